@@ -1,0 +1,73 @@
+// A static index of CIDR blocks that answers "which blocks contain this one" by binary search
+// and a walk up the nesting tree: microseconds per query even with 100,000 blocks.
+import { compareCidr, contains, type Cidr } from './cidr';
+
+export class RangeIndex<T> {
+  private readonly cidrs: Cidr[];
+  private readonly values: T[];
+  private readonly parent: Int32Array;
+
+  constructor(entries: Iterable<readonly [Cidr, T]>) {
+    const list = [...entries];
+    list.sort((a, b) => compareCidr(a[0], b[0]));
+    this.cidrs = list.map((e) => e[0]);
+    this.values = list.map((e) => e[1]);
+    this.parent = new Int32Array(list.length).fill(-1);
+    const stack: number[] = [];
+    for (let i = 0; i < this.cidrs.length; i++) {
+      const c = this.cidrs[i]!;
+      while (stack.length > 0 && !contains(this.cidrs[stack[stack.length - 1]!]!, c)) stack.pop();
+      if (stack.length > 0) this.parent[i] = stack[stack.length - 1]!;
+      stack.push(i);
+    }
+  }
+
+  get size(): number {
+    return this.cidrs.length;
+  }
+
+  /** The last entry at or before `c` in sort order, or -1. */
+  private floor(c: Cidr): number {
+    let lo = 0;
+    let hi = this.cidrs.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareCidr(this.cidrs[mid]!, c) <= 0) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /** Entries whose block contains `c`, the most specific first. */
+  *containing(c: Cidr): Generator<{ cidr: Cidr; value: T }> {
+    let i = this.floor(c);
+    while (i >= 0 && !contains(this.cidrs[i]!, c)) i = this.parent[i]!;
+    while (i >= 0) {
+      yield { cidr: this.cidrs[i]!, value: this.values[i]! };
+      i = this.parent[i]!;
+    }
+  }
+
+  /** The most specific entry containing `c`, if any. */
+  deepest(c: Cidr): { cidr: Cidr; value: T } | undefined {
+    for (const e of this.containing(c)) return e;
+    return undefined;
+  }
+
+  /** Entries that overlap `c`: those containing it and those inside it. */
+  *overlapping(c: Cidr): Generator<{ cidr: Cidr; value: T }> {
+    yield* this.containing(c);
+    // Blocks strictly inside c sort after c's floor and start no later than c's last address.
+    let i = this.floor(c) + 1;
+    for (; i < this.cidrs.length; i++) {
+      const e = this.cidrs[i]!;
+      if (e.family !== c.family || e.lo > c.hi) break;
+      yield { cidr: e, value: this.values[i]! };
+    }
+  }
+}

@@ -1,0 +1,858 @@
+// How pods (or resources) reach a destination: whether the pod IP is kept (direct), replaced
+// by the node IP through ip-masq-agent (snat), or the packet never gets there and back
+// (unreachable, with one reason). The rules are in docs/spec/rules.md, "Paths".
+import { cidrOf, contains, ipOf, type Cidr } from '../ip/cidr';
+import { isPrivate } from '../ip/private-ranges';
+import { RangeIndex } from '../ip/range-index';
+import type { PathReason } from '../rules/codes';
+import { clusterMode, idcReturnRoutes, label, nonMasqueradeCidrs } from '../model/defaults';
+import { vpcCidrTexts, type PlanIndex } from '../model/plan-index';
+import type { Cluster, Flow, Idc, Resource, Subnet } from '../model/plan';
+import type { Match, Router } from './route-table';
+
+export type Verdict = 'direct' | 'snat' | 'unreachable';
+
+export interface PathResult {
+  readonly from: string;
+  readonly to: string;
+  readonly verdict: Verdict;
+  readonly hops: readonly string[];
+  readonly reason: PathReason | null;
+  readonly message: string;
+  /** For snat: the address the pod's traffic leaves with (the node subnet, or a NAT gateway). */
+  readonly snatTo?: string;
+}
+
+const RANK: Readonly<Record<Verdict, number>> = { direct: 0, snat: 1, unreachable: 2 };
+
+/** One range of a destination to evaluate on its own; a flow's verdict is the worst of them. */
+type Leg =
+  | { kind: 'internet' }
+  | { kind: 'resource'; resource: Resource; subnet: Subnet; vpc: string; cidr: Cidr; text: string }
+  | { kind: 'pods'; cluster: Cluster; vpc: string; subnet?: Subnet; cidr: Cidr; text: string }
+  | { kind: 'idc'; idc: Idc; cidr: Cidr; text: string }
+  | { kind: 'address'; cidr: Cidr; text: string };
+
+/** A leg with an address range: every leg but the internet. */
+type RangeLeg = Exclude<Leg, { kind: 'internet' }>;
+
+/** Where the reply starts from, for the return-route check. */
+type Far =
+  | { kind: 'vpc'; vpc: string; tables: readonly (string | undefined)[] }
+  | { kind: 'idc'; idc: Idc }
+  | { kind: 'none' };
+
+interface Delivered {
+  ok: true;
+  hops: string[];
+  far: Far;
+  /** The route went to the internet through a NAT gateway: always SNAT. */
+  nat?: string;
+  /** For an address: the object found holding it, for the message. */
+  holder?: string;
+  via: string[];
+}
+
+interface Failed {
+  ok: false;
+  reason: PathReason;
+  hops: string[];
+  message: string;
+}
+
+type Forward = Delivered | Failed;
+
+/** The source's side of a flow: who sends, from which subnet, with which address. */
+interface Source {
+  readonly id: string;
+  readonly vpc: string;
+  readonly origin: Subnet;
+  readonly address: Cidr;
+  readonly addressText: string;
+  /** The address is a GlobalRouter container CIDR (delivered by a container route). */
+  readonly isContainer: boolean;
+  readonly cluster?: string;
+}
+
+function fail(reason: PathReason, hops: string[], message: string): Failed {
+  return { ok: false, reason, hops, message };
+}
+
+function legOwnerVpc(leg: RangeLeg): string | undefined {
+  return leg.kind === 'resource' || leg.kind === 'pods' ? leg.vpc : undefined;
+}
+
+function legName(_ix: PlanIndex, leg: Leg): string {
+  switch (leg.kind) {
+    case 'internet':
+      return 'the internet';
+    case 'resource':
+      return `${label(leg.resource)} (${leg.text})`;
+    case 'pods':
+      return `the pods of ${label(leg.cluster)} (${leg.text})`;
+    case 'idc':
+      return `IDC ${label(leg.idc)} (${leg.text})`;
+    case 'address':
+      return leg.text;
+  }
+}
+
+export class PathEngine {
+  private subnetIndexes = new Map<string, RangeIndex<Subnet>>();
+  private heldIndex: RangeIndex<string> | undefined;
+
+  constructor(
+    private readonly ix: PlanIndex,
+    private readonly router: Router,
+  ) {}
+
+  /** The paths of the plan's flows, or of the default set when the plan lists none. */
+  evaluate(flows: readonly Flow[]): PathResult[] {
+    return flows.map((f) => this.flow(f));
+  }
+
+  flow(f: Flow): PathResult {
+    const ix = this.ix;
+    const legs = this.legs(f.to);
+    const c = ix.cluster(f.from);
+    if (c) return this.fromCluster(c, f.to, legs);
+    const r = ix.resource(f.from);
+    if (r) return this.fromResource(r, f.to, legs);
+    return {
+      from: f.from,
+      to: f.to,
+      verdict: 'unreachable',
+      hops: [f.from],
+      reason: 'NO_ROUTE',
+      message: `${f.from} is not a cluster or resource`,
+    };
+  }
+
+  private legs(to: string): Leg[] {
+    const ix = this.ix;
+    if (to === 'internet') return [{ kind: 'internet' }];
+    const r = ix.resource(to);
+    if (r) {
+      const subnet = ix.subnet(r.subnet);
+      if (!subnet) return [];
+      const text = r.ip ?? subnet.cidr;
+      return [
+        {
+          kind: 'resource',
+          resource: r,
+          subnet,
+          vpc: subnet.vpc,
+          cidr: r.ip ? ipOf(r.ip) : cidrOf(subnet.cidr),
+          text,
+        },
+      ];
+    }
+    const c = ix.cluster(to);
+    if (c) {
+      if (clusterMode(c) === 'vpc-cni' && (c.podSubnets?.length ?? 0) > 0) {
+        return (c.podSubnets ?? [])
+          .map((id) => ix.subnet(id))
+          .filter((s) => s !== undefined)
+          .map((s) => ({
+            kind: 'pods',
+            cluster: c,
+            vpc: c.vpc,
+            subnet: s,
+            cidr: cidrOf(s.cidr),
+            text: s.cidr,
+          }));
+      }
+      if (c.containerCidr) {
+        return [
+          {
+            kind: 'pods',
+            cluster: c,
+            vpc: c.vpc,
+            cidr: cidrOf(c.containerCidr),
+            text: c.containerCidr,
+          },
+        ];
+      }
+      return [];
+    }
+    const idc = ix.idc(to);
+    if (idc) return idc.cidrs.map((text) => ({ kind: 'idc', idc, cidr: cidrOf(text), text }));
+    return [{ kind: 'address', cidr: ipOf(to), text: to }];
+  }
+
+  // ---- sources -------------------------------------------------------------------------------
+
+  private fromCluster(c: Cluster, to: string, legs: Leg[]): PathResult {
+    const ix = this.ix;
+    const nodeSubnets = (c.nodeSubnets ?? [])
+      .map((id) => ix.subnet(id))
+      .filter((s) => s !== undefined);
+    const base = { from: c.id, to };
+    if (nodeSubnets.length === 0) {
+      return {
+        ...base,
+        verdict: 'unreachable',
+        hops: [c.id],
+        reason: 'NO_ROUTE',
+        message: `${label(c)} has no node subnet, so its pods have no network`,
+      };
+    }
+    if (legs.length === 0) {
+      return {
+        ...base,
+        verdict: 'unreachable',
+        hops: [c.id],
+        reason: 'NO_ROUTE',
+        message: `${to} has no address to reach`,
+      };
+    }
+    let worst: PathResult | undefined;
+    for (const leg of legs) {
+      const results = this.clusterLeg(c, nodeSubnets, to, leg);
+      for (const r of results) if (!worst || RANK[r.verdict] > RANK[worst.verdict]) worst = r;
+    }
+    return worst!;
+  }
+
+  private keepsPodIp(c: Cluster, leg: RangeLeg): string | undefined {
+    const ix = this.ix;
+    if (leg.cidr.family !== 4) return undefined;
+    if (leg.kind === 'pods' && leg.cluster.id === c.id) return 'a pod of the same cluster';
+    if (leg.kind === 'address' && c.containerCidr && contains(cidrOf(c.containerCidr), leg.cidr)) {
+      return 'a pod of the same cluster';
+    }
+    for (const id of c.podSubnets ?? []) {
+      const s = ix.subnet(id);
+      if (s && contains(cidrOf(s.cidr), leg.cidr)) return 'a pod of the same cluster';
+    }
+    for (const id of c.nodeSubnets ?? []) {
+      const s = ix.subnet(id);
+      if (s && contains(cidrOf(s.cidr), leg.cidr))
+        return `a node of the cluster (node subnet ${label(s)})`;
+    }
+    const vpc = ix.vpc(c.vpc);
+    for (const t of nonMasqueradeCidrs(c, vpc)) {
+      if (contains(cidrOf(t), leg.cidr)) {
+        const what =
+          t === vpc?.cidr && !c.nonMasqueradeCidrs ? `VPC ${label(vpc)}'s primary CIDR ${t}` : t;
+        return `inside ${what}, a non-masquerade range`;
+      }
+    }
+    return undefined;
+  }
+
+  private clusterLeg(c: Cluster, nodeSubnets: Subnet[], to: string, leg: Leg): PathResult[] {
+    const ix = this.ix;
+    const base = { from: c.id, to };
+    if (leg.kind === 'internet') {
+      return nodeSubnets.map((n) => {
+        const nat = this.router.natDefault(n.vpc, n.routeTable);
+        if (nat) {
+          return {
+            ...base,
+            verdict: 'snat' as const,
+            hops: [c.id, n.id, nat, 'internet'],
+            reason: null,
+            message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}), then leave through NAT gateway ${label(ix.nat(nat))}, the default route of ${label(n)}`,
+            snatTo: nat,
+          };
+        }
+        if (c.nodePublicIp) {
+          return {
+            ...base,
+            verdict: 'snat' as const,
+            hops: [c.id, n.id, 'internet'],
+            reason: null,
+            message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}) and leave through the nodes' public IPs`,
+            snatTo: n.cidr,
+          };
+        }
+        return {
+          ...base,
+          verdict: 'unreachable' as const,
+          hops: [c.id, n.id],
+          reason: 'NO_INTERNET_EGRESS' as const,
+          message: `Node subnet ${label(n)} has no default route to a NAT gateway and the nodes have no public IP: add a NAT gateway and a 0.0.0.0/0 route to it, or give the nodes public IPs`,
+        };
+      });
+    }
+    const keep = this.keepsPodIp(c, leg);
+    const out: PathResult[] = [];
+    if (keep) {
+      const podSubnets =
+        clusterMode(c) === 'vpc-cni'
+          ? (c.podSubnets ?? []).map((id) => ix.subnet(id)).filter((s) => s !== undefined)
+          : [];
+      if (podSubnets.length > 0) {
+        for (const p of podSubnets) {
+          out.push(
+            this.finish(
+              base,
+              c.id,
+              {
+                id: c.id,
+                vpc: p.vpc,
+                origin: p,
+                address: cidrOf(p.cidr),
+                addressText: p.cidr,
+                isContainer: false,
+                cluster: c.id,
+              },
+              leg,
+              'direct',
+              keep,
+            ),
+          );
+        }
+        return out;
+      }
+      if (!c.containerCidr) {
+        return [
+          {
+            ...base,
+            verdict: 'unreachable',
+            hops: [c.id],
+            reason: 'NO_ROUTE',
+            message: `${label(c)} has no container CIDR, so its pods have no addresses`,
+          },
+        ];
+      }
+      for (const n of nodeSubnets) {
+        out.push(
+          this.finish(
+            base,
+            c.id,
+            {
+              id: c.id,
+              vpc: n.vpc,
+              origin: n,
+              address: cidrOf(c.containerCidr),
+              addressText: c.containerCidr,
+              isContainer: true,
+              cluster: c.id,
+            },
+            leg,
+            'direct',
+            keep,
+          ),
+        );
+      }
+      return out;
+    }
+    for (const n of nodeSubnets) {
+      const addressText = leg.cidr.family === 6 ? n.ipv6Cidr : n.cidr;
+      if (!addressText) {
+        out.push({
+          ...base,
+          verdict: 'unreachable',
+          hops: [c.id, n.id],
+          reason: 'NO_ROUTE',
+          message: `Node subnet ${label(n)} has no IPv6 range, so pods cannot reach ${leg.text}`,
+        });
+        continue;
+      }
+      const ranges = nonMasqueradeCidrs(c, ix.vpc(c.vpc));
+      const why = `${legName(ix, leg)} is outside the non-masquerade ranges (${ranges.join(', ') || 'none'})`;
+      out.push(
+        this.finish(
+          base,
+          c.id,
+          {
+            id: c.id,
+            vpc: n.vpc,
+            origin: n,
+            address: cidrOf(addressText),
+            addressText,
+            isContainer: false,
+            cluster: c.id,
+          },
+          leg,
+          'snat',
+          why,
+        ),
+      );
+    }
+    return out;
+  }
+
+  private fromResource(r: Resource, to: string, legs: Leg[]): PathResult {
+    const ix = this.ix;
+    const s = ix.subnet(r.subnet);
+    const base = { from: r.id, to };
+    if (!s || legs.length === 0) {
+      return {
+        ...base,
+        verdict: 'unreachable',
+        hops: [r.id],
+        reason: 'NO_ROUTE',
+        message: `${to} has no address to reach`,
+      };
+    }
+    let worst: PathResult | undefined;
+    for (const leg of legs) {
+      let result: PathResult;
+      if (leg.kind === 'internet') {
+        const nat = this.router.natDefault(s.vpc, s.routeTable);
+        result = nat
+          ? {
+              ...base,
+              verdict: 'snat',
+              hops: [r.id, s.id, nat, 'internet'],
+              reason: null,
+              message: `${label(r)} reaches the internet through NAT gateway ${label(ix.nat(nat))}, the default route of ${label(s)}`,
+              snatTo: nat,
+            }
+          : {
+              ...base,
+              verdict: 'unreachable',
+              hops: [r.id, s.id],
+              reason: 'NO_INTERNET_EGRESS',
+              message: `Subnet ${label(s)} has no default route to a NAT gateway: add a NAT gateway and a 0.0.0.0/0 route to it`,
+            };
+      } else {
+        const own = r.ip ? ipOf(r.ip) : undefined;
+        const addressText =
+          own && own.family === leg.cidr.family
+            ? r.ip!
+            : leg.cidr.family === 6
+              ? s.ipv6Cidr
+              : s.cidr;
+        if (!addressText) {
+          result = {
+            ...base,
+            verdict: 'unreachable',
+            hops: [r.id, s.id],
+            reason: 'NO_ROUTE',
+            message: `Subnet ${label(s)} has no IPv6 range`,
+          };
+        } else {
+          const address = addressText === r.ip ? own! : cidrOf(addressText);
+          result = this.finish(
+            base,
+            r.id,
+            { id: r.id, vpc: s.vpc, origin: s, address, addressText, isContainer: false },
+            leg,
+            'direct',
+            `${label(r)} keeps its own address ${addressText}`,
+          );
+        }
+      }
+      if (!worst || RANK[result.verdict] > RANK[worst.verdict]) worst = result;
+    }
+    return worst!;
+  }
+
+  /** Forward, then back: the verdict for one origin and one leg. */
+  private finish(
+    base: { from: string; to: string },
+    first: string,
+    src: Source,
+    leg: RangeLeg,
+    verdict: 'direct' | 'snat',
+    why: string,
+  ): PathResult {
+    const fwd = this.forward(src, leg);
+    const start = first === src.origin.id ? [first] : [first, src.origin.id];
+    if (!fwd.ok) {
+      return {
+        ...base,
+        verdict: 'unreachable',
+        hops: [...start, ...fwd.hops],
+        reason: fwd.reason,
+        message: fwd.message,
+      };
+    }
+    const hops = [...start, ...fwd.hops];
+    if (fwd.nat) {
+      return {
+        ...base,
+        verdict: 'snat',
+        hops,
+        reason: null,
+        message: `${leg.text} is on the internet: traffic leaves through NAT gateway ${label(this.ix.nat(fwd.nat))}`,
+        snatTo: fwd.nat,
+      };
+    }
+    const back = this.returns(fwd.far, src);
+    if (back !== true) {
+      return { ...base, verdict: 'unreachable', hops, reason: 'NO_RETURN_ROUTE', message: back };
+    }
+    const route = fwd.via.length > 0 ? `; through ${fwd.via.join(', ')} and back` : '';
+    if (verdict === 'direct') {
+      const kept =
+        first === src.id && this.ix.resource(first)
+          ? why
+          : `Pod IPs are kept: ${leg.kind === 'address' && fwd.holder ? `${leg.text} (${fwd.holder})` : legName(this.ix, leg)} is ${why}`;
+      return { ...base, verdict, hops, reason: null, message: kept + route };
+    }
+    return {
+      ...base,
+      verdict,
+      hops,
+      reason: null,
+      message: `Pods are SNATed to their node's IP (${label(src.origin)}, ${src.addressText}): ${why}${route}`,
+      snatTo: src.addressText,
+    };
+  }
+
+  // ---- forwarding ----------------------------------------------------------------------------
+
+  private subnetIndex(vpcId: string): RangeIndex<Subnet> {
+    let idx = this.subnetIndexes.get(vpcId);
+    if (!idx) {
+      const entries: Array<[Cidr, Subnet]> = [];
+      for (const s of this.ix.subnetsOf(vpcId)) {
+        entries.push([cidrOf(s.cidr), s]);
+        if (s.ipv6Cidr) entries.push([cidrOf(s.ipv6Cidr), s]);
+      }
+      idx = new RangeIndex(entries);
+      this.subnetIndexes.set(vpcId, idx);
+    }
+    return idx;
+  }
+
+  /** Is the address anywhere in the plan: a VPC, a container network or an IDC. */
+  private held(c: Cidr): string | undefined {
+    if (!this.heldIndex) {
+      const entries: Array<[Cidr, string]> = [];
+      for (const v of this.ix.plan.vpcs)
+        for (const t of vpcCidrTexts(v)) entries.push([cidrOf(t), v.id]);
+      for (const k of this.ix.plan.clusters)
+        if (k.containerCidr) entries.push([cidrOf(k.containerCidr), k.id]);
+      for (const i of this.ix.plan.idcs) for (const t of i.cidrs) entries.push([cidrOf(t), i.id]);
+      this.heldIndex = new RangeIndex(entries);
+    }
+    return this.heldIndex.deepest(c)?.value;
+  }
+
+  private tablesOfLeg(leg: Leg, vpc: string, subnet: Subnet | undefined): (string | undefined)[] {
+    if (leg.kind === 'pods' && !leg.subnet) {
+      // A GlobalRouter pod replies from its node: the node subnets' tables decide.
+      const tables = (leg.cluster.nodeSubnets ?? [])
+        .map((id) => this.ix.subnet(id))
+        .filter((s) => s?.vpc === vpc)
+        .map((s) => s!.routeTable);
+      return tables.length > 0 ? tables : [undefined];
+    }
+    return [subnet?.routeTable];
+  }
+
+  /** The packet for `leg` has reached VPC `vpc`: its Local and container routes take it, or nothing does. */
+  private arrive(
+    vpc: string,
+    leg: RangeLeg,
+    hops: string[],
+    via: string[],
+    viaPeering: string | undefined,
+  ): Forward {
+    const ix = this.ix;
+    const v = ix.vpc(vpc);
+    const inLocal = vpcCidrTexts(v!).some((t) => contains(cidrOf(t), leg.cidr));
+    if (inLocal) {
+      const subnet = this.subnetIndex(vpc).deepest(leg.cidr)?.value;
+      if (leg.kind === 'resource') {
+        if (leg.vpc === vpc && subnet?.id === leg.subnet.id) {
+          return {
+            ok: true,
+            hops: [...hops, leg.subnet.id, leg.resource.id],
+            far: { kind: 'vpc', vpc, tables: [leg.subnet.routeTable] },
+            via,
+          };
+        }
+      } else if (leg.kind === 'pods') {
+        if (leg.vpc === vpc && leg.subnet && subnet?.id === leg.subnet.id) {
+          return {
+            ok: true,
+            hops: [...hops, leg.subnet.id, leg.cluster.id],
+            far: { kind: 'vpc', vpc, tables: [leg.subnet.routeTable] },
+            via,
+          };
+        }
+      } else if (leg.kind === 'address') {
+        if (!subnet)
+          return fail(
+            'NO_ROUTE',
+            [...hops],
+            `${leg.text} is inside VPC ${label(v)} but no subnet there holds it`,
+          );
+        const res =
+          leg.cidr.prefix === 32 || leg.cidr.prefix === 128
+            ? ix.resourcesIn(subnet.id).find((r) => r.ip && contains(ipOf(r.ip), leg.cidr))
+            : undefined;
+        return {
+          ok: true,
+          hops: [...hops, subnet.id, leg.text],
+          far: { kind: 'vpc', vpc, tables: [subnet.routeTable] },
+          holder: res ? label(res) : `subnet ${label(subnet)}`,
+          via,
+        };
+      }
+      return fail(
+        'NO_ROUTE',
+        [...hops],
+        `${legName(ix, leg)} falls inside VPC ${label(v)}'s own range, so the Local route keeps it there: ${leg.kind === 'idc' ? 'the IDC overlaps the VPC' : 'the networks overlap'}`,
+      );
+    }
+    const container = ix
+      .clustersOf(vpc)
+      .find((k) => k.containerCidr && contains(cidrOf(k.containerCidr), leg.cidr));
+    if (container) {
+      if ((leg.kind === 'pods' && leg.cluster.id === container.id) || leg.kind === 'address') {
+        return {
+          ok: true,
+          hops:
+            leg.kind === 'address' ? [...hops, container.id, leg.text] : [...hops, container.id],
+          far: {
+            kind: 'vpc',
+            vpc,
+            tables: this.tablesOfLeg(
+              { kind: 'pods', cluster: container, vpc, cidr: leg.cidr, text: leg.text },
+              vpc,
+              undefined,
+            ),
+          },
+          holder: `a pod of ${label(container)}`,
+          via,
+        };
+      }
+      return fail(
+        'SHADOWED_BY_CLUSTER_CIDR',
+        [...hops],
+        `${legName(ix, leg)} is inside the container CIDR ${container.containerCidr} of ${label(container)} in VPC ${label(v)}, so it is forwarded to the containers instead`,
+      );
+    }
+    if (viaPeering !== undefined) {
+      return fail(
+        'PEERING_NOT_TRANSITIVE',
+        [...hops, vpc],
+        `The route leads through peering ${label(ix.peering(viaPeering))} to VPC ${label(v)}, which does not hold ${legName(ix, leg)}: peering is not transitive`,
+      );
+    }
+    return fail('NO_ROUTE', [...hops], `VPC ${label(v)} does not hold ${legName(ix, leg)}`);
+  }
+
+  private forward(src: Source, leg: RangeLeg): Forward {
+    const ix = this.ix;
+    const router = this.router;
+    const vpc = src.vpc;
+    const match = router.lookup(vpc, src.origin.routeTable, leg.cidr);
+    const result = this.follow(src, leg, match);
+    if (result.ok) return result;
+    const disabled = router.disabledFor(vpc, leg.cidr);
+    if (disabled) {
+      const owner = legOwnerVpc(leg);
+      const belongs = owner === undefined ? leg.kind === 'address' : disabled.vpc === owner;
+      const outranked =
+        match === undefined ||
+        match.origin === 'ccn' ||
+        (match.origin === 'custom' &&
+          (match.target.kind === 'ccn' || match.cidr.prefix < disabled.cidr.prefix));
+      if (belongs && outranked) {
+        return fail(
+          'CCN_ROUTE_DISABLED',
+          result.hops,
+          `CCN ${label(ix.ccn(disabled.ccn))} disabled the route ${disabled.text} of ${label(ix.byId.get(disabled.attachment)?.object)} ` +
+            `because it conflicts with a route published earlier, so traffic to ${legName(ix, leg)} goes elsewhere or nowhere`,
+        );
+      }
+    }
+    return result;
+  }
+
+  private follow(src: Source, leg: RangeLeg, match: Match | undefined): Forward {
+    const ix = this.ix;
+    const vpc = src.vpc;
+    const here = ix.vpc(vpc);
+    const table = ix.routeTable(src.origin.routeTable);
+    const tableName = table
+      ? `route table ${label(table)}`
+      : `the default route table of VPC ${label(here)}`;
+    if (!match) {
+      if (
+        leg.kind === 'address' &&
+        !isPrivate(leg.cidr) &&
+        leg.cidr.family === 4 &&
+        !this.held(leg.cidr)
+      ) {
+        const c = ix.cluster(src.cluster);
+        if (c?.nodePublicIp && !src.isContainer) {
+          return {
+            ok: true,
+            hops: [leg.text],
+            far: { kind: 'none' },
+            via: ["the nodes' public IPs"],
+          };
+        }
+        return fail(
+          'NO_INTERNET_EGRESS',
+          [],
+          `${leg.text} is on the internet, and ${label(src.origin)} has no default route to a NAT gateway`,
+        );
+      }
+      return fail(
+        'NO_ROUTE',
+        [],
+        `No route in ${tableName} leads to ${legName(ix, leg)}: add one through the peering, CCN or gateway that reaches it`,
+      );
+    }
+    const t = match.target;
+    switch (t.kind) {
+      case 'local':
+      case 'container':
+        return this.arrive(vpc, leg, [], [], undefined);
+      case 'nat':
+        if (leg.kind === 'address' && !isPrivate(leg.cidr) && !this.held(leg.cidr)) {
+          return { ok: true, hops: [t.id, leg.text], far: { kind: 'none' }, nat: t.id, via: [] };
+        }
+        return fail(
+          'NO_ROUTE',
+          [t.id],
+          `The route ${match.text} in ${tableName} sends ${legName(ix, leg)} to NAT gateway ${label(ix.nat(t.id))}, which only reaches the internet`,
+        );
+      case 'peering': {
+        const owner = legOwnerVpc(leg);
+        const peer = ix.vpc(t.peer);
+        if ((owner !== undefined && owner !== t.peer) || leg.kind === 'idc') {
+          return fail(
+            'PEERING_NOT_TRANSITIVE',
+            [t.id, t.peer],
+            `The route ${match.text} leads through peering ${label(ix.peering(t.id))} to VPC ${label(peer)}, which is not where ${legName(ix, leg)} is: peering is not transitive`,
+          );
+        }
+        if (leg.kind === 'address') {
+          const inPeer =
+            vpcCidrTexts(peer!).some((x) => contains(cidrOf(x), leg.cidr)) ||
+            ix
+              .clustersOf(t.peer)
+              .some((k) => k.containerCidr && contains(cidrOf(k.containerCidr), leg.cidr));
+          if (!inPeer) {
+            return this.held(leg.cidr)
+              ? fail(
+                  'PEERING_NOT_TRANSITIVE',
+                  [t.id, t.peer],
+                  `The route ${match.text} leads through peering ${label(ix.peering(t.id))} to VPC ${label(peer)}, which does not hold ${leg.text}: peering is not transitive`,
+                )
+              : fail(
+                  'NO_ROUTE',
+                  [t.id],
+                  `The route ${match.text} leads through peering ${label(ix.peering(t.id))} to VPC ${label(peer)}, which does not hold ${leg.text}`,
+                );
+          }
+        }
+        return this.arrive(t.peer, leg, [t.id], [`peering ${label(ix.peering(t.id))}`], t.id);
+      }
+      case 'ccn':
+      case 'learned': {
+        const pub =
+          t.kind === 'learned'
+            ? t.publication
+            : this.router.learned(t.id, vpc, leg.cidr, 'enabled');
+        const ccnName = label(ix.ccn(t.id));
+        if (!pub)
+          return fail('NO_ROUTE', [t.id], `CCN ${ccnName} has no route to ${legName(ix, leg)}`);
+        const owner = legOwnerVpc(leg);
+        if (leg.kind === 'idc' || (owner !== undefined && owner !== pub.vpc)) {
+          return fail(
+            'NO_ROUTE',
+            [t.id],
+            `CCN ${ccnName} carries ${match.text} to VPC ${label(ix.vpc(pub.vpc))}, not to ${legName(ix, leg)}`,
+          );
+        }
+        return this.arrive(pub.vpc, leg, [t.id], [`CCN ${ccnName}`], undefined);
+      }
+      case 'idc': {
+        const idc = ix.idc(t.id)!;
+        const holds = idc.cidrs.some((x) => contains(cidrOf(x), leg.cidr));
+        if ((leg.kind === 'idc' && leg.idc.id === idc.id) || (leg.kind === 'address' && holds)) {
+          return {
+            ok: true,
+            hops: leg.kind === 'address' ? [idc.id, leg.text] : [idc.id],
+            far: { kind: 'idc', idc },
+            via: [
+              `${idc.link === 'direct-connect' ? 'Direct Connect' : 'VPN'} to IDC ${label(idc)}`,
+            ],
+            holder: `IDC ${label(idc)}`,
+          };
+        }
+        return fail(
+          'NO_ROUTE',
+          [idc.id],
+          `The route ${match.text} sends ${legName(ix, leg)} to IDC ${label(idc)}, which does not hold it`,
+        );
+      }
+      case 'cvm': {
+        const cvm = ix.resource(t.id)!;
+        return {
+          ok: true,
+          hops: [cvm.id, ...(leg.kind === 'address' ? [leg.text] : [])],
+          far: { kind: 'none' },
+          via: [`CVM ${label(cvm)} as next hop`],
+          holder: `forwarded by CVM ${label(cvm)}`,
+        };
+      }
+    }
+  }
+
+  /** True when the far side routes the source address back to it, or why not. */
+  private returns(far: Far, src: Source): true | string {
+    const ix = this.ix;
+    if (far.kind === 'none') return true;
+    if (far.kind === 'idc') {
+      const routes = idcReturnRoutes(far.idc, ix.vpc(far.idc.vpc));
+      if (far.idc.vpc === src.vpc && routes.some((r) => contains(cidrOf(r), src.address)))
+        return true;
+      return `IDC ${label(far.idc)} routes back only ${routes.join(', ') || 'nothing'}, not ${src.addressText}${src.isContainer ? ' (the pod addresses)' : ''}: add ${src.addressText} to its return routes`;
+    }
+    for (const table of far.tables) {
+      const m = this.router.lookup(far.vpc, table, src.address);
+      if (this.leadsBack(far.vpc, m, src)) continue;
+      const v = ix.vpc(far.vpc);
+      const rt = ix.routeTable(table);
+      const where = rt ? `route table ${label(rt)} of VPC ${label(v)}` : `VPC ${label(v)}`;
+      const what = src.isContainer
+        ? `the pod addresses ${src.addressText}`
+        : src.cluster
+          ? `the node subnet ${src.addressText}`
+          : src.addressText;
+      return `${where} has no route back to ${what}${m ? ` (it sends them to ${m.origin === 'local' ? 'its own Local route' : m.target.kind === 'container' ? 'its containers' : m.text})` : ''}: add a route to ${src.addressText} through the way the traffic came`;
+    }
+    return true;
+  }
+
+  private leadsBack(farVpc: string, m: Match | undefined, src: Source): boolean {
+    if (!m) return false;
+    const t = m.target;
+    switch (t.kind) {
+      case 'local':
+        return farVpc === src.vpc && !src.isContainer;
+      case 'container':
+        return farVpc === src.vpc && src.isContainer && t.cluster === src.cluster;
+      case 'peering':
+        return t.peer === src.vpc;
+      case 'learned':
+        return t.publication.vpc === src.vpc;
+      case 'ccn':
+        return this.router.learned(t.id, farVpc, src.address, 'enabled')?.vpc === src.vpc;
+      case 'cvm':
+        return true;
+      default:
+        return false;
+    }
+  }
+}
+
+/** The paths to evaluate when a plan lists none: each cluster to everything it may talk to. */
+export function defaultFlows(
+  ix: PlanIndex,
+  clusters: readonly Cluster[] = ix.plan.clusters,
+): Flow[] {
+  const plan = ix.plan;
+  const flows: Flow[] = [];
+  for (const c of clusters) {
+    for (const r of plan.resources) flows.push({ from: c.id, to: r.id });
+    for (const o of plan.clusters) if (o.id !== c.id) flows.push({ from: c.id, to: o.id });
+    for (const i of plan.idcs) flows.push({ from: c.id, to: i.id });
+    flows.push({ from: c.id, to: 'internet' });
+  }
+  return flows;
+}

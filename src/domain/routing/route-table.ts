@@ -1,0 +1,219 @@
+// The route table a subnet forwards by: the VPC's Local routes first, then the container routes
+// of its GlobalRouter clusters, then the longest matching custom or CCN-learned route (custom
+// first at equal length). Routes whose target is invalid are left out.
+import { cidrOf, contains, type Cidr } from '../ip/cidr';
+import { RangeIndex } from '../ip/range-index';
+import type { PlanIndex } from '../model/plan-index';
+import type { Route, RouteTable } from '../model/plan';
+import { ccnRoutes, type CcnRoutes, type Publication } from './ccn';
+
+export type Target =
+  | { readonly kind: 'local' }
+  | { readonly kind: 'container'; readonly cluster: string }
+  | { readonly kind: 'nat'; readonly id: string }
+  | { readonly kind: 'peering'; readonly id: string; readonly peer: string }
+  /** A custom route into a CCN: the CCN forwards by what it has learned. */
+  | { readonly kind: 'ccn'; readonly id: string }
+  /** A route the VPC learned from a CCN. */
+  | { readonly kind: 'learned'; readonly id: string; readonly publication: Publication }
+  | { readonly kind: 'idc'; readonly id: string }
+  | { readonly kind: 'cvm'; readonly id: string };
+
+export type Origin = 'local' | 'container' | 'custom' | 'ccn';
+
+export interface Match {
+  readonly origin: Origin;
+  readonly cidr: Cidr;
+  readonly text: string;
+  readonly target: Target;
+}
+
+/** Why a custom route's target is not one this VPC can use, or undefined when it is valid. */
+export function invalidTargetReason(
+  ix: PlanIndex,
+  vpcId: string,
+  route: Route,
+): string | undefined {
+  const e = ix.byId.get(route.target);
+  if (!e) return `${route.target} does not exist`;
+  switch (e.kind) {
+    case 'natGateway':
+      return ix.nat(route.target)!.vpc === vpcId ? undefined : 'the NAT gateway is in another VPC';
+    case 'peering':
+      return ix.peering(route.target)!.vpcs.includes(vpcId)
+        ? undefined
+        : 'the peering does not join this VPC';
+    case 'ccn':
+      return ix.ccn(route.target)!.attachments.includes(vpcId)
+        ? undefined
+        : 'this VPC is not attached to the CCN';
+    case 'idc':
+      return ix.idc(route.target)!.vpc === vpcId ? undefined : 'the IDC links to another VPC';
+    case 'resource': {
+      const r = ix.resource(route.target)!;
+      if (r.kind !== 'cvm')
+        return `a ${r.kind} cannot forward traffic; only a CVM can be a next hop`;
+      return ix.vpcOfResource(r)?.id === vpcId ? undefined : 'the CVM is in another VPC';
+    }
+    default:
+      return `a ${e.kind} cannot be a route target`;
+  }
+}
+
+function targetOf(ix: PlanIndex, vpcId: string, route: Route): Target | undefined {
+  if (invalidTargetReason(ix, vpcId, route) !== undefined) return undefined;
+  const kind = ix.kindOf(route.target);
+  switch (kind) {
+    case 'natGateway':
+      return { kind: 'nat', id: route.target };
+    case 'peering': {
+      const p = ix.peering(route.target)!;
+      return { kind: 'peering', id: p.id, peer: p.vpcs[0] === vpcId ? p.vpcs[1] : p.vpcs[0] };
+    }
+    case 'ccn':
+      return { kind: 'ccn', id: route.target };
+    case 'idc':
+      return { kind: 'idc', id: route.target };
+    default:
+      return { kind: 'cvm', id: route.target };
+  }
+}
+
+interface CompiledTable {
+  readonly local: readonly { cidr: Cidr; text: string }[];
+  readonly containers: readonly { cidr: Cidr; text: string; cluster: string }[];
+  readonly custom: RangeIndex<Match>;
+  readonly ccns: readonly string[];
+}
+
+interface CcnIndex {
+  readonly routes: CcnRoutes;
+  readonly enabled: RangeIndex<Publication>;
+  readonly disabled: RangeIndex<Publication>;
+}
+
+/** Route lookups for a whole plan, with tables compiled on first use. */
+export class Router {
+  private readonly tables = new Map<string, CompiledTable>();
+  private readonly ccnIndexes = new Map<string, CcnIndex>();
+
+  constructor(readonly ix: PlanIndex) {}
+
+  ccn(id: string): CcnIndex | undefined {
+    let c = this.ccnIndexes.get(id);
+    if (!c) {
+      const ccn = this.ix.ccn(id);
+      if (!ccn) return undefined;
+      const routes = ccnRoutes(this.ix, ccn);
+      const enabled: Array<[Cidr, Publication]> = [];
+      const disabled: Array<[Cidr, Publication]> = [];
+      for (const p of routes.publications)
+        (routes.disabled.has(p) ? disabled : enabled).push([p.cidr, p]);
+      c = { routes, enabled: new RangeIndex(enabled), disabled: new RangeIndex(disabled) };
+      this.ccnIndexes.set(id, c);
+    }
+    return c;
+  }
+
+  private table(vpcId: string, tableId: string | undefined): CompiledTable {
+    const key = `${vpcId}\u0000${tableId ?? ''}`;
+    let t = this.tables.get(key);
+    if (!t) {
+      const ix = this.ix;
+      const v = ix.vpc(vpcId);
+      const texts = v
+        ? [v.cidr, ...(v.secondaryCidrs ?? []), ...(v.ipv6Cidr ? [v.ipv6Cidr] : [])]
+        : [];
+      const local = texts.map((text) => ({ cidr: cidrOf(text), text }));
+      const containers = ix
+        .clustersOf(vpcId)
+        .filter((c) => c.containerCidr)
+        .map((c) => ({ cidr: cidrOf(c.containerCidr!), text: c.containerCidr!, cluster: c.id }));
+      const rt: RouteTable | undefined = ix.routeTable(tableId);
+      const seen = new Set<string>();
+      const custom: Array<[Cidr, Match]> = [];
+      for (const route of rt?.routes ?? []) {
+        const target = targetOf(ix, vpcId, route);
+        const cidr = cidrOf(route.destination);
+        const k = `${cidr.family}:${cidr.lo}/${cidr.prefix}`;
+        // The first route for a destination wins; later duplicates never match.
+        if (!target || seen.has(k)) continue;
+        seen.add(k);
+        custom.push([cidr, { origin: 'custom', cidr, text: route.destination, target }]);
+      }
+      const ccns = ix.ccnsOf(vpcId).map((c) => c.id);
+      t = { local, containers, custom: new RangeIndex(custom), ccns };
+      this.tables.set(key, t);
+    }
+    return t;
+  }
+
+  /** The route a subnet's traffic to `dst` takes, or undefined when none matches. */
+  lookup(vpcId: string, tableId: string | undefined, dst: Cidr): Match | undefined {
+    const t = this.table(vpcId, tableId);
+    for (const l of t.local) {
+      if (contains(l.cidr, dst))
+        return { origin: 'local', cidr: l.cidr, text: l.text, target: { kind: 'local' } };
+    }
+    for (const c of t.containers) {
+      if (contains(c.cidr, dst)) {
+        return {
+          origin: 'container',
+          cidr: c.cidr,
+          text: c.text,
+          target: { kind: 'container', cluster: c.cluster },
+        };
+      }
+    }
+    let best = t.custom.deepest(dst)?.value;
+    for (const id of t.ccns) {
+      const pub = this.learned(id, vpcId, dst, 'enabled');
+      if (!pub) continue;
+      // Custom routes win ties, and so does the CCN listed first.
+      if (!best || pub.cidr.prefix > best.cidr.prefix) {
+        best = {
+          origin: 'ccn',
+          cidr: pub.cidr,
+          text: pub.text,
+          target: { kind: 'learned', id, publication: pub },
+        };
+      }
+    }
+    return best;
+  }
+
+  /** The most specific publication of a CCN holding `dst` that did not come from `vpcId` itself. */
+  learned(
+    ccnId: string,
+    vpcId: string,
+    dst: Cidr,
+    which: 'enabled' | 'disabled',
+  ): Publication | undefined {
+    const c = this.ccn(ccnId);
+    if (!c) return undefined;
+    for (const e of c[which].containing(dst)) if (e.value.vpc !== vpcId) return e.value;
+    return undefined;
+  }
+
+  /** The best disabled CCN route the VPC would have learned for `dst`. */
+  disabledFor(vpcId: string, dst: Cidr): Publication | undefined {
+    let best: Publication | undefined;
+    for (const c of this.ix.ccnsOf(vpcId)) {
+      const p = this.learned(c.id, vpcId, dst, 'disabled');
+      if (p && (!best || p.cidr.prefix > best.cidr.prefix)) best = p;
+    }
+    return best;
+  }
+
+  /** The NAT gateway a subnet's default route leads to, if it has one. */
+  natDefault(vpcId: string, tableId: string | undefined): string | undefined {
+    const t = this.table(vpcId, tableId);
+    const def = t.custom.deepest(cidrOf('0.0.0.0/0'));
+    if (def && def.cidr.prefix === 0 && def.value.target.kind === 'nat') return def.value.target.id;
+    return undefined;
+  }
+
+  ccnRoutes(id: string): CcnRoutes | undefined {
+    return this.ccn(id)?.routes;
+  }
+}

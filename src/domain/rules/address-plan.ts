@@ -1,0 +1,219 @@
+// The VPC's own address plan: its CIDRs, its subnets and the resources placed in them.
+import { freeSubnetCidr } from '../allocate';
+import {
+  cidrOf,
+  contains,
+  formatRange,
+  ipOf,
+  overlaps,
+  reservedAddresses,
+  equals,
+  type Cidr,
+} from '../ip/cidr';
+import { overlappingPairs } from '../ip/overlap-index';
+import { label } from '../model/defaults';
+import type { PlanIndex } from '../model/plan-index';
+import type { Subnet, Vpc } from '../model/plan';
+import type { FindingList } from './findings';
+
+const TEN = cidrOf('10.0.0.0/8');
+const ONE72 = cidrOf('172.16.0.0/12');
+const ONE92 = cidrOf('192.168.0.0/16');
+
+/** Tencent Cloud's VPC ranges: 10/8 and 172.16/12 with masks /12../28, 192.168/16 with /16../28. */
+export function isAllowedVpcCidr(c: Cidr): boolean {
+  if (c.family !== 4 || c.prefix > 28) return false;
+  if (contains(TEN, c) || contains(ONE72, c)) return c.prefix >= 12;
+  return contains(ONE92, c) && c.prefix >= 16;
+}
+
+function checkVpcCidrs(ix: PlanIndex, v: Vpc, out: FindingList): void {
+  const name = label(v);
+  const texts = [v.cidr, ...(v.secondaryCidrs ?? [])];
+  for (const t of texts) {
+    if (!isAllowedVpcCidr(cidrOf(t))) {
+      out.add(
+        'VPC_CIDR_RANGE',
+        [v.id],
+        [t],
+        `VPC ${name} has CIDR ${t}, which Tencent Cloud does not allow: use a block inside ` +
+          `10.0.0.0/8 or 172.16.0.0/12 with a mask from /12 to /28, or inside 192.168.0.0/16 ` +
+          `with a mask from /16 to /28`,
+      );
+    }
+  }
+  if (v.ipv6Cidr && cidrOf(v.ipv6Cidr).prefix !== 56) {
+    out.add(
+      'VPC_CIDR_RANGE',
+      [v.id],
+      [v.ipv6Cidr],
+      `VPC ${name} has IPv6 CIDR ${v.ipv6Cidr}; Tencent Cloud gives a VPC a /56`,
+    );
+  }
+  const secondaries = v.secondaryCidrs ?? [];
+  for (let i = 0; i < secondaries.length; i++) {
+    const s = secondaries[i]!;
+    const sc = cidrOf(s);
+    const earlier = [v.cidr, ...secondaries.slice(0, i)];
+    const hit = earlier.find((e) => overlaps(cidrOf(e), sc));
+    if (hit !== undefined) {
+      out.add(
+        'VPC_CIDR_OVERLAP',
+        [v.id],
+        [s, hit],
+        `VPC ${name}: secondary CIDR ${s} overlaps ${hit === v.cidr ? 'its primary CIDR' : 'its secondary CIDR'} ${hit}; ` +
+          `remove it or choose a block apart from the VPC's other CIDRs`,
+      );
+    }
+  }
+}
+
+function checkSubnet(
+  ix: PlanIndex,
+  v: Vpc,
+  s: Subnet,
+  vpcRanges: readonly Cidr[],
+  out: FindingList,
+): void {
+  const sc = cidrOf(s.cidr);
+  const name = label(s);
+  if (sc.prefix > 29) {
+    out.add(
+      'SUBNET_MASK_RANGE',
+      [s.id],
+      [s.cidr],
+      `Subnet ${name} (${s.cidr}) is smaller than a /29, the smallest subnet Tencent Cloud allows`,
+    );
+  }
+  if (s.ipv6Cidr && cidrOf(s.ipv6Cidr).prefix !== 64) {
+    out.add(
+      'SUBNET_MASK_RANGE',
+      [s.id],
+      [s.ipv6Cidr],
+      `Subnet ${name} has IPv6 CIDR ${s.ipv6Cidr}; a subnet's IPv6 range must be a /64`,
+    );
+  }
+  if (!vpcRanges.some((r) => r.family === 4 && contains(r, sc))) {
+    const fix = freeSubnetCidr(ix, v.id, Math.max(sc.prefix, 16), s.id);
+    out.add(
+      'SUBNET_OUTSIDE_VPC',
+      [s.id, v.id],
+      [s.cidr, v.cidr],
+      `Subnet ${name} (${s.cidr}) is not inside VPC ${label(v)} (${[v.cidr, ...(v.secondaryCidrs ?? [])].join(', ')})` +
+        (fix
+          ? `; a free block there is ${fix}`
+          : '; add a secondary CIDR to the VPC that holds it'),
+      { suggestion: fix ? { object: s.id, field: 'cidr', value: fix } : undefined },
+    );
+  }
+  if (s.ipv6Cidr) {
+    const v6 = cidrOf(s.ipv6Cidr);
+    if (!v.ipv6Cidr || !contains(cidrOf(v.ipv6Cidr), v6)) {
+      out.add(
+        'SUBNET_OUTSIDE_VPC',
+        [s.id, v.id],
+        [s.ipv6Cidr, v.ipv6Cidr ?? v.cidr],
+        v.ipv6Cidr
+          ? `Subnet ${name}'s IPv6 CIDR ${s.ipv6Cidr} is not inside VPC ${label(v)}'s ${v.ipv6Cidr}`
+          : `Subnet ${name} has IPv6 CIDR ${s.ipv6Cidr} but VPC ${label(v)} has no IPv6 range: give the VPC one`,
+      );
+    }
+  }
+}
+
+function checkSubnetOverlaps(
+  ix: PlanIndex,
+  v: Vpc,
+  subnets: readonly Subnet[],
+  out: FindingList,
+): void {
+  const cidrs: Cidr[] = [];
+  const owners: Subnet[] = [];
+  const texts: string[] = [];
+  for (const s of subnets) {
+    cidrs.push(cidrOf(s.cidr));
+    owners.push(s);
+    texts.push(s.cidr);
+    if (s.ipv6Cidr) {
+      cidrs.push(cidrOf(s.ipv6Cidr));
+      owners.push(s);
+      texts.push(s.ipv6Cidr);
+    }
+  }
+  for (const [a, b] of overlappingPairs(cidrs)) {
+    const sa = owners[a]!;
+    const sb = owners[b]!;
+    if (sa === sb) continue;
+    const [later, earlier, lt, et] =
+      ix.order(sa.id) > ix.order(sb.id)
+        ? [sa, sb, texts[a]!, texts[b]!]
+        : [sb, sa, texts[b]!, texts[a]!];
+    const fix = freeSubnetCidr(ix, v.id, cidrOf(later.cidr).prefix, later.id);
+    out.add(
+      'SUBNET_OVERLAP',
+      [later.id, earlier.id],
+      [lt, et],
+      `Subnet ${label(later)} (${lt}) overlaps subnet ${label(earlier)} (${et}) in VPC ${label(v)}` +
+        (fix ? `; ${fix} is free` : ''),
+      {
+        suggestion:
+          fix && lt === later.cidr ? { object: later.id, field: 'cidr', value: fix } : undefined,
+      },
+    );
+  }
+}
+
+function ipKey(c: Cidr): string {
+  return `${c.family}:${c.lo}`;
+}
+
+function checkResources(ix: PlanIndex, v: Vpc, subnets: readonly Subnet[], out: FindingList): void {
+  const seen = new Map<string, string>();
+  for (const s of subnets) {
+    const sc = cidrOf(s.cidr);
+    const s6 = s.ipv6Cidr ? cidrOf(s.ipv6Cidr) : undefined;
+    for (const r of ix.resourcesIn(s.id)) {
+      if (r.ip === undefined) continue;
+      const ip = ipOf(r.ip);
+      const home = ip.family === 4 ? sc : s6;
+      if (!home || !contains(home, ip)) {
+        out.add(
+          'RESOURCE_IP_OUTSIDE_SUBNET',
+          [r.id, s.id],
+          [r.ip, home ? formatRange(home) : s.cidr],
+          `${label(r)}'s IP ${r.ip} is not inside its subnet ${label(s)} (${home ? formatRange(home) : `no IPv${ip.family} range`}): ` +
+            `move it into the subnet or change its IP`,
+        );
+      } else if (reservedAddresses(home).some((x) => equals(x, ip))) {
+        out.add(
+          'RESOURCE_IP_RESERVED',
+          [r.id, s.id],
+          [r.ip, s.cidr],
+          `${label(r)}'s IP ${r.ip} is reserved in subnet ${label(s)} (${s.cidr}): the first two ` +
+            `addresses and the last are the network, gateway and broadcast addresses`,
+        );
+      }
+      const key = ipKey(ip);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, r.id);
+      else {
+        out.add(
+          'RESOURCE_IP_DUPLICATE',
+          [r.id, first],
+          [r.ip, r.ip],
+          `${label(r)} and ${label(ix.resource(first))} both use ${r.ip} in VPC ${label(v)}: give one another address`,
+        );
+      }
+    }
+  }
+}
+
+/** Every address-plan rule that concerns one VPC alone. */
+export function checkVpcAddressPlan(ix: PlanIndex, v: Vpc, out: FindingList): void {
+  checkVpcCidrs(ix, v, out);
+  const subnets = ix.subnetsOf(v.id);
+  const ranges = ix.vpcCidrs(v.id);
+  for (const s of subnets) checkSubnet(ix, v, s, ranges, out);
+  checkSubnetOverlaps(ix, v, subnets, out);
+  checkResources(ix, v, subnets, out);
+}

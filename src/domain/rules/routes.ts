@@ -1,0 +1,108 @@
+// Route tables and IDCs of one VPC: targets, and routes or IDC ranges that collide with the
+// VPC's own addresses or with a container network (which always wins in the VPC's routing).
+import { cidrOf, contains, equals, overlaps } from '../ip/cidr';
+import { label } from '../model/defaults';
+import { vpcCidrTexts, type PlanIndex } from '../model/plan-index';
+import type { RouteTable, Vpc } from '../model/plan';
+import { invalidTargetReason } from '../routing/route-table';
+import type { FindingList } from './findings';
+
+function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): void {
+  const name = label(t);
+  const vpcTexts = vpcCidrTexts(v);
+  const clusters = ix.clustersOf(v.id).filter((c) => c.containerCidr);
+  for (const s of ix.subnetsUsing(t.id)) {
+    if (s.vpc !== t.vpc) {
+      out.add(
+        'ROUTE_TABLE_OTHER_VPC',
+        [s.id, t.id],
+        [s.cidr],
+        `Subnet ${label(s)} uses route table ${name}, which belongs to VPC ${label(v)}, not the subnet's VPC ` +
+          `${label(ix.vpc(s.vpc))}: a subnet can only use a table of its own VPC`,
+      );
+    }
+  }
+  for (const route of t.routes) {
+    const dest = cidrOf(route.destination);
+    const why = invalidTargetReason(ix, v.id, route);
+    if (why !== undefined) {
+      out.add(
+        'ROUTE_TARGET_INVALID',
+        [t.id],
+        [route.destination],
+        `Route ${route.destination} → ${route.target} in table ${name}: ${why}; the route is ignored`,
+      );
+    }
+    for (const vt of vpcTexts) {
+      if (contains(cidrOf(vt), dest)) {
+        out.add(
+          'ROUTE_INSIDE_VPC',
+          [t.id, v.id],
+          [route.destination, vt],
+          `Route ${route.destination} in table ${name} is inside VPC ${label(v)} (${vt}): the Local route always ` +
+            `wins there; remove the route`,
+        );
+      }
+    }
+    for (const c of clusters) {
+      const cc = cidrOf(c.containerCidr!);
+      if (contains(cc, dest)) {
+        out.add(
+          'ROUTE_INSIDE_CLUSTER_CIDR',
+          [t.id, c.id],
+          [route.destination, c.containerCidr!],
+          `Route ${route.destination} → ${route.target} in table ${name} is inside the container CIDR ` +
+            `${c.containerCidr} of ${label(c)}: that traffic goes to the containers instead` +
+            (c.ignoreRouteConflict
+              ? ' (the cluster was created ignoring this conflict)'
+              : '; remove the route or renumber the cluster'),
+          { severity: c.ignoreRouteConflict ? 'warning' : 'error' },
+        );
+      } else if (contains(dest, cc) && !equals(dest, cc) && dest.prefix !== 0) {
+        out.add(
+          'ROUTE_SHADOWED_BY_CLUSTER',
+          [t.id, c.id],
+          [route.destination, c.containerCidr!],
+          `Route ${route.destination} → ${route.target} in table ${name} contains the container CIDR ` +
+            `${c.containerCidr} of ${label(c)}: addresses inside it never take this route`,
+        );
+      }
+    }
+  }
+}
+
+function checkIdcs(ix: PlanIndex, v: Vpc, out: FindingList): void {
+  const vpcTexts = vpcCidrTexts(v);
+  const clusters = ix.clustersOf(v.id).filter((c) => c.containerCidr);
+  for (const idc of ix.idcsOf(v.id)) {
+    for (const text of idc.cidrs) {
+      const ic = cidrOf(text);
+      for (const vt of vpcTexts) {
+        if (overlaps(ic, cidrOf(vt))) {
+          out.add(
+            'IDC_CIDR_OVERLAPS_VPC',
+            [idc.id, v.id],
+            [text, vt],
+            `IDC ${label(idc)}'s range ${text} overlaps VPC ${label(v)} (${vt}), which it links to: renumber one side`,
+          );
+        }
+      }
+      for (const c of clusters) {
+        if (overlaps(ic, cidrOf(c.containerCidr!))) {
+          out.add(
+            'IDC_CIDR_OVERLAPS_CLUSTER',
+            [idc.id, c.id],
+            [text, c.containerCidr!],
+            `IDC ${label(idc)}'s range ${text} overlaps the container CIDR ${c.containerCidr} of ${label(c)}: ` +
+              `those IDC addresses are unreachable from VPC ${label(v)}`,
+          );
+        }
+      }
+    }
+  }
+}
+
+export function checkVpcRouting(ix: PlanIndex, v: Vpc, out: FindingList): void {
+  for (const t of ix.routeTablesOf(v.id)) checkTable(ix, v, t, out);
+  checkIdcs(ix, v, out);
+}

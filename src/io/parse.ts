@@ -1,0 +1,168 @@
+// Reading a plan from untrusted text: a pipeline that returns a typed plan or the first
+// problem with its JSON path, and never throws. JSON → envelope → too-new check → migrations →
+// shape and ranges → references.
+import * as v from 'valibot';
+import { PLAN_FORMAT, PLAN_VERSION, type LayoutBox, type Plan } from '../domain/model/plan';
+import { jsonPath, type PlanError, type Result } from './errors';
+import { checkIntegrity } from './integrity';
+import { migrate, type Json, type Migration, MIGRATIONS } from './migrations';
+import { planSchema, type PlanInput } from './schema';
+
+/** Plans larger than this are refused before parsing: 100,000 objects fit in about 20 MB. */
+export const MAX_PLAN_BYTES = 50 * 1024 * 1024;
+
+export type ParseResult = Result<Plan, PlanError>;
+
+function err(kind: PlanError['kind'], path: string, message: string): ParseResult {
+  return { ok: false, error: { kind, path, message } };
+}
+
+function lineAndColumn(text: string, position: number): string {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < position && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return `line ${line}, column ${col}`;
+}
+
+export function parsePlanText(
+  text: string,
+  options: { migrations?: readonly Migration[] } = {},
+): ParseResult {
+  if (text.length > MAX_PLAN_BYTES) {
+    return err(
+      'too-large',
+      '$',
+      `the file is ${(text.length / 1048576).toFixed(1)} MB; plans up to ${MAX_PLAN_BYTES / 1048576} MB can be opened`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    const where = m ? ` at ${lineAndColumn(text, Number(m[1]))}` : '';
+    return err('json', '$', `not valid JSON${where}: ${msg}`);
+  }
+  return parsePlanValue(value, options);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value;
+}
+
+const EXPECTED_WORDS: Readonly<Record<string, string>> = {
+  Array: 'an array',
+  Object: 'an object',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind !== 'schema') return issue.message;
+  if (issue.received === 'undefined') return `required field is missing`;
+  const expected = issue.expected ?? '';
+  let want = EXPECTED_WORDS[expected];
+  if (!want)
+    want = expected.includes('|') ? `one of ${expected.split(' | ').join(', ')}` : expected;
+  if (issue.type === 'tuple') want = 'an array of two ids';
+  return `expected ${want}, got ${describe(issue.input)}`;
+}
+
+export function parsePlanValue(
+  value: unknown,
+  options: { migrations?: readonly Migration[] } = {},
+): ParseResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return err(
+      'format',
+      '$',
+      `expected a JSON object (a CIDR Canvas plan), got ${describe(value)}`,
+    );
+  }
+  const doc = value as Json;
+  if (doc.format !== PLAN_FORMAT) {
+    return err(
+      'format',
+      '$.format',
+      `expected ${JSON.stringify(PLAN_FORMAT)}, got ${doc.format === undefined ? 'nothing' : describe(doc.format)}: this is not a CIDR Canvas plan`,
+    );
+  }
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return err(
+      'version',
+      '$.version',
+      `expected the integer ${PLAN_VERSION}, got ${version === undefined ? 'nothing' : describe(version)}`,
+    );
+  }
+  if (version > PLAN_VERSION) {
+    return err(
+      'too-new',
+      '$.version',
+      `version ${version} is newer than this reader knows (${PLAN_VERSION}): open it with a newer CIDR Canvas`,
+    );
+  }
+  const migrated = migrate(doc, version, options.migrations ?? MIGRATIONS);
+  if (!migrated.ok) return err('migration', '$', migrated.message);
+
+  const parsed = v.safeParse(planSchema, migrated.doc, { abortEarly: true });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = jsonPath((issue.path ?? []).map((p) => p.key as string | number));
+    return err('schema', path, issueMessage(issue));
+  }
+  const problem = checkIntegrity(parsed.output);
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, value: normalize(parsed.output) };
+}
+
+/** Lists default to empty; layout entries for objects that no longer exist are dropped. */
+function normalize(p: PlanInput): Plan {
+  const plan = {
+    ...p,
+    vpcs: p.vpcs ?? [],
+    subnets: p.subnets ?? [],
+    clusters: p.clusters ?? [],
+    resources: p.resources ?? [],
+    natGateways: p.natGateways ?? [],
+    peerings: p.peerings ?? [],
+    ccns: p.ccns ?? [],
+    idcs: p.idcs ?? [],
+    routeTables: p.routeTables ?? [],
+  } as Plan;
+  if (p.layout) {
+    const ids = new Set<string>();
+    for (const list of [
+      plan.vpcs,
+      plan.subnets,
+      plan.clusters,
+      plan.resources,
+      plan.natGateways,
+      plan.peerings,
+      plan.ccns,
+      plan.idcs,
+      plan.routeTables,
+    ]) {
+      for (const o of list) ids.add(o.id);
+    }
+    ids.add('internet');
+    const layout: Record<string, LayoutBox> = {};
+    for (const [k, box] of Object.entries(p.layout)) if (ids.has(k)) layout[k] = box;
+    return { ...plan, layout };
+  }
+  return plan;
+}
