@@ -36,7 +36,7 @@ export function migrate(
     } catch (e) {
       return {
         ok: false,
-        message: `migration ${step.name} (version ${at} to ${at + 1}) failed: ${(e as Error).message}`,
+        message: `migration ${step.name} (version ${at} to ${at + 1}) failed: ${e instanceof Error ? e.message : String(e)}`,
       };
     }
     applied.push(step.name);

@@ -78,7 +78,7 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
   let want = EXPECTED_WORDS[expected];
   if (!want)
     want = expected.includes('|') ? `one of ${expected.split(' | ').join(', ')}` : expected;
-  if (issue.type === 'tuple') want = 'an array of two ids';
+  if (issue.type === 'tuple' || issue.type === 'strict_tuple') want = 'an array of two ids';
   return `expected ${want}, got ${describe(issue.input)}`;
 }
 
@@ -119,10 +119,18 @@ export function parsePlanValue(
   const migrated = migrate(doc, version, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return err('migration', '$', migrated.message);
 
+  if (Array.isArray(migrated.doc.layout)) {
+    // valibot's record would read an array as an object keyed by index.
+    return err('schema', '$.layout', 'expected an object keyed by object id, got an array');
+  }
   const parsed = v.safeParse(planSchema, migrated.doc, { abortEarly: true });
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const path = jsonPath((issue.path ?? []).map((p) => p.key as string | number));
+    const segments = (issue.path ?? []).map((p) => p.key as string | number);
+    // An extra item of a pair is the pair's fault: name the pair.
+    if (issue.type === 'strict_tuple' && typeof segments[segments.length - 1] === 'number')
+      segments.pop();
+    const path = jsonPath(segments);
     return err('schema', path, issueMessage(issue));
   }
   const problem = checkIntegrity(parsed.output);

@@ -107,7 +107,7 @@ export const resourceSchema = v.looseObject({
 
 export const natGatewaySchema = v.looseObject({ ...common, vpc: id });
 
-export const peeringSchema = v.looseObject({ ...common, vpcs: v.tuple([id, id]) });
+export const peeringSchema = v.looseObject({ ...common, vpcs: v.strictTuple([id, id]) });
 
 export const ccnSchema = v.looseObject({ ...common, attachments: v.array(id) });
 

@@ -451,6 +451,20 @@ export class PathEngine {
     verdict: 'direct' | 'snat',
     why: string,
   ): PathResult {
+    const r = this.finishRaw(base, first, src, leg, verdict, why);
+    // A destination in the source's own subnet would otherwise be named twice in a row.
+    const hops = r.hops.filter((h, i) => i === 0 || h !== r.hops[i - 1]);
+    return hops.length === r.hops.length ? r : { ...r, hops };
+  }
+
+  private finishRaw(
+    base: { from: string; to: string },
+    first: string,
+    src: Source,
+    leg: RangeLeg,
+    verdict: 'direct' | 'snat',
+    why: string,
+  ): PathResult {
     const fwd = this.forward(src, leg);
     const start = first === src.origin.id ? [first] : [first, src.origin.id];
     if (!fwd.ok) {

@@ -38,30 +38,8 @@ function fixText(fix: { value: string } | undefined): string {
 
 function checkGlobalRouter(ix: PlanIndex, v: Vpc, c: Cluster, out: FindingList): void {
   const name = label(c);
-  if (!c.containerCidr) {
-    if (clusterMode(c) === 'global-router') {
-      const value = freeContainerCidr(ix, c.vpc, 16, c.id);
-      out.add(
-        'CLUSTER_CIDR_MISSING',
-        [c.id],
-        [],
-        `GlobalRouter cluster ${name} has no container CIDR${value ? `: ${value} would fit` : ''}`,
-        { suggestion: value ? { object: c.id, field: 'containerCidr', value } : undefined },
-      );
-    }
-    return;
-  }
-  const cc = cidrOf(c.containerCidr);
-  if (!isPrivate(cc)) {
-    const fix = containerFix(ix, c);
-    out.add(
-      'CLUSTER_CIDR_RANGE',
-      [c.id],
-      [c.containerCidr],
-      `Container CIDR ${c.containerCidr} of ${name} is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16${fixText(fix)}`,
-      { suggestion: fix },
-    );
-  }
+  // The GlobalRouter rules apply to GlobalRouter clusters and to any cluster that sets a container CIDR.
+  if (clusterMode(c) !== 'global-router' && !c.containerCidr) return;
   const pods = maxPodsPerNode(c);
   const podsR = roundUpPow2(pods);
   if (podsR !== pods) {
@@ -96,6 +74,30 @@ function checkGlobalRouter(ix: PlanIndex, v: Vpc, c: Cluster, out: FindingList):
       [c.id],
       [],
       `${name}: ${svcs} services${svcsR !== svcs ? ` (rounded to ${svcsR})` : ''} is outside 32 to 32768`,
+    );
+  }
+  if (!c.containerCidr) {
+    if (clusterMode(c) === 'global-router') {
+      const value = freeContainerCidr(ix, c.vpc, 16, c.id);
+      out.add(
+        'CLUSTER_CIDR_MISSING',
+        [c.id],
+        [],
+        `GlobalRouter cluster ${name} has no container CIDR${value ? `: ${value} would fit` : ''}`,
+        { suggestion: value ? { object: c.id, field: 'containerCidr', value } : undefined },
+      );
+    }
+    return;
+  }
+  const cc = cidrOf(c.containerCidr);
+  if (!isPrivate(cc)) {
+    const fix = containerFix(ix, c);
+    out.add(
+      'CLUSTER_CIDR_RANGE',
+      [c.id],
+      [c.containerCidr],
+      `Container CIDR ${c.containerCidr} of ${name} is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16${fixText(fix)}`,
+      { suggestion: fix },
     );
   }
   const n = globalRouterNumbers(c);
@@ -228,7 +230,7 @@ function checkNodeSubnets(ix: PlanIndex, v: Vpc, c: Cluster, out: FindingList): 
         'NODE_SUBNET_OTHER_VPC',
         [c.id, s.id],
         [s.cidr],
-        `Node subnet ${label(s)} of ${name} belongs to VPC ${label(ix.vpc(s.vpc))}, not the cluster's VPC ${label(v)}`,
+        `Node subnet ${label(s)} (${s.cidr}) of ${name} belongs to VPC ${label(ix.vpc(s.vpc))}, not the cluster's VPC ${label(v)} (${v.cidr}): pick a subnet of ${label(v)}`,
       );
     }
   }
@@ -290,7 +292,7 @@ function checkPodSubnets(
         'POD_SUBNET_OTHER_VPC',
         [c.id, s.id],
         [s.cidr],
-        `Pod subnet ${label(s)} of ${name} belongs to VPC ${label(ix.vpc(s.vpc))}, not the cluster's VPC ${label(v)}`,
+        `Pod subnet ${label(s)} (${s.cidr}) of ${name} belongs to VPC ${label(ix.vpc(s.vpc))}, not the cluster's VPC ${label(v)} (${v.cidr}): pick a subnet of ${label(v)}`,
       );
     }
     const why: string[] = [];
@@ -319,7 +321,7 @@ function checkPodSubnets(
       'POD_SUBNET_ZONE_MISMATCH',
       [c.id, s.id],
       [s.cidr],
-      `Node subnet ${label(s)} of ${name} is in ${s.zone}, but no pod subnet is (${[...zones].join(', ')}): ` +
+      `Node subnet ${label(s)} (${s.cidr}) of ${name} is in ${s.zone}, but no pod subnet is (${[...zones].join(', ')}): ` +
         `pods of nodes there cannot be scheduled; add a pod subnet in ${s.zone}`,
     );
   }

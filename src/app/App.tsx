@@ -1,0 +1,103 @@
+// The designer's composition: toolbar, palette, canvas, inspector, and the problems and paths
+// dock underneath; plus the keyboard and file drops.
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useEffect, type DragEvent } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { createObject, type PaletteKind } from '../domain/ops/create';
+import { PlanIndex } from '../domain/model/plan-index';
+import { HelpOverlay } from '../panels/HelpOverlay';
+import { Inspector } from '../panels/Inspector';
+import { Palette } from '../panels/Palette';
+import { PathsPanel } from '../panels/PathsPanel';
+import { ProblemsPanel } from '../panels/ProblemsPanel';
+import { RecoveryBanner } from '../panels/RecoveryBanner';
+import { download } from './download';
+import { Toasts } from '../panels/Toasts';
+import { useAppStore } from '../store/app-store';
+import { openPlanFile } from './open-plan';
+import { installShortcuts } from './shortcuts';
+import { Toolbar } from './Toolbar';
+
+function Designer() {
+  const rf = useReactFlow();
+  useEffect(() => installShortcuts(() => rf), [rf]);
+
+  /** Click-to-add: into the selected subnet or VPC (or the one holding the selection). */
+  const add = (kind: PaletteKind) => {
+    const s = useAppStore.getState();
+    const ix = new PlanIndex(s.plan);
+    const sel = s.selection[0];
+    const k = sel ? ix.kindOf(sel) : undefined;
+    let parent: string | undefined;
+    if (k === 'subnet' || k === 'vpc') parent = sel;
+    else if (k === 'resource') parent = ix.resource(sel)!.subnet;
+    else if (k === 'cluster' || k === 'natGateway')
+      parent = (ix.byId.get(sel!)!.object as { vpc: string }).vpc;
+    const needsSubnet = ![
+      'vpc',
+      'subnet',
+      'cluster',
+      'vpc-cni-cluster',
+      'nat',
+      'idc',
+      'ccn',
+    ].includes(kind);
+    if (
+      !needsSubnet &&
+      parent &&
+      ix.kindOf(parent) === 'subnet' &&
+      kind !== 'cluster' &&
+      kind !== 'vpc-cni-cluster'
+    )
+      parent = ix.subnet(parent)!.vpc;
+    if (kind === 'vpc' || kind === 'idc' || kind === 'ccn') parent = undefined;
+    const count = parent ? s.plan.layout && Object.keys(s.plan.layout).length : 0;
+    const at = parent
+      ? { x: 24 + ((count ?? 0) % 5) * 12, y: 56 + ((count ?? 0) % 5) * 12 }
+      : rf.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    const created = createObject(s.plan, kind, at, parent, s.plan.vpcs[0]?.id);
+    if (!created.ok) {
+      s.toast(`${created.message} (or select one first, then click)`, 'error');
+      return;
+    }
+    s.apply(created.ops, { label: `Add ${kind}` });
+    s.select([created.id]);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    if (e.defaultPrevented) return;
+    const file = e.dataTransfer.files[0];
+    if (file) {
+      e.preventDefault();
+      void openPlanFile(file);
+    }
+  };
+
+  return (
+    <div className="cc-app">
+      <Toolbar />
+      <RecoveryBanner onDownload={(raw) => download('cidr-canvas-saved-plan.json', raw)} />
+      <div className="cc-main">
+        <Palette onAdd={add} />
+        <div className="cc-center" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+          <Canvas />
+          <div className="cc-dock">
+            <ProblemsPanel />
+            <PathsPanel />
+          </div>
+        </div>
+        <Inspector />
+      </div>
+      <Toasts />
+      <HelpOverlay />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ReactFlowProvider>
+      <Designer />
+    </ReactFlowProvider>
+  );
+}

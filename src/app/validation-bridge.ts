@@ -1,0 +1,58 @@
+// Connects the store to the validation worker: the plan goes over once, then every edit as ops;
+// results come back into the analysis slice; the path scope follows the selection.
+import { isCosmetic } from '../domain/ops/ops';
+import { useAppStore } from '../store/app-store';
+import { subscribePlanChanges } from '../store/changes';
+import { pathScopeOf, scopeKey } from '../store/selectors';
+import { ValidationClient, type ClientOptions } from '../worker/client';
+
+export function startValidation(options: ClientOptions = {}): () => void {
+  const store = useAppStore;
+  const client = new ValidationClient(
+    {
+      result: (r) => {
+        const prev = store.getState().analysis;
+        store.getState().setAnalysis({
+          revision: r.revision,
+          findings: r.findings ?? prev?.findings ?? [],
+          capacity: r.capacity ?? prev?.capacity ?? [],
+          paths: r.paths,
+          ms: r.ms,
+        });
+      },
+      state: (s) => store.getState().setValidation(s),
+      crashed: (report) => {
+        store.getState().setCrashReport(report);
+      },
+    },
+    () => ({ plan: store.getState().plan, revision: store.getState().revision }),
+    options,
+  );
+  const initial = store.getState();
+  let scope = pathScopeOf(initial);
+  let key = scopeKey(scope);
+  client.load(initial.revision, initial.plan, scope);
+
+  const unsubscribeChanges = subscribePlanChanges((change) => {
+    if (change.ops.some((op) => op.op === 'replace')) {
+      client.load(change.revision, store.getState().plan, pathScopeOf(store.getState()));
+      return;
+    }
+    const ops = change.ops.filter((op) => !isCosmetic(op));
+    if (ops.length > 0) client.edit(change.revision, ops);
+  });
+  const unsubscribeScope = store.subscribe((s) => {
+    const next = pathScopeOf(s);
+    const k = scopeKey(next);
+    if (k !== key) {
+      key = k;
+      scope = next;
+      client.setScope(scope);
+    }
+  });
+  return () => {
+    unsubscribeChanges();
+    unsubscribeScope();
+    client.dispose();
+  };
+}

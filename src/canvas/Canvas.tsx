@@ -1,0 +1,293 @@
+// The design surface: the plan drawn with React Flow. It reads the store through selectors and
+// writes through store actions; what a drop or a drag means is decided in src/domain/ops.
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import {
+  connectObjects,
+  createObject,
+  DEFAULT_SIZES,
+  type PaletteKind,
+} from '../domain/ops/create';
+import type { PlanOp } from '../domain/ops/ops';
+import { useAppStore } from '../store/app-store';
+import { selectPaths, selectPlan, selectReadOnly, selectSelection } from '../store/selectors';
+import {
+  ClusterNode,
+  CcnNode,
+  IdcNode,
+  InternetNode,
+  NatNode,
+  ResourceNode,
+} from './nodes/LeafNodes';
+import { SubnetNode, VpcNode } from './nodes/ContainerNodes';
+import { LinkEdge } from './edges/LinkEdge';
+import { PathEdge, PathMarkers } from './edges/PathEdge';
+import { linkEdges, NodeCache, pathEdges, type ObjectNode } from './flow-model';
+import { moveOps, containerAt, type Rect } from './placement';
+import { PALETTE_MIME } from '../ui/dnd';
+
+const nodeTypes = {
+  vpc: VpcNode,
+  subnet: SubnetNode,
+  cluster: ClusterNode,
+  resource: ResourceNode,
+  nat: NatNode,
+  idc: IdcNode,
+  ccn: CcnNode,
+  internet: InternetNode,
+};
+const edgeTypes = { link: LinkEdge, path: PathEdge };
+
+const NO_STATUS: Readonly<Record<string, string>> = {};
+// One canvas per page: its node cache lives as long as the page.
+const nodeCache = new NodeCache();
+
+const minimapColor = (n: { type?: string }) =>
+  ({
+    vpc: '#dbeafe',
+    subnet: '#e0f2fe',
+    cluster: '#7c3aed',
+    resource: '#0f766e',
+    nat: '#0369a1',
+    idc: '#b45309',
+    ccn: '#9333ea',
+    internet: '#334155',
+  })[n.type ?? ''] ?? '#94a3b8';
+
+export function Canvas() {
+  const plan = useAppStore(selectPlan);
+  const selection = useAppStore(selectSelection);
+  const status = useAppStore((s) => s.analysis?.status ?? NO_STATUS);
+  const paths = useAppStore(selectPaths);
+  const readOnly = useAppStore(selectReadOnly);
+  const focusRequest = useAppStore((s) => s.focusRequest);
+  const rf = useReactFlow<ObjectNode>();
+  const dragStart = useRef(new Map<string, { x: number; y: number }>());
+
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const nodes = useMemo(() => nodeCache.build(plan, selected, status), [plan, selected, status]);
+  const { vpcs, subnets, clusters, peerings, ccns, idcs } = plan;
+  const links = useMemo(
+    () => linkEdges({ vpcs, subnets, clusters, peerings, ccns, idcs }),
+    [vpcs, subnets, clusters, peerings, ccns, idcs],
+  );
+  const drawn = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
+  const edges = useMemo(() => [...links, ...pathEdges(paths, drawn)], [links, paths, drawn]);
+
+  const rects = useCallback((): Rect[] => {
+    return rf.getNodes().flatMap((n) => {
+      const internal = rf.getInternalNode(n.id);
+      if (!internal) return [];
+      const p = internal.internals.positionAbsolute;
+      return [
+        {
+          id: n.id,
+          kind: n.type,
+          x: p.x,
+          y: p.y,
+          w: internal.measured.width ?? n.width ?? 0,
+          h: internal.measured.height ?? n.height ?? 0,
+        },
+      ];
+    });
+  }, [rf]);
+
+  const onNodesChange = useCallback((changes: NodeChange<ObjectNode>[]) => {
+    const s = useAppStore.getState();
+    const ops: PlanOp[] = [];
+    let selectionChanged = false;
+    const nextSel = new Set(s.selection);
+    let resizeDone = false;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position && c.dragging) {
+        const box = s.plan.layout?.[c.id];
+        ops.push({
+          op: 'layout',
+          id: c.id,
+          box: { ...(box ?? {}), x: Math.round(c.position.x), y: Math.round(c.position.y) },
+        });
+      } else if (c.type === 'dimensions' && c.resizing !== undefined && c.dimensions) {
+        const box = useAppStore.getState().plan.layout?.[c.id];
+        const moved = ops.findLast((o) => o.op === 'layout' && o.id === c.id);
+        const base = moved && moved.op === 'layout' && moved.box ? moved.box : box;
+        ops.push({
+          op: 'layout',
+          id: c.id,
+          box: {
+            x: base?.x ?? 0,
+            y: base?.y ?? 0,
+            width: Math.round(c.dimensions.width),
+            height: Math.round(c.dimensions.height),
+          },
+        });
+        if (!c.resizing) resizeDone = true;
+      } else if (
+        c.type === 'position' &&
+        c.position &&
+        !c.dragging &&
+        dragStart.current.size === 0
+      ) {
+        // A resize from the top or left edge moves the node too.
+        const box = s.plan.layout?.[c.id];
+        if (box && (box.x !== Math.round(c.position.x) || box.y !== Math.round(c.position.y))) {
+          ops.push({
+            op: 'layout',
+            id: c.id,
+            box: { ...box, x: Math.round(c.position.x), y: Math.round(c.position.y) },
+          });
+        }
+      } else if (c.type === 'select') {
+        selectionChanged = true;
+        if (c.selected) nextSel.add(c.id);
+        else nextSel.delete(c.id);
+      }
+    }
+    if (ops.length > 0) s.apply(ops, { capture: 'eventually', label: 'Move' });
+    if (resizeDone) s.commitGesture();
+    if (selectionChanged) s.select([...nextSel]);
+  }, []);
+
+  const onNodeDragStart: OnNodeDrag<ObjectNode> = useCallback((_e, _node, dragged) => {
+    dragStart.current = new Map(dragged.map((n) => [n.id, { ...n.position }]));
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<ObjectNode> = useCallback(
+    (_e, _node, dragged) => {
+      const s = useAppStore.getState();
+      const result = moveOps(
+        s.plan,
+        dragged.map((n) => n.id),
+        rects(),
+      );
+      dragStart.current = new Map();
+      if (result.refused) {
+        s.cancelGesture();
+        s.toast(result.refused, 'error');
+        return;
+      }
+      if (result.ops.length > 0) s.apply(result.ops, { capture: 'eventually', label: 'Move' });
+      s.commitGesture();
+      if (result.message) s.toast(result.message, 'info');
+    },
+    [rects],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
+      if (!kind) return;
+      e.preventDefault();
+      const s = useAppStore.getState();
+      if (s.readOnly) return;
+      const point = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const all = rects();
+      const container = containerAt(all, point);
+      const size =
+        DEFAULT_SIZES[
+          kind === 'vpc'
+            ? 'vpc'
+            : kind === 'subnet'
+              ? 'subnet'
+              : kind === 'cluster' || kind === 'vpc-cni-cluster'
+                ? 'cluster'
+                : kind === 'nat' || kind === 'idc' || kind === 'ccn'
+                  ? kind
+                  : 'resource'
+        ]!;
+      const topLeft = { x: point.x - Math.min(size.width / 2, 40), y: point.y - 20 };
+      const at = container ? { x: topLeft.x - container.x, y: topLeft.y - container.y } : topLeft;
+      const nearVpc = all
+        .filter((r) => r.kind === 'vpc')
+        .sort(
+          (a, b) =>
+            Math.hypot(a.x + a.w / 2 - point.x, a.y + a.h / 2 - point.y) -
+            Math.hypot(b.x + b.w / 2 - point.x, b.y + b.h / 2 - point.y),
+        )[0]?.id;
+      const created = createObject(s.plan, kind, at, container?.id, nearVpc);
+      if (!created.ok) {
+        s.toast(created.message, 'error');
+        return;
+      }
+      s.apply(created.ops, { capture: 'immediately', label: `Add ${kind}` });
+      s.select([created.id]);
+    },
+    [rf, rects],
+  );
+
+  const onConnect = useCallback((c: Connection) => {
+    const s = useAppStore.getState();
+    const r = connectObjects(s.plan, c.source, c.target);
+    if (!r.ok) {
+      s.toast(r.message, 'error');
+      return;
+    }
+    s.apply(r.ops, { capture: 'immediately', label: 'Connect' });
+    s.toast(r.message, 'success');
+  }, []);
+
+  useEffect(() => {
+    if (!focusRequest || focusRequest.ids.length === 0) return;
+    void rf.fitView({
+      nodes: focusRequest.ids.map((id) => ({ id })),
+      duration: 300,
+      padding: 0.5,
+      maxZoom: 1.25,
+    });
+  }, [focusRequest, rf]);
+
+  return (
+    <div className="cc-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <PathMarkers />
+      <ReactFlow<ObjectNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onPaneClick={() => useAppStore.getState().select([])}
+        onMoveEnd={(_e, v) => useAppStore.getState().setViewport(v)}
+        defaultViewport={useAppStore.getState().viewport ?? undefined}
+        fitView={useAppStore.getState().viewport === null}
+        fitViewOptions={{ padding: 0.15 }}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={[10, 10]}
+        minZoom={0.05}
+        maxZoom={2.5}
+        elevateNodesOnSelect={false}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={2}
+          ariaLabel="Minimap"
+          style={{ width: 170, height: 110 }}
+        />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,413 @@
+// New objects as a designer creates them: dropped from the palette into a container, given an id
+// and ranges that conflict with nothing, or refused with a sentence that says where they can go.
+import { freeContainerCidr, freeVpcCidr, nextSubnetCidr } from '../allocate';
+import { cidrOf, formatV4, ipOf, type Cidr4 } from '../ip/cidr';
+import { firstFreeBlock } from '../ip/free-blocks';
+import { label } from '../model/defaults';
+import { PlanIndex } from '../model/plan-index';
+import type { LayoutBox, Plan, PlanObject, ResourceKind } from '../model/plan';
+import type { PlanOp } from './ops';
+
+export type PaletteKind =
+  'vpc' | 'subnet' | 'cluster' | 'vpc-cni-cluster' | ResourceKind | 'nat' | 'idc' | 'ccn';
+
+export const RESOURCE_KIND_NAMES: Readonly<Record<ResourceKind, string>> = {
+  cdb: 'database',
+  redis: 'Redis cache',
+  memcached: 'Memcached cache',
+  cvm: 'CVM',
+  clb: 'load balancer',
+  other: 'resource',
+};
+
+export const DEFAULT_SIZES: Readonly<Record<string, { width: number; height: number }>> = {
+  vpc: { width: 760, height: 460 },
+  subnet: { width: 300, height: 170 },
+  cluster: { width: 210, height: 96 },
+  resource: { width: 170, height: 54 },
+  nat: { width: 150, height: 54 },
+  idc: { width: 200, height: 80 },
+  ccn: { width: 150, height: 64 },
+  internet: { width: 150, height: 64 },
+};
+
+export type Created = { ok: true; ops: PlanOp[]; id: string } | { ok: false; message: string };
+
+/** The first unused id of the form `prefix-N`. */
+export function newId(plan: Plan, prefix: string, taken: ReadonlySet<string> = new Set()): string {
+  const ids = new Set<string>(taken);
+  for (const list of [
+    plan.vpcs,
+    plan.subnets,
+    plan.clusters,
+    plan.resources,
+    plan.natGateways,
+    plan.peerings,
+    plan.ccns,
+    plan.idcs,
+    plan.routeTables,
+  ]) {
+    for (const o of list) ids.add(o.id);
+  }
+  for (let n = 1; ; n++) {
+    const id = `${prefix}-${n}`;
+    if (!ids.has(id)) return id;
+  }
+}
+
+/** The first usable address of a subnet that no resource holds yet. */
+export function nextFreeIp(ix: PlanIndex, subnetId: string): string | undefined {
+  const s = ix.subnet(subnetId);
+  if (!s) return undefined;
+  const c = cidrOf(s.cidr) as Cidr4;
+  const used = new Set<number>();
+  for (const r of ix.resourcesIn(subnetId)) {
+    if (r.ip) {
+      const ip = ipOf(r.ip);
+      if (ip.family === 4) used.add(ip.lo);
+    }
+  }
+  // The network address and the gateway come first; the broadcast address is last.
+  for (let a = c.lo + 2; a < c.hi; a++) if (!used.has(a)) return formatV4(a);
+  return undefined;
+}
+
+function box(
+  kind: keyof typeof DEFAULT_SIZES,
+  at: { x: number; y: number },
+  sized: boolean,
+): LayoutBox {
+  const size = DEFAULT_SIZES[kind]!;
+  return sized
+    ? { x: Math.round(at.x), y: Math.round(at.y), ...size }
+    : { x: Math.round(at.x), y: Math.round(at.y) };
+}
+
+function insert(
+  collection: Parameters<typeof insertOp>[0],
+  object: PlanObject,
+  layout: LayoutBox,
+): PlanOp[] {
+  return [insertOp(collection, object), { op: 'layout', id: object.id, box: layout }];
+}
+
+function insertOp(
+  collection: 'vpcs' | 'subnets' | 'clusters' | 'resources' | 'natGateways' | 'idcs' | 'ccns',
+  object: PlanObject,
+): PlanOp {
+  return { op: 'insert', collection, object };
+}
+
+/**
+ * Creates an object of `kind` dropped at `at` (relative to `parent`, the VPC or subnet it was
+ * dropped on, if any). `nearVpc` is the VPC nearest the drop, for IDCs that link to one.
+ */
+export function createObject(
+  plan: Plan,
+  kind: PaletteKind,
+  at: { x: number; y: number },
+  parent?: string,
+  nearVpc?: string,
+): Created {
+  const ix = new PlanIndex(plan);
+  const parentKind = parent ? ix.kindOf(parent) : undefined;
+  const vpcId =
+    parentKind === 'vpc' ? parent : parentKind === 'subnet' ? ix.subnet(parent)!.vpc : undefined;
+  switch (kind) {
+    case 'vpc': {
+      const cidr = freeVpcCidr(ix, 16) ?? freeVpcCidr(ix, 20);
+      if (!cidr) return { ok: false, message: 'No private range is left for another VPC' };
+      const id = newId(plan, 'vpc');
+      return {
+        ok: true,
+        id,
+        ops: insert(
+          'vpcs',
+          { id, name: id, region: plan.vpcs[0]?.region ?? 'ap-guangzhou', cidr },
+          box('vpc', at, true),
+        ),
+      };
+    }
+    case 'subnet': {
+      if (!vpcId) return { ok: false, message: 'A subnet lives inside a VPC: drop it onto one' };
+      const cidr = nextSubnetCidr(ix, vpcId);
+      if (!cidr)
+        return {
+          ok: false,
+          message: `VPC ${label(ix.vpc(vpcId))} has no free range left for a subnet`,
+        };
+      const id = newId(plan, 'subnet');
+      const zone = ix.subnetsOf(vpcId).find((s) => s.zone)?.zone;
+      const local = parentKind === 'subnet' ? offsetInVpc(plan, parent!, at) : at;
+      return {
+        ok: true,
+        id,
+        ops: insert(
+          'subnets',
+          { id, name: id, vpc: vpcId, cidr, ...(zone ? { zone } : {}) },
+          box('subnet', local, true),
+        ),
+      };
+    }
+    case 'cluster':
+    case 'vpc-cni-cluster': {
+      if (!vpcId) return { ok: false, message: 'A cluster lives inside a VPC: drop it onto one' };
+      const id = newId(plan, 'cls');
+      const used = new Set(
+        plan.clusters.flatMap((c) => [...(c.nodeSubnets ?? []), ...(c.podSubnets ?? [])]),
+      );
+      const nodeSubnet =
+        parentKind === 'subnet'
+          ? parent!
+          : ix.subnetsOf(vpcId).find((s) => !used.has(s.id) && ix.resourcesIn(s.id).length === 0)
+              ?.id;
+      const local = parentKind === 'subnet' ? offsetInVpc(plan, parent!, at) : at;
+      if (kind === 'vpc-cni-cluster') {
+        const serviceCidr = freeContainerCidr(ix, vpcId, 20);
+        return {
+          ok: true,
+          id,
+          ops: insert(
+            'clusters',
+            {
+              id,
+              name: id,
+              vpc: vpcId,
+              mode: 'vpc-cni',
+              nodeSubnets: nodeSubnet ? [nodeSubnet] : [],
+              podSubnets: [],
+              ...(serviceCidr ? { serviceCidr } : {}),
+            },
+            box('cluster', local, false),
+          ),
+        };
+      }
+      const containerCidr = freeContainerCidr(ix, vpcId, 16);
+      if (!containerCidr)
+        return { ok: false, message: 'No private /16 is free for a container network here' };
+      return {
+        ok: true,
+        id,
+        ops: insert(
+          'clusters',
+          {
+            id,
+            name: id,
+            vpc: vpcId,
+            mode: 'global-router',
+            nodeSubnets: nodeSubnet ? [nodeSubnet] : [],
+            containerCidr,
+            maxPodsPerNode: 64,
+            maxServices: 1024,
+          },
+          box('cluster', local, false),
+        ),
+      };
+    }
+    case 'nat': {
+      if (!vpcId)
+        return { ok: false, message: 'A NAT gateway lives inside a VPC: drop it onto one' };
+      const id = newId(plan, 'nat');
+      const local = parentKind === 'subnet' ? offsetInVpc(plan, parent!, at) : at;
+      return {
+        ok: true,
+        id,
+        ops: insert('natGateways', { id, name: id, vpc: vpcId }, box('nat', local, false)),
+      };
+    }
+    case 'idc': {
+      const link = vpcId ?? nearVpc ?? plan.vpcs[0]?.id;
+      if (!link) return { ok: false, message: 'An IDC links to a VPC: draw a VPC first' };
+      const taken = [
+        ...plan.vpcs.flatMap((v) => ix.vpcCidrs(v.id)),
+        ...plan.clusters.flatMap((c) => (c.containerCidr ? [cidrOf(c.containerCidr)] : [])),
+        ...plan.idcs.flatMap((i) => i.cidrs.map(cidrOf)),
+      ];
+      const range =
+        firstFreeBlock(cidrOf('192.168.0.0/16'), 20, taken) ??
+        firstFreeBlock(cidrOf('10.0.0.0/8'), 16, taken);
+      const id = newId(plan, 'idc');
+      const cidrs = range ? [`${formatV4(Number(range.lo))}/${range.prefix}`] : [];
+      const absolute = parent ? absolutePosition(plan, parent, at) : at;
+      return {
+        ok: true,
+        id,
+        ops: insert(
+          'idcs',
+          { id, name: id, vpc: link, link: 'vpn', cidrs },
+          box('idc', absolute, false),
+        ),
+      };
+    }
+    case 'ccn': {
+      const id = newId(plan, 'ccn');
+      const absolute = parent ? absolutePosition(plan, parent, at) : at;
+      return {
+        ok: true,
+        id,
+        ops: insert('ccns', { id, name: id, attachments: [] }, box('ccn', absolute, false)),
+      };
+    }
+    default: {
+      if (parentKind !== 'subnet') {
+        return {
+          ok: false,
+          message: `A ${RESOURCE_KIND_NAMES[kind]} lives in a subnet: drop it onto one`,
+        };
+      }
+      const id = newId(plan, kind === 'cdb' ? 'db' : kind);
+      const ip = nextFreeIp(ix, parent!);
+      return {
+        ok: true,
+        id,
+        ops: insert(
+          'resources',
+          { id, name: id, kind, subnet: parent!, ...(ip ? { ip } : {}) },
+          box('resource', at, false),
+        ),
+      };
+    }
+  }
+}
+
+/** A position inside a subnet, as a position inside its VPC. */
+function offsetInVpc(
+  plan: Plan,
+  subnetId: string,
+  at: { x: number; y: number },
+): { x: number; y: number } {
+  const b = plan.layout?.[subnetId];
+  return b ? { x: b.x + at.x, y: b.y + at.y } : at;
+}
+
+/** A position relative to `parent`, on the canvas. */
+export function absolutePosition(
+  plan: Plan,
+  parent: string,
+  at: { x: number; y: number },
+): { x: number; y: number } {
+  const ix = new PlanIndex(plan);
+  let x = at.x;
+  let y = at.y;
+  let current: string | undefined = parent;
+  while (current) {
+    const b = plan.layout?.[current];
+    if (b) {
+      x += b.x;
+      y += b.y;
+    }
+    const kind = ix.kindOf(current);
+    current =
+      kind === 'subnet'
+        ? ix.subnet(current)?.vpc
+        : kind === 'resource'
+          ? ix.resource(current)?.subnet
+          : kind === 'cluster' || kind === 'natGateway'
+            ? (ix.byId.get(current)?.object as { vpc?: string }).vpc
+            : undefined;
+  }
+  return { x, y };
+}
+
+export type Connected =
+  { ok: true; ops: PlanOp[]; message: string } | { ok: false; message: string };
+
+/** Joins two objects the way a line between them means: peering, CCN attachment, node subnet, IDC link. */
+export function connectObjects(plan: Plan, a: string, b: string): Connected {
+  const ix = new PlanIndex(plan);
+  const ka = ix.kindOf(a);
+  const kb = ix.kindOf(b);
+  if (!ka || !kb || a === b) return { ok: false, message: 'Connect two different objects' };
+  const pair = (x: string, y: string) =>
+    ka === x && kb === y ? [a, b] : ka === y && kb === x ? [b, a] : undefined;
+  let p = pair('vpc', 'vpc');
+  if (p) {
+    if (plan.peerings.some((q) => q.vpcs.includes(a) && q.vpcs.includes(b)))
+      return { ok: false, message: 'These VPCs are already peered' };
+    const id = newId(plan, 'pcx');
+    return {
+      ok: true,
+      message: `Peered ${label(ix.vpc(a))} and ${label(ix.vpc(b))}`,
+      ops: [
+        {
+          op: 'insert',
+          collection: 'peerings',
+          object: { id, name: `${label(ix.vpc(a))}-${label(ix.vpc(b))}`, vpcs: [a, b] },
+        },
+      ],
+    };
+  }
+  p = pair('ccn', 'vpc') ?? pair('ccn', 'cluster');
+  if (p) {
+    const [ccnId, member] = p as [string, string];
+    const ccn = ix.ccn(ccnId)!;
+    if (ccn.attachments.includes(member))
+      return { ok: false, message: `${member} is already attached to ${label(ccn)}` };
+    return {
+      ok: true,
+      message: `Attached ${member} to CCN ${label(ccn)}`,
+      ops: [
+        {
+          op: 'update',
+          collection: 'ccns',
+          id: ccnId,
+          set: { attachments: [...ccn.attachments, member] },
+        },
+      ],
+    };
+  }
+  p = pair('cluster', 'subnet');
+  if (p) {
+    const [cid, sid] = p as [string, string];
+    const c = ix.cluster(cid)!;
+    const s = ix.subnet(sid)!;
+    if (s.vpc !== c.vpc)
+      return { ok: false, message: `${label(s)} is in another VPC than ${label(c)}` };
+    if (
+      c.mode === 'vpc-cni' &&
+      (c.nodeSubnets ?? []).length > 0 &&
+      !(c.podSubnets ?? []).includes(sid) &&
+      !(c.nodeSubnets ?? []).includes(sid)
+    ) {
+      return {
+        ok: true,
+        message: `${label(s)} now gives pod IPs to ${label(c)}`,
+        ops: [
+          {
+            op: 'update',
+            collection: 'clusters',
+            id: cid,
+            set: { podSubnets: [...(c.podSubnets ?? []), sid] },
+          },
+        ],
+      };
+    }
+    if ((c.nodeSubnets ?? []).includes(sid))
+      return { ok: false, message: `${label(s)} is already a node subnet of ${label(c)}` };
+    return {
+      ok: true,
+      message: `${label(s)} is now a node subnet of ${label(c)}`,
+      ops: [
+        {
+          op: 'update',
+          collection: 'clusters',
+          id: cid,
+          set: { nodeSubnets: [...(c.nodeSubnets ?? []), sid] },
+        },
+      ],
+    };
+  }
+  p = pair('idc', 'vpc');
+  if (p) {
+    const [iid, vid] = p as [string, string];
+    return {
+      ok: true,
+      message: `${label(ix.idc(iid))} now links to ${label(ix.vpc(vid))}`,
+      ops: [{ op: 'update', collection: 'idcs', id: iid, set: { vpc: vid } }],
+    };
+  }
+  return {
+    ok: false,
+    message: `A ${ka} and a ${kb} cannot be connected: connect two VPCs to peer them, a CCN to a VPC or cluster, a cluster to a subnet, or an IDC to a VPC`,
+  };
+}

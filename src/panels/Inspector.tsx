@@ -1,0 +1,183 @@
+// The right-hand panel: every field of the selected object, editable, with its findings and,
+// for a cluster, its capacity; a VPC also shows its route tables.
+import { Copy, Trash2 } from 'lucide-react';
+import { COLLECTIONS, type Collection, type PlanObject } from '../domain/model/plan';
+import { label } from '../domain/model/defaults';
+import { deleteSelection, duplicateSelection } from '../store/actions';
+import { useAppStore } from '../store/app-store';
+import { CheckedField } from '../ui/fields';
+import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
+import { textCheck } from './inspector/checks';
+import { CapacityCard } from './inspector/CapacityCard';
+import { ObjectFindings } from './inspector/ObjectFindings';
+import { ObjectForm } from './inspector/ObjectForm';
+import { RouteTables } from './inspector/RouteTables';
+
+const KIND_TITLES: Readonly<Record<Collection, string>> = {
+  vpcs: 'VPC',
+  subnets: 'Subnet',
+  clusters: 'Cluster',
+  resources: 'Resource',
+  natGateways: 'NAT gateway',
+  peerings: 'Peering',
+  ccns: 'CCN',
+  idcs: 'IDC',
+  routeTables: 'Route table',
+};
+
+function find(
+  plan: ReturnType<typeof useAppStore.getState>['plan'],
+  id: string,
+): { collection: Collection; object: PlanObject } | undefined {
+  for (const c of COLLECTIONS) {
+    const o = (plan[c] as readonly PlanObject[]).find((x) => x.id === id);
+    if (o) return { collection: c, object: o };
+  }
+  return undefined;
+}
+
+function PlanOverview() {
+  const plan = useAppStore((s) => s.plan);
+  const readOnly = useAppStore((s) => s.readOnly);
+  const counts: Array<[string, number]> = [
+    ['VPCs', plan.vpcs.length],
+    ['Subnets', plan.subnets.length],
+    ['Clusters', plan.clusters.length],
+    ['Resources', plan.resources.length],
+  ];
+  return (
+    <div className="cc-inspector__body">
+      <CheckedField
+        label="Plan name"
+        value={plan.name ?? ''}
+        disabled={readOnly}
+        check={textCheck(true)}
+        onValue={(v) =>
+          useAppStore.getState().apply([{ op: 'name', name: v ?? null }], {
+            capture: 'eventually',
+            label: 'Rename plan',
+          })
+        }
+        onDone={() => useAppStore.getState().commitGesture()}
+      />
+      <dl className="cc-counts">
+        {counts.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="cc-muted">
+        Select an object to edit it. Drag kinds from the palette onto the canvas; drag from the dot
+        on a VPC&apos;s edge to another VPC to peer them. Select a cluster to see where its pods can
+        reach.
+      </p>
+    </div>
+  );
+}
+
+export function Inspector() {
+  const selection = useAppStore((s) => s.selection);
+  const plan = useAppStore((s) => s.plan);
+  const readOnly = useAppStore((s) => s.readOnly);
+  const found = selection.length === 1 ? find(plan, selection[0]!) : undefined;
+  let body;
+  if (selection.length > 1) {
+    body = (
+      <div className="cc-inspector__body">
+        <p>{selection.length} objects selected.</p>
+        <div className="cc-row">
+          <button
+            type="button"
+            className="cc-button"
+            disabled={readOnly}
+            onClick={() => duplicateSelection(useAppStore)}
+          >
+            <Copy size={14} /> Duplicate
+          </button>
+          <button
+            type="button"
+            className="cc-button cc-button--danger"
+            disabled={readOnly}
+            onClick={() => deleteSelection(useAppStore)}
+          >
+            <Trash2 size={14} /> Delete
+          </button>
+        </div>
+      </div>
+    );
+  } else if (found) {
+    const { collection, object } = found;
+    const Icon =
+      collection === 'resources'
+        ? RESOURCE_ICONS[(object as { kind: 'cdb' }).kind]
+        : KIND_ICONS[
+            (
+              {
+                vpcs: 'vpc',
+                subnets: 'subnet',
+                clusters: 'cluster',
+                natGateways: 'nat',
+                idcs: 'idc',
+                ccns: 'ccn',
+                peerings: 'ccn',
+                routeTables: 'subnet',
+                resources: 'subnet',
+              } as const
+            )[collection]
+          ];
+    body = (
+      <div className="cc-inspector__body" key={object.id}>
+        <div className="cc-inspector__title">
+          <Icon size={18} aria-hidden />
+          <div>
+            <h2>{label(object)}</h2>
+            <span className="cc-muted">
+              {KIND_TITLES[collection]} · <code>{object.id}</code>
+            </span>
+          </div>
+        </div>
+        <ObjectFindings id={object.id} />
+        {collection === 'clusters' && <CapacityCard clusterId={object.id} />}
+        <ObjectForm collection={collection} object={object} />
+        {collection === 'vpcs' && <RouteTables vpcId={object.id} />}
+        <div className="cc-row">
+          <button
+            type="button"
+            className="cc-button"
+            disabled={readOnly}
+            onClick={() => duplicateSelection(useAppStore)}
+          >
+            <Copy size={14} /> Duplicate
+          </button>
+          <button
+            type="button"
+            className="cc-button cc-button--danger"
+            disabled={readOnly}
+            onClick={() => deleteSelection(useAppStore)}
+          >
+            <Trash2 size={14} /> Delete
+          </button>
+        </div>
+      </div>
+    );
+  } else if (selection[0] === 'internet') {
+    body = (
+      <div className="cc-inspector__body">
+        <h2>Internet</h2>
+        <p className="cc-muted">
+          Pods reach it through SNAT: via a NAT gateway that the node subnet&apos;s default route
+          points to, or the nodes&apos; public IPs.
+        </p>
+      </div>
+    );
+  } else {
+    body = <PlanOverview />;
+  }
+  return (
+    <aside className="cc-inspector" aria-label="Inspector">
+      {body}
+    </aside>
+  );
+}

@@ -1,0 +1,68 @@
+// The paths of the selected clusters (or all): verdict, reason and hops, one line each.
+import { useAppStore } from '../store/app-store';
+import { selectPaths } from '../store/selectors';
+
+function key(p: { from: string; to: string }): string {
+  return `${p.from}->${p.to}`;
+}
+
+export function PathsPanel() {
+  const paths = useAppStore(selectPaths);
+  const showAll = useAppStore((s) => s.showAllPaths);
+  const anyCluster = useAppStore((s) =>
+    s.selection.some((id) => s.plan.clusters.some((c) => c.id === id)),
+  );
+  const counts = { direct: 0, snat: 0, unreachable: 0 };
+  for (const p of paths) counts[p.verdict]++;
+  return (
+    <section className="cc-paths" role="region" aria-label="Paths">
+      <header className="cc-dock__head">
+        <h2>Paths</h2>
+        <span className="cc-verdict cc-verdict--direct">{counts.direct} direct</span>
+        <span className="cc-verdict cc-verdict--snat">{counts.snat} SNAT</span>
+        <span className="cc-verdict cc-verdict--unreachable">{counts.unreachable} unreachable</span>
+        <span className="cc-spacer" />
+        <label className="cc-switch">
+          <input
+            type="checkbox"
+            checked={showAll}
+            onChange={(e) => useAppStore.getState().setShowAllPaths(e.target.checked)}
+          />
+          Show all paths
+        </label>
+      </header>
+      {paths.length === 0 ? (
+        <p className="cc-empty">
+          {showAll || anyCluster
+            ? 'No paths to show.'
+            : 'Select a cluster to see where its pods can reach, or show all paths.'}
+        </p>
+      ) : (
+        <ul className="cc-path-list">
+          {paths.map((p) => (
+            <li
+              key={key(p)}
+              className={`cc-path-row cc-path-row--${p.verdict}`}
+              data-verdict={p.verdict}
+              data-from={p.from}
+              data-to={p.to}
+              onMouseEnter={() => useAppStore.getState().hoverPath(key(p))}
+              onMouseLeave={() => useAppStore.getState().hoverPath(null)}
+            >
+              <span className={`cc-verdict cc-verdict--${p.verdict}`}>
+                {p.verdict === 'snat' ? 'SNAT' : p.verdict}
+              </span>
+              <span className="cc-path-row__ends">
+                {p.from} → {p.to}
+              </span>
+              {p.reason && <code className="cc-path-row__reason">{p.reason}</code>}
+              <span className="cc-path-row__msg" title={p.hops.join(' › ')}>
+                {p.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

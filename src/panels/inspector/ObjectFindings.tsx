@@ -1,0 +1,47 @@
+// The findings that name the selected object.
+import { useAppStore } from '../../store/app-store';
+
+export function ObjectFindings({ id }: { id: string }) {
+  const indexes = useAppStore((s) => s.analysis?.findingsByObject[id]);
+  const findings = useAppStore((s) => s.analysis?.findings);
+  if (!indexes || !findings || indexes.length === 0) return null;
+  return (
+    <section className="cc-object-findings" aria-label="Findings for this object">
+      {indexes.map((i) => {
+        const f = findings[i]!;
+        return (
+          <div key={i} className={`cc-finding cc-finding--${f.severity}`}>
+            <code>{f.code}</code>
+            <p>{f.message}</p>
+            {f.suggestion && (
+              <button
+                type="button"
+                className="cc-button cc-button--small"
+                onClick={() => {
+                  const s = useAppStore.getState();
+                  const collection = (
+                    ['vpcs', 'subnets', 'clusters', 'resources', 'idcs'] as const
+                  ).find((c) => s.plan[c].some((o) => o.id === f.suggestion!.object));
+                  if (collection)
+                    s.apply(
+                      [
+                        {
+                          op: 'update',
+                          collection,
+                          id: f.suggestion!.object,
+                          set: { [f.suggestion!.field]: f.suggestion!.value },
+                        },
+                      ],
+                      { label: 'Apply suggestion' },
+                    );
+                }}
+              >
+                Use {f.suggestion.value}
+              </button>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+// Editing commands shared by the toolbar, the keyboard and the canvas: module-level functions
+// over the store, so that they can be called from anywhere, tests included.
+import { label } from '../domain/model/defaults';
+import { PlanIndex } from '../domain/model/plan-index';
+import { removeObjects } from '../domain/ops/cascade';
+import { pasteSnippet, snippetOf, type Snippet } from '../domain/ops/duplicate';
+import type { AppStore } from './store';
+
+let clipboard: Snippet | null = null;
+let pasteCount = 0;
+
+export function deleteSelection(store: AppStore): void {
+  const s = store.getState();
+  const ids = s.selection.filter((id) => id !== 'internet');
+  if (ids.length === 0 || s.readOnly) return;
+  const ops = removeObjects(s.plan, ids);
+  const removed = ops.filter((o) => o.op === 'remove').length;
+  if (s.apply(ops, { label: 'Delete' })) {
+    s.select([]);
+    const ix = new PlanIndex(s.plan);
+    const names = ids.map((id) => label(ix.byId.get(id)?.object, id));
+    s.toast(
+      `Deleted ${names.join(', ')}${removed > ids.length ? ` and ${removed - ids.length} objects inside` : ''} · undo with Ctrl+Z`,
+      'info',
+    );
+  }
+}
+
+export function copySelection(store: AppStore): boolean {
+  const s = store.getState();
+  if (s.selection.length === 0) return false;
+  clipboard = snippetOf(s.plan, s.selection);
+  pasteCount = 0;
+  s.toast(
+    `Copied ${clipboard.objects.length} object${clipboard.objects.length === 1 ? '' : 's'}`,
+    'info',
+  );
+  return true;
+}
+
+export function paste(store: AppStore): void {
+  const s = store.getState();
+  if (!clipboard || s.readOnly) return;
+  pasteCount++;
+  insertSnippet(store, clipboard, 40 * pasteCount, 'Paste');
+}
+
+export function duplicateSelection(store: AppStore): void {
+  const s = store.getState();
+  if (s.selection.length === 0 || s.readOnly) return;
+  insertSnippet(store, snippetOf(s.plan, s.selection), 40, 'Duplicate');
+}
+
+function insertSnippet(store: AppStore, snippet: Snippet, offset: number, what: string): void {
+  const s = store.getState();
+  const r = pasteSnippet(s.plan, snippet, offset);
+  if (r.ops.length === 0) {
+    s.toast(
+      `${what}: nothing could be placed (the VPC or subnet it belongs to is gone, or no range is free)`,
+      'error',
+    );
+    return;
+  }
+  if (s.apply(r.ops, { label: what })) {
+    const top = r.ids.filter((id) => !r.ids.some((p) => p !== id && isInside(store, id, p)));
+    s.select(top.length > 0 ? top : r.ids);
+    if (r.skipped > 0)
+      s.toast(
+        `${what}: ${r.skipped} object${r.skipped === 1 ? '' : 's'} could not be placed`,
+        'error',
+      );
+  }
+}
+
+function isInside(store: AppStore, id: string, parent: string): boolean {
+  const p = store.getState().plan;
+  const o = [...p.subnets, ...p.clusters, ...p.natGateways, ...p.routeTables].find(
+    (x) => x.id === id,
+  ) as { vpc?: string } | undefined;
+  if (o?.vpc === parent) return true;
+  const r = p.resources.find((x) => x.id === id);
+  return (
+    r !== undefined &&
+    (r.subnet === parent || p.subnets.find((s) => s.id === r.subnet)?.vpc === parent)
+  );
+}

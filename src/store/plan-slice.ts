@@ -1,0 +1,114 @@
+// The document: the plan, its revision and its undo history. Every write goes through `apply`
+// with ops, and says whether undo captures it.
+import type { StateCreator } from 'zustand';
+import type { Plan } from '../domain/model/plan';
+import { applyOps, type PlanOp } from '../domain/ops/ops';
+import { emitPlanChange } from './changes';
+import {
+  canRedo,
+  canUndo,
+  closeGesture,
+  emptyHistory,
+  record,
+  type Capture,
+  type History,
+} from './history';
+import type { AppState } from './store';
+
+export type PlanSourceKind = 'sample' | 'autosave' | 'file' | 'new' | 'link' | 'template';
+
+export interface PlanSlice {
+  plan: Plan;
+  revision: number;
+  history: History;
+  planSource: { readonly kind: PlanSourceKind; readonly name?: string };
+  /** Applies ops; returns false (and changes nothing) when they do not fit the plan. */
+  apply: (ops: readonly PlanOp[], options?: { capture?: Capture; label?: string }) => boolean;
+  /** Ends the gesture in progress (a drag, typing in a field): it becomes one undo step. */
+  commitGesture: () => void;
+  /** Undoes the gesture in progress, leaving no undo step behind. */
+  cancelGesture: () => void;
+  undo: () => void;
+  redo: () => void;
+  openPlan: (
+    plan: Plan,
+    source: { kind: PlanSourceKind; name?: string },
+    options?: { capture?: Capture },
+  ) => void;
+}
+
+export const createPlanSlice =
+  (initial: Plan): StateCreator<AppState, [], [], PlanSlice> =>
+  (set, get) => {
+    const commit = (ops: readonly PlanOp[], plan: Plan, history: History) => {
+      const revision = get().revision + 1;
+      set({ plan, history, revision });
+      emitPlanChange({ revision, ops });
+    };
+    return {
+      plan: initial,
+      revision: 0,
+      history: emptyHistory,
+      planSource: { kind: 'sample' },
+      apply: (ops, options = {}) => {
+        if (ops.length === 0) return true;
+        if (get().readOnly) return false;
+        let applied;
+        try {
+          applied = applyOps(get().plan, ops);
+        } catch (e) {
+          console.error('An edit did not fit the plan and was not applied:', e);
+          return false;
+        }
+        const history = record(
+          get().history,
+          { label: options.label ?? 'Edit', forward: ops, inverse: applied.inverse },
+          options.capture ?? 'immediately',
+        );
+        commit(ops, applied.plan, history);
+        return true;
+      },
+      commitGesture: () => {
+        const h = get().history;
+        if (h.pending) set({ history: closeGesture(h) });
+      },
+      cancelGesture: () => {
+        const h = get().history;
+        if (!h.pending) return;
+        const applied = applyOps(get().plan, h.pending.inverse);
+        commit(h.pending.inverse, applied.plan, { ...h, pending: null });
+      },
+      undo: () => {
+        const h = closeGesture(get().history);
+        const entry = h.past[h.past.length - 1];
+        if (!entry || !canUndo(h) || get().readOnly) return;
+        const applied = applyOps(get().plan, entry.inverse);
+        commit(entry.inverse, applied.plan, {
+          past: h.past.slice(0, -1),
+          future: [entry, ...h.future],
+          pending: null,
+        });
+      },
+      redo: () => {
+        const h = get().history;
+        const entry = h.future[0];
+        if (!entry || !canRedo(h) || get().readOnly) return;
+        const applied = applyOps(get().plan, entry.forward);
+        commit(entry.forward, applied.plan, {
+          past: [...h.past, entry],
+          future: h.future.slice(1),
+          pending: null,
+        });
+      },
+      openPlan: (plan, source, options = {}) => {
+        const ops: PlanOp[] = [{ op: 'replace', plan }];
+        const history = record(
+          closeGesture(get().history),
+          { label: 'Open plan', forward: ops, inverse: [{ op: 'replace', plan: get().plan }] },
+          options.capture ?? 'immediately',
+        );
+        set({ planSource: source, selection: [] });
+        commit(ops, plan, history);
+      },
+    };
+  };

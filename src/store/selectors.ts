@@ -1,0 +1,51 @@
+// Module-level selectors: components subscribe to the smallest value they need.
+import type { PathScope } from '../domain/analyze';
+import type { Finding } from '../domain/rules/codes';
+import { canRedo, canUndo } from './history';
+import type { ObjectStatus } from './analysis-slice';
+import type { AppState } from './store';
+
+export const selectPlan = (s: AppState) => s.plan;
+export const selectSelection = (s: AppState) => s.selection;
+export const selectApply = (s: AppState) => s.apply;
+export const selectCanUndo = (s: AppState) => canUndo(s.history);
+export const selectCanRedo = (s: AppState) => canRedo(s.history);
+export const selectFindings = (s: AppState): readonly Finding[] =>
+  s.analysis?.findings ?? NO_FINDINGS;
+export const selectPaths = (s: AppState) => s.analysis?.paths ?? NO_PATHS;
+export const selectReadOnly = (s: AppState) => s.readOnly;
+
+const NO_FINDINGS: readonly Finding[] = [];
+const NO_PATHS: NonNullable<AppState['analysis']>['paths'] = [];
+
+export const statusOf =
+  (id: string) =>
+  (s: AppState): ObjectStatus =>
+    s.analysis?.status[id] ?? 'ok';
+
+export const findingCountOf =
+  (id: string) =>
+  (s: AppState): number =>
+    s.analysis?.findingsByObject[id]?.length ?? 0;
+
+/** Whether the finding under the pointer names this object. */
+export const highlightedBy =
+  (id: string) =>
+  (s: AppState): boolean => {
+    if (s.hoveredFinding === null) return false;
+    return s.analysis?.findings[s.hoveredFinding]?.objects.includes(id) ?? false;
+  };
+
+export const capacityOf = (id: string) => (s: AppState) => s.analysis?.capacityByCluster[id];
+
+/** The clusters whose paths are shown: all of them on request, else the selected ones. */
+export function pathScopeOf(s: Pick<AppState, 'showAllPaths' | 'selection' | 'plan'>): PathScope {
+  if (s.showAllPaths) return { kind: 'plan' };
+  const clusters = new Set(s.plan.clusters.map((c) => c.id));
+  const ids = s.selection.filter((id) => clusters.has(id));
+  return ids.length > 0 ? { kind: 'clusters', ids } : { kind: 'none' };
+}
+
+export function scopeKey(scope: PathScope): string {
+  return scope.kind === 'clusters' ? `clusters:${[...scope.ids].sort().join(',')}` : scope.kind;
+}

@@ -1,0 +1,75 @@
+// What the person at the screen is doing: never part of the plan, never undone.
+import type { StateCreator } from 'zustand';
+import type { AppState } from './store';
+
+export interface Toast {
+  readonly id: number;
+  readonly kind: 'info' | 'error' | 'success';
+  readonly message: string;
+}
+
+export interface Viewport {
+  readonly x: number;
+  readonly y: number;
+  readonly zoom: number;
+}
+
+export interface UiSlice {
+  selection: readonly string[];
+  hoveredFinding: number | null;
+  hoveredPath: string | null;
+  showAllPaths: boolean;
+  toasts: readonly Toast[];
+  helpOpen: boolean;
+  /** Objects the canvas should centre on; the nonce makes a repeated request count. */
+  focusRequest: { readonly ids: readonly string[]; readonly nonce: number } | null;
+  viewport: Viewport | null;
+  readOnly: boolean;
+  /** A saved plan that could not be read at start: offered for download, never silently dropped. */
+  recovery: { readonly raw: string; readonly reason: string } | null;
+  select: (ids: readonly string[]) => void;
+  hoverFinding: (index: number | null) => void;
+  hoverPath: (key: string | null) => void;
+  setShowAllPaths: (on: boolean) => void;
+  toast: (message: string, kind?: Toast['kind']) => void;
+  dismissToast: (id: number) => void;
+  setHelpOpen: (open: boolean) => void;
+  focus: (ids: readonly string[]) => void;
+  setViewport: (v: Viewport) => void;
+  setReadOnly: (on: boolean) => void;
+  setRecovery: (r: { raw: string; reason: string } | null) => void;
+}
+
+let toastId = 0;
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  selection: [],
+  hoveredFinding: null,
+  hoveredPath: null,
+  showAllPaths: false,
+  toasts: [],
+  helpOpen: false,
+  focusRequest: null,
+  viewport: null,
+  readOnly: false,
+  recovery: null,
+  select: (ids) => {
+    const cur = get().selection;
+    if (cur.length === ids.length && cur.every((x, i) => x === ids[i])) return;
+    set({ selection: [...ids] });
+  },
+  hoverFinding: (index) => set({ hoveredFinding: index }),
+  hoverPath: (key) => set({ hoveredPath: key }),
+  setShowAllPaths: (on) => set({ showAllPaths: on }),
+  toast: (message, kind = 'info') => {
+    const id = ++toastId;
+    set({ toasts: [...get().toasts.slice(-3), { id, kind, message }] });
+  },
+  dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  setHelpOpen: (open) => set({ helpOpen: open }),
+  focus: (ids) =>
+    set({ focusRequest: { ids: [...ids], nonce: (get().focusRequest?.nonce ?? 0) + 1 } }),
+  setViewport: (v) => set({ viewport: v }),
+  setReadOnly: (on) => set({ readOnly: on }),
+  setRecovery: (r) => set({ recovery: r }),
+});

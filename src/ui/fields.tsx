@@ -1,0 +1,174 @@
+// Form fields that refuse bad input where it is typed: a value reaches the plan only once it
+// parses; until then the field shows what is wrong, and the plan keeps its last good value.
+import { useId, useState, type ReactNode } from 'react';
+
+export type Check<T> = (text: string) => { ok: true; value: T } | { ok: false; error: string };
+
+interface BaseProps {
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+  onDone?: () => void;
+}
+
+function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`cc-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? (
+        <div className="cc-field__error" role="alert" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : hint ? (
+        <div className="cc-field__hint">{hint}</div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A text input whose text is checked on every keystroke and written only when it passes. */
+export function CheckedField<T>(
+  props: BaseProps & {
+    value: string;
+    check: Check<T>;
+    onValue: (v: T) => void;
+    placeholder?: string;
+    multiline?: boolean;
+    mono?: boolean;
+  },
+) {
+  const id = useId();
+  const [draft, setDraft] = useState<{ text: string; error: string } | null>(null);
+  const text = draft?.text ?? props.value;
+  const onText = (t: string) => {
+    const r = props.check(t);
+    if (r.ok) {
+      setDraft(null);
+      if (t !== props.value) props.onValue(r.value);
+    } else {
+      setDraft({ text: t, error: r.error });
+    }
+  };
+  const common = {
+    id,
+    value: text,
+    placeholder: props.placeholder,
+    disabled: props.disabled,
+    spellCheck: false,
+    'aria-invalid': draft ? true : undefined,
+    'aria-describedby': draft ? `${id}-error` : undefined,
+    className: props.mono ? 'cc-mono' : undefined,
+    onBlur: () => props.onDone?.(),
+    onKeyDown: (e: React.KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setDraft(null);
+        (e.target as HTMLElement).blur();
+      }
+    },
+  };
+  return (
+    <FieldShell id={id} label={props.label} hint={props.hint} error={draft?.error}>
+      {props.multiline ? (
+        <textarea
+          {...common}
+          rows={Math.min(6, Math.max(2, text.split('\n').length + 1))}
+          onChange={(e) => onText(e.target.value)}
+        />
+      ) : (
+        <input {...common} type="text" onChange={(e) => onText(e.target.value)} />
+      )}
+    </FieldShell>
+  );
+}
+
+export function SelectField(
+  props: BaseProps & {
+    value: string;
+    options: ReadonlyArray<{ value: string; label: string }>;
+    onValue: (v: string) => void;
+  },
+) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={props.label} hint={props.hint}>
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onValue(e.target.value)}
+        onBlur={() => props.onDone?.()}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckboxField(
+  props: BaseProps & { value: boolean; onValue: (v: boolean) => void },
+) {
+  const id = useId();
+  return (
+    <div className="cc-field cc-field--check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onValue(e.target.checked)}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && <div className="cc-field__hint">{props.hint}</div>}
+    </div>
+  );
+}
+
+export function MultiCheckField(
+  props: BaseProps & {
+    value: readonly string[];
+    options: ReadonlyArray<{ value: string; label: string }>;
+    onValue: (v: string[]) => void;
+  },
+) {
+  const id = useId();
+  const toggle = (v: string, on: boolean) => {
+    const next = on ? [...props.value, v] : props.value.filter((x) => x !== v);
+    props.onValue(next);
+  };
+  return (
+    <fieldset className="cc-field cc-field--multi" aria-labelledby={`${id}-legend`}>
+      <legend id={`${id}-legend`}>{props.label}</legend>
+      {props.options.length === 0 && (
+        <div className="cc-field__hint">{props.hint ?? 'Nothing to choose from yet'}</div>
+      )}
+      {props.options.map((o) => (
+        <label key={o.value} className="cc-field__option">
+          <input
+            type="checkbox"
+            checked={props.value.includes(o.value)}
+            disabled={props.disabled}
+            onChange={(e) => toggle(o.value, e.target.checked)}
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

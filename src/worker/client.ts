@@ -1,0 +1,145 @@
+// The designer's side of the worker: sends the plan once, then edits; drops results that a
+// newer edit has already made stale; restarts the worker when it fails or hangs, reloading
+// the designer's copy of the plan so that no edit is lost.
+import type { PathScope } from '../domain/analyze';
+import type { Plan } from '../domain/model/plan';
+import type { PlanOp } from '../domain/ops/ops';
+import type { FromWorker, ToWorker } from './protocol';
+
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export interface ClientEvents {
+  result(r: Extract<FromWorker, { type: 'result' }>): void;
+  state(s: { state: 'running' | 'idle' | 'paused'; message?: string; behind: number }): void;
+  /** The worker failed on this plan twice in a row: something a user can send us. */
+  crashed(report: { revision: number; message: string; stack?: string }): void;
+}
+
+export interface ClientOptions {
+  /** How long an analysis may take before the worker is restarted. */
+  timeoutMs?: number;
+  createWorker?: () => WorkerLike;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./domain.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'cidr-canvas-validation',
+  });
+}
+
+export class ValidationClient {
+  private worker: WorkerLike;
+  private sent = -1;
+  private answered = -1;
+  private scope: PathScope = { kind: 'none' };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private readonly timeoutMs: number;
+  private readonly create: () => WorkerLike;
+
+  constructor(
+    private readonly events: ClientEvents,
+    private readonly currentPlan: () => { plan: Plan; revision: number },
+    options: ClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.create = options.createWorker ?? defaultWorker;
+    this.worker = this.start();
+  }
+
+  private start(): WorkerLike {
+    const w = this.create();
+    w.onmessage = (e) => this.receive(e.data);
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      this.restart(`the validation worker stopped: ${e.message || 'unknown error'}`);
+    };
+    return w;
+  }
+
+  private post(m: ToWorker): void {
+    if ('revision' in m) this.sent = Math.max(this.sent, m.revision);
+    this.worker.postMessage(m);
+    this.arm();
+    this.events.state({ state: 'running', behind: this.sent - this.answered });
+  }
+
+  private arm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => this.restart(`validation took longer than ${Math.round(this.timeoutMs / 1000)} s`),
+      this.timeoutMs,
+    );
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.type === 'failed') {
+      this.restart(m.message, m.stack);
+      return;
+    }
+    this.failures = 0;
+    this.answered = Math.max(this.answered, m.revision);
+    if (m.revision >= this.sent) {
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.timer = undefined;
+      this.events.result(m);
+      this.events.state({ state: 'idle', behind: 0 });
+    }
+    // Older results are stale: a newer edit is on its way and its result will replace them.
+  }
+
+  /** A new worker with the designer's plan: edits made meanwhile are in that plan, so none is lost. */
+  private restart(message: string, stack?: string): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.worker.terminate();
+    this.failures++;
+    const { plan, revision } = this.currentPlan();
+    if (this.failures >= 2) {
+      this.events.crashed({ revision, message, ...(stack ? { stack } : {}) });
+      this.events.state({
+        state: 'paused',
+        message: `Validation is paused: ${message}. Your edits are kept; the next edit tries again.`,
+        behind: 0,
+      });
+      this.worker = this.start();
+      return;
+    }
+    this.events.state({ state: 'paused', message: `Validation restarted: ${message}`, behind: 1 });
+    this.worker = this.start();
+    this.post({ type: 'load', revision, plan, scope: this.scope });
+  }
+
+  load(revision: number, plan: Plan, scope: PathScope = this.scope): void {
+    this.scope = scope;
+    this.post({ type: 'load', revision, plan, scope });
+  }
+
+  edit(revision: number, ops: readonly PlanOp[]): void {
+    if (this.failures >= 2) {
+      // The worker gave up on an earlier plan: start it over with the whole current plan.
+      this.failures = 0;
+      const { plan } = this.currentPlan();
+      this.post({ type: 'load', revision, plan, scope: this.scope });
+      return;
+    }
+    this.post({ type: 'edit', revision, ops });
+  }
+
+  setScope(scope: PathScope): void {
+    this.scope = scope;
+    this.worker.postMessage({ type: 'scope', scope });
+    this.arm();
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,36 @@
+// The one typed interface between the designer and the validation worker. The worker keeps its
+// own copy of the plan: it gets the whole plan only when one is opened, then each edit as ops.
+// Every message carries the plan revision, so the designer can drop results that are stale.
+import type { PathScope } from '../domain/analyze';
+import type { ClusterCapacity } from '../domain/capacity/capacity';
+import type { Plan } from '../domain/model/plan';
+import type { PlanOp } from '../domain/ops/ops';
+import type { Finding } from '../domain/rules/codes';
+import type { PathResult } from '../domain/routing/paths';
+
+export type ToWorker =
+  | {
+      readonly type: 'load';
+      readonly revision: number;
+      readonly plan: Plan;
+      readonly scope: PathScope;
+    }
+  | { readonly type: 'edit'; readonly revision: number; readonly ops: readonly PlanOp[] }
+  | { readonly type: 'scope'; readonly scope: PathScope };
+
+export type FromWorker =
+  | {
+      readonly type: 'result';
+      readonly revision: number;
+      /** Absent when only the path scope changed: the previous findings still hold. */
+      readonly findings?: readonly Finding[];
+      readonly capacity?: readonly ClusterCapacity[];
+      readonly paths: readonly PathResult[];
+      readonly ms: number;
+    }
+  | {
+      readonly type: 'failed';
+      readonly revision: number;
+      readonly message: string;
+      readonly stack?: string;
+    };
