@@ -76,9 +76,20 @@ function parseV4(text: string): number | string {
 
 function parseV6(text: string): bigint | string {
   if (text.includes('%')) return 'a zone index';
-  if (!ipaddr.IPv6.isValid(text)) return 'not a valid IPv6 address';
+  let hex = text;
+  const dot = text.indexOf('.');
+  if (dot >= 0) {
+    // An embedded dotted quad is the low 32 bits (RFC 4291 2.2). Parse it as strictly as any
+    // IPv4 address, and hand ipaddr.js hex only: it rewrites "::a.b.c.d" into a mapped address.
+    const colon = text.lastIndexOf(':');
+    if (colon < 0 || colon > dot) return 'not a valid IPv6 address';
+    const v4 = parseV4(text.slice(colon + 1));
+    if (typeof v4 === 'string') return `an embedded IPv4 address with ${v4}`;
+    hex = `${text.slice(0, colon + 1)}${Math.floor(v4 / 65536).toString(16)}:${(v4 % 65536).toString(16)}`;
+  }
+  if (!ipaddr.IPv6.isValid(hex)) return 'not a valid IPv6 address';
   let value = 0n;
-  for (const part of ipaddr.IPv6.parse(text).parts) value = (value << 16n) | BigInt(part);
+  for (const part of ipaddr.IPv6.parse(hex).parts) value = (value << 16n) | BigInt(part);
   return value;
 }
 
