@@ -23,6 +23,7 @@ export default tseslint.config(
       'node_modules',
       'test-results',
       'playwright-report',
+      '.scratch',
       'test/scenarios/check.mjs',
     ],
   },

@@ -10,6 +10,7 @@ import {
   useReactFlow,
   type Connection,
   type NodeChange,
+  type OnConnectEnd,
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
@@ -225,9 +226,9 @@ export function Canvas() {
     [rf, rects],
   );
 
-  const onConnect = useCallback((c: Connection) => {
+  const connect = useCallback((source: string, target: string) => {
     const s = useAppStore.getState();
-    const r = connectObjects(s.plan, c.source, c.target);
+    const r = connectObjects(s.plan, source, target);
     if (!r.ok) {
       s.toast(r.message, 'error');
       return;
@@ -235,6 +236,23 @@ export function Canvas() {
     s.apply(r.ops, { capture: 'immediately', label: 'Connect' });
     s.toast(r.message, 'success');
   }, []);
+
+  const onConnect = useCallback((c: Connection) => connect(c.source, c.target), [connect]);
+
+  // A connection dropped anywhere on an object (not only on its handle) connects to it.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      if (state.isValid || !state.fromNode) return;
+      const p = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!p) return;
+      const under = document.elementsFromPoint(p.clientX, p.clientY);
+      const target = under
+        .map((el) => el.closest('.react-flow__node')?.getAttribute('data-id'))
+        .find((id) => id && id !== state.fromNode.id);
+      if (target) connect(state.fromNode.id, target);
+    },
+    [connect],
+  );
 
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
@@ -258,6 +276,7 @@ export function Canvas() {
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onPaneClick={() => useAppStore.getState().select([])}
         onMoveEnd={(_e, v) => useAppStore.getState().setViewport(v)}
         defaultViewport={useAppStore.getState().viewport ?? undefined}
