@@ -104,7 +104,7 @@ test('dropping a subnet outside any VPC says where it can go and adds nothing', 
   await d.open();
   const before = await d.nodesOfKind('subnet').count();
   await d.drop('Subnet', d.pane, { fx: 0.02, fy: 0.05 });
-  await expect(page.getByRole('status')).toContainText('A subnet lives inside a VPC');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('A subnet lives inside a VPC');
   await expect(d.nodesOfKind('subnet')).toHaveCount(before);
 });
 
@@ -180,7 +180,7 @@ test('dragging a subnet out of its VPC puts it back and says why; a drag is one 
   await page.mouse.move(cx - 100, cy + 200, { steps: 10 });
   await page.mouse.move(cx - 180, cy + 320, { steps: 10 });
   await page.mouse.up();
-  await expect(page.getByRole('status')).toContainText('stays in its VPC');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('stays in its VPC');
   await expect.poll(offset).toBe(start);
   // Nothing to undo: the refused move left no step behind.
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
@@ -234,5 +234,5 @@ test('peering two VPCs by connecting them on the canvas', async ({ page }) => {
   await page.mouse.move(target!.x + 60, target!.y + 15, { steps: 10 });
   await page.mouse.up();
   await expect(page.locator('.react-flow__edge[data-kind="peering"]')).toHaveCount(1);
-  await expect(page.getByRole('status')).toContainText('Peered');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Peered');
 });

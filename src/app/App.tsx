@@ -17,6 +17,8 @@ import { useAppStore } from '../store/app-store';
 import { openPlanFile } from './open-plan';
 import { installShortcuts } from './shortcuts';
 import { Toolbar } from './Toolbar';
+import { SharedBanner } from './SharedBanner';
+import { ReviewMode } from '../panels/review/ReviewMode';
 
 function Designer() {
   const rf = useReactFlow();
@@ -73,9 +75,11 @@ function Designer() {
     }
   };
 
+  const reviewing = useAppStore((s) => s.review !== null);
   return (
-    <div className="cc-app">
-      <Toolbar />
+    <div className={`cc-app${reviewing ? ' cc-app--review' : ''}`}>
+      <Toolbar onFitView={() => void rf.fitView({ padding: 0.15, duration: 300 })} />
+      <SharedBanner />
       <RecoveryBanner onDownload={(raw) => download('cidr-canvas-saved-plan.json', raw)} />
       <div className="cc-main">
         <Palette onAdd={add} />
@@ -88,6 +92,7 @@ function Designer() {
         </div>
         <Inspector />
       </div>
+      <ReviewMode />
       <Toasts />
       <HelpOverlay />
     </div>

@@ -8,9 +8,25 @@ import { parsePlanValue } from '../io/parse';
 import { useAppStore } from '../store/app-store';
 import { App } from './App';
 import { AUTOSAVE_KEY, loadAutosave, startAutosave } from './autosave';
-import { withLayout } from './open-plan';
+import { withLayout } from './auto-layout';
 import sample from './templates/sample.plan.json';
 import { startValidation } from './validation-bridge';
+import { readShared } from './share';
+import { openPlan } from './open-plan';
+
+/** A plan in the URL fragment opens read-only on top of the user's own (which undo brings back). */
+async function openSharedLink(): Promise<void> {
+  const shared = readShared(window.location.hash);
+  const s = useAppStore.getState();
+  if (shared.kind === 'none') return;
+  if (shared.kind === 'broken') {
+    s.toast(`${shared.message}. Your own plan is open instead.`, 'error');
+    return;
+  }
+  await openPlan(shared.plan, { kind: 'link', ...(shared.plan.name ? { name: shared.plan.name } : {}) });
+  s.setSharedView(true);
+  s.select([]);
+}
 
 function samplePlan() {
   const r = parsePlanValue(sample);
@@ -18,15 +34,15 @@ function samplePlan() {
   return r.value;
 }
 
-function boot(): void {
+async function boot(): Promise<void> {
   const s = useAppStore.getState();
   const saved = loadAutosave();
   if (saved.kind === 'ok') {
-    s.openPlan(withLayout(saved.restored.plan), { kind: 'autosave' }, { capture: 'never' });
+    s.openPlan(await withLayout(saved.restored.plan), { kind: 'autosave' }, { capture: 'never' });
     if (saved.restored.viewport) s.setViewport(saved.restored.viewport);
     s.setShowAllPaths(saved.restored.showAllPaths);
   } else {
-    const plan = withLayout(samplePlan());
+    const plan = await withLayout(samplePlan());
     s.openPlan(plan, { kind: 'sample' }, { capture: 'never' });
     // First run: show a cluster's paths and capacity straight away; that is the product's idea.
     if (plan.clusters[0]) s.select([plan.clusters[0].id]);
@@ -40,6 +56,8 @@ function boot(): void {
       s.setRecovery({ raw: saved.raw, reason: saved.reason });
     }
   }
+  await openSharedLink();
+  window.addEventListener('hashchange', () => void openSharedLink());
   startValidation();
   startAutosave();
   (window as unknown as { cidrCanvas: unknown }).cidrCanvas = { store: useAppStore };
@@ -50,4 +68,4 @@ function boot(): void {
   );
 }
 
-boot();
+void boot();

@@ -8,6 +8,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  ViewportPortal,
   type Connection,
   type NodeChange,
   type OnConnectEnd,
@@ -34,7 +35,7 @@ import {
 import { SubnetNode, VpcNode } from './nodes/ContainerNodes';
 import { LinkEdge } from './edges/LinkEdge';
 import { PathEdge, PathMarkers } from './edges/PathEdge';
-import { linkEdges, NodeCache, pathEdges, type ObjectNode } from './flow-model';
+import { linkEdges, NodeCache, PathEdgeCache, type ObjectNode } from './flow-model';
 import { moveOps, containerAt, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
 
@@ -53,6 +54,7 @@ const edgeTypes = { link: LinkEdge, path: PathEdge };
 const NO_STATUS: Readonly<Record<string, string>> = {};
 // One canvas per page: its node cache lives as long as the page.
 const nodeCache = new NodeCache();
+const pathEdgeCache = new PathEdgeCache();
 
 const minimapColor = (n: { type?: string }) =>
   ({
@@ -83,8 +85,11 @@ export function Canvas() {
     () => linkEdges({ vpcs, subnets, clusters, peerings, ccns, idcs }),
     [vpcs, subnets, clusters, peerings, ccns, idcs],
   );
-  const drawn = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
-  const edges = useMemo(() => [...links, ...pathEdges(paths, drawn)], [links, paths, drawn]);
+  // The ids drawn change only when objects come and go, not on every edit.
+  const drawnKey = useMemo(() => nodes.map((n) => n.id).join('\u0000'), [nodes]);
+  const drawn = useMemo(() => new Set(drawnKey.split('\u0000')), [drawnKey]);
+  const pathList = useMemo(() => pathEdgeCache.build(paths, drawn), [paths, drawn]);
+  const edges = useMemo(() => [...links, ...pathList], [links, pathList]);
 
   const rects = useCallback((): Rect[] => {
     return rf.getNodes().flatMap((n) => {
@@ -266,7 +271,6 @@ export function Canvas() {
 
   return (
     <div className="cc-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <PathMarkers />
       <ReactFlow<ObjectNode>
         nodes={nodes}
         edges={edges}
@@ -296,6 +300,9 @@ export function Canvas() {
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
       >
+        <ViewportPortal>
+          <PathMarkers />
+        </ViewportPortal>
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
         <MiniMap
           pannable

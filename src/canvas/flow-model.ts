@@ -166,26 +166,52 @@ export function pathKey(p: { from: string; to: string }): string {
   return `${p.from}->${p.to}`;
 }
 
-/** One edge per path whose ends are drawn on the canvas. */
-export function pathEdges(paths: readonly PathResult[], drawn: ReadonlySet<string>): PathEdge[] {
-  const out: PathEdge[] = [];
-  for (const p of paths) {
-    if (!drawn.has(p.from) || !drawn.has(p.to) || p.from === p.to) continue;
-    const key = pathKey(p);
-    out.push({
-      id: `path:${key}`,
-      source: p.from,
-      target: p.to,
-      type: 'path',
-      data: { path: p, key },
-      selectable: false,
-      focusable: false,
-      zIndex: 10,
-      domAttributes: { 'data-verdict': p.verdict, 'data-from': p.from, 'data-to': p.to } as Record<
-        string,
-        string
-      >,
-    });
+function samePath(a: PathResult, b: PathResult): boolean {
+  return (
+    a === b ||
+    (a.verdict === b.verdict &&
+      a.reason === b.reason &&
+      a.message === b.message &&
+      a.snatTo === b.snatTo &&
+      a.hops.length === b.hops.length &&
+      a.hops.every((h, i) => h === b.hops[i]))
+  );
+}
+
+/**
+ * One edge per path whose ends are drawn on the canvas. An edge whose path says the same as
+ * before is the same object, so React Flow and the memoised edge skip it: a result that changes
+ * two paths out of a hundred re-renders two edges.
+ */
+export class PathEdgeCache {
+  private cache = new Map<string, PathEdge>();
+
+  build(paths: readonly PathResult[], drawn: ReadonlySet<string>): PathEdge[] {
+    const next = new Map<string, PathEdge>();
+    const out: PathEdge[] = [];
+    for (const p of paths) {
+      if (!drawn.has(p.from) || !drawn.has(p.to) || p.from === p.to) continue;
+      const key = pathKey(p);
+      const prev = this.cache.get(key);
+      const edge = prev && samePath(prev.data!.path, p) ? prev : pathEdge(p, key);
+      next.set(key, edge);
+      out.push(edge);
+    }
+    this.cache = next;
+    return out;
   }
-  return out;
+}
+
+function pathEdge(p: PathResult, key: string): PathEdge {
+  return {
+    id: `path:${key}`,
+    source: p.from,
+    target: p.to,
+    type: 'path',
+    data: { path: p, key },
+    selectable: false,
+    focusable: false,
+    zIndex: 10,
+    domAttributes: { 'data-verdict': p.verdict, 'data-from': p.from, 'data-to': p.to } as Record<string, string>,
+  };
 }

@@ -4,6 +4,7 @@ import { Copy, Trash2 } from 'lucide-react';
 import { COLLECTIONS, type Collection, type PlanObject } from '../domain/model/plan';
 import { label } from '../domain/model/defaults';
 import { deleteSelection, duplicateSelection } from '../store/actions';
+import { usePlanContent } from '../store/hooks';
 import { useAppStore } from '../store/app-store';
 import { CheckedField } from '../ui/fields';
 import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
@@ -37,7 +38,7 @@ function find(
 }
 
 function PlanOverview() {
-  const plan = useAppStore((s) => s.plan);
+  const plan = usePlanContent();
   const readOnly = useAppStore((s) => s.readOnly);
   const counts: Array<[string, number]> = [
     ['VPCs', plan.vpcs.length],
@@ -79,7 +80,7 @@ function PlanOverview() {
 
 export function Inspector() {
   const selection = useAppStore((s) => s.selection);
-  const plan = useAppStore((s) => s.plan);
+  const plan = usePlanContent();
   const readOnly = useAppStore((s) => s.readOnly);
   const found = selection.length === 1 ? find(plan, selection[0]!) : undefined;
   let body;

@@ -1,10 +1,36 @@
 // The paths of the selected clusters (or all): verdict, reason and hops, one line each.
+import { memo } from 'react';
+import type { PathResult } from '../domain/routing/paths';
 import { useAppStore } from '../store/app-store';
 import { selectPaths } from '../store/selectors';
 
 function key(p: { from: string; to: string }): string {
   return `${p.from}->${p.to}`;
 }
+
+const PathRow = memo(function PathRow({ p }: { p: PathResult }) {
+  return (
+    <li
+      className={`cc-path-row cc-path-row--${p.verdict}`}
+      data-verdict={p.verdict}
+      data-from={p.from}
+      data-to={p.to}
+      onMouseEnter={() => useAppStore.getState().hoverPath(key(p))}
+      onMouseLeave={() => useAppStore.getState().hoverPath(null)}
+    >
+      <span className={`cc-verdict cc-verdict--${p.verdict}`}>
+        {p.verdict === 'snat' ? 'SNAT' : p.verdict}
+      </span>
+      <span className="cc-path-row__ends">
+        {p.from} → {p.to}
+      </span>
+      {p.reason && <code className="cc-path-row__reason">{p.reason}</code>}
+      <span className="cc-path-row__msg" title={p.hops.join(' › ')}>
+        {p.message}
+      </span>
+    </li>
+  );
+});
 
 export function PathsPanel() {
   const paths = useAppStore(selectPaths);
@@ -40,26 +66,7 @@ export function PathsPanel() {
       ) : (
         <ul className="cc-path-list">
           {paths.map((p) => (
-            <li
-              key={key(p)}
-              className={`cc-path-row cc-path-row--${p.verdict}`}
-              data-verdict={p.verdict}
-              data-from={p.from}
-              data-to={p.to}
-              onMouseEnter={() => useAppStore.getState().hoverPath(key(p))}
-              onMouseLeave={() => useAppStore.getState().hoverPath(null)}
-            >
-              <span className={`cc-verdict cc-verdict--${p.verdict}`}>
-                {p.verdict === 'snat' ? 'SNAT' : p.verdict}
-              </span>
-              <span className="cc-path-row__ends">
-                {p.from} → {p.to}
-              </span>
-              {p.reason && <code className="cc-path-row__reason">{p.reason}</code>}
-              <span className="cc-path-row__msg" title={p.hops.join(' › ')}>
-                {p.message}
-              </span>
-            </li>
+            <PathRow key={key(p)} p={p} />
           ))}
         </ul>
       )}

@@ -9,7 +9,7 @@ export function Toasts() {
     return () => clearTimeout(t);
   }, [toasts]);
   return (
-    <div className="cc-toasts" role="status" aria-live="polite">
+    <div className="cc-toasts" role="status" aria-live="polite" aria-label="Notifications">
       {toasts.map((t) => (
         <div key={t.id} className={`cc-toast cc-toast--${t.kind}`}>
           <span>{t.message}</span>

@@ -33,6 +33,8 @@ export const STATE_STORAGE: Readonly<Record<DataKeys, StorageRule>> = {
   focusRequest: SESSION,
   readOnly: SESSION,
   recovery: SESSION,
+  review: SESSION,
+  sharedView: SESSION,
   analysis: SESSION,
   validation: SESSION,
   crashReport: SESSION,

@@ -49,3 +49,12 @@ export function pathScopeOf(s: Pick<AppState, 'showAllPaths' | 'selection' | 'pl
 export function scopeKey(scope: PathScope): string {
   return scope.kind === 'clusters' ? `clusters:${[...scope.ids].sort().join(',')}` : scope.kind;
 }
+
+/**
+ * The plan without its layout: the same object for as long as only positions change, so that
+ * panels do not re-render on every frame of a drag. Use it with `useShallow`.
+ */
+export const selectPlanContent = (s: AppState): Omit<AppState['plan'], 'layout'> => {
+  const { layout: _layout, ...content } = s.plan;
+  return content;
+};

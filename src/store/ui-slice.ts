@@ -27,6 +27,10 @@ export interface UiSlice {
   readOnly: boolean;
   /** A saved plan that could not be read at start: offered for download, never silently dropped. */
   recovery: { readonly raw: string; readonly reason: string } | null;
+  /** Review mode for meetings: read-only, larger type, a walkthrough one step at a time. */
+  review: { readonly step: number; readonly wasReadOnly: boolean; readonly hadAllPaths: boolean } | null;
+  /** A plan opened from a share link, read-only until the user edits a copy. */
+  sharedView: boolean;
   select: (ids: readonly string[]) => void;
   hoverFinding: (index: number | null) => void;
   hoverPath: (key: string | null) => void;
@@ -38,6 +42,10 @@ export interface UiSlice {
   setViewport: (v: Viewport) => void;
   setReadOnly: (on: boolean) => void;
   setRecovery: (r: { raw: string; reason: string } | null) => void;
+  startReview: () => void;
+  endReview: () => void;
+  setReviewStep: (step: number) => void;
+  setSharedView: (on: boolean) => void;
 }
 
 let toastId = 0;
@@ -53,6 +61,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   viewport: null,
   readOnly: false,
   recovery: null,
+  review: null,
+  sharedView: false,
   select: (ids) => {
     const cur = get().selection;
     if (cur.length === ids.length && cur.every((x, i) => x === ids[i])) return;
@@ -72,4 +82,19 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   setViewport: (v) => set({ viewport: v }),
   setReadOnly: (on) => set({ readOnly: on }),
   setRecovery: (r) => set({ recovery: r }),
+  startReview: () => {
+    const s = get();
+    if (s.review) return;
+    set({ review: { step: 0, wasReadOnly: s.readOnly, hadAllPaths: s.showAllPaths }, readOnly: true, showAllPaths: true, helpOpen: false });
+  },
+  endReview: () => {
+    const r = get().review;
+    if (!r) return;
+    set({ review: null, readOnly: r.wasReadOnly, showAllPaths: r.hadAllPaths, hoveredFinding: null, hoveredPath: null });
+  },
+  setReviewStep: (step) => {
+    const r = get().review;
+    if (r) set({ review: { ...r, step } });
+  },
+  setSharedView: (on) => set({ sharedView: on, readOnly: on }),
 });

@@ -5,6 +5,7 @@ import type {
   Cluster,
   Flow,
   Idc,
+  LayoutBox,
   NatGateway,
   Peering,
   Plan,
@@ -27,6 +28,7 @@ export interface PlanParts {
   idcs?: Idc[];
   routeTables?: RouteTable[];
   flows?: Flow[];
+  layout?: Record<string, LayoutBox>;
 }
 
 export function plan(parts: PlanParts = {}): Plan {

@@ -4,12 +4,12 @@ import {
   EdgeLabelRenderer,
   getBezierPath,
   getStraightPath,
-  useInternalNode,
+ 
   type EdgeProps,
 } from '@xyflow/react';
 import { memo } from 'react';
 import type { LinkEdge as LinkEdgeType } from '../flow-model';
-import { floatingEnds } from './geometry';
+import { floatingEnds, useNodeBox } from './geometry';
 
 export const LinkEdge = memo(function LinkEdge({
   id,
@@ -18,8 +18,8 @@ export const LinkEdge = memo(function LinkEdge({
   data,
   selected,
 }: EdgeProps<LinkEdgeType>) {
-  const s = useInternalNode(source);
-  const t = useInternalNode(target);
+  const s = useNodeBox(source);
+  const t = useNodeBox(target);
   if (!s || !t || !data) return null;
   const e = floatingEnds(s, t);
   const tie = data.kind === 'node-subnet' || data.kind === 'pod-subnet';

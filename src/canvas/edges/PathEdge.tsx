@@ -4,13 +4,13 @@ import {
   BaseEdge,
   EdgeLabelRenderer,
   getBezierPath,
-  useInternalNode,
+ 
   type EdgeProps,
 } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import type { PathEdge as PathEdgeType } from '../flow-model';
-import { floatingEnds } from './geometry';
+import { floatingEnds, useNodeBox } from './geometry';
 
 function shortLabel(p: NonNullable<PathEdgeType['data']>['path']): string | undefined {
   if (p.verdict === 'snat') return `SNAT → ${p.snatTo ?? 'node IP'}`;
@@ -24,8 +24,8 @@ export const PathEdge = memo(function PathEdge({
   target,
   data,
 }: EdgeProps<PathEdgeType>) {
-  const s = useInternalNode(source);
-  const t = useInternalNode(target);
+  const s = useNodeBox(source);
+  const t = useNodeBox(target);
   const [hover, setHover] = useState(false);
   const hovered = useAppStore((st) => data !== undefined && st.hoveredPath === data.key);
   if (!s || !t || !data) return null;

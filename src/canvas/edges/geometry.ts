@@ -1,22 +1,29 @@
 // Floating edges: each end sits where the line between the two node centres crosses the node's
 // border, so links look right whichever way nodes are placed (after React Flow's example).
-import { Position, type InternalNode, type Node } from '@xyflow/react';
+import { Position, useStore, type ReactFlowState } from '@xyflow/react';
 
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
 }
 
-function boxOf(n: InternalNode<Node>): Box {
-  const p = n.internals.positionAbsolute;
-  return {
-    x: p.x,
-    y: p.y,
-    w: n.measured.width ?? n.width ?? 0,
-    h: n.measured.height ?? n.height ?? 0,
-  };
+const sameBox = (a: Box | undefined, b: Box | undefined) =>
+  a === b ||
+  (a !== undefined && b !== undefined && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
+
+/**
+ * Where a node is on the canvas, and nothing else: an edge re-renders when its ends move or
+ * resize, not when the objects they show are edited.
+ */
+export function useNodeBox(id: string): Box | undefined {
+  return useStore((s: ReactFlowState) => {
+    const n = s.nodeLookup.get(id);
+    if (!n) return undefined;
+    const p = n.internals.positionAbsolute;
+    return { x: p.x, y: p.y, w: n.measured.width ?? n.width ?? 0, h: n.measured.height ?? n.height ?? 0 };
+  }, sameBox);
 }
 
 function intersection(from: Box, to: Box): { x: number; y: number } {
@@ -56,9 +63,7 @@ function nested(outer: Box, inner: Box): boolean {
   );
 }
 
-export function floatingEnds(source: InternalNode<Node>, target: InternalNode<Node>) {
-  const s = boxOf(source);
-  const t = boxOf(target);
+export function floatingEnds(s: Box, t: Box) {
   if (nested(t, s) || nested(s, t)) {
     const [inner, outer] = nested(t, s) ? [s, t] : [t, s];
     const a = { x: inner.x + inner.w / 2, y: inner.y };

@@ -95,7 +95,10 @@ function applyOne(plan: Plan, op: PlanOp): Applied {
       const before = layout[op.id] ?? null;
       if (op.box === null) delete layout[op.id];
       else layout[op.id] = op.box;
-      return { plan: { ...plan, layout }, inverse: [{ op: 'layout', id: op.id, box: before }] };
+      const next = { ...plan, layout } as { -readonly [K in keyof Plan]: Plan[K] };
+      // No positions and no layout are the same thing: keep undo exact either way.
+      if (Object.keys(layout).length === 0) delete next.layout;
+      return { plan: next, inverse: [{ op: 'layout', id: op.id, box: before }] };
     }
     case 'name': {
       const next = { ...plan } as { -readonly [K in keyof Plan]: Plan[K] };

@@ -10,6 +10,7 @@ import {
 import { PlanIndex } from '../../domain/model/plan-index';
 import { nextFreeIp } from '../../domain/ops/create';
 import { label } from '../../domain/model/defaults';
+import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
 import { CheckboxField, CheckedField, MultiCheckField, SelectField } from '../../ui/fields';
 import { cidrCheck, cidrListCheck, countCheck, ipCheck, textCheck } from './checks';
@@ -257,7 +258,7 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
 };
 
 export function ObjectForm({ collection, object }: { collection: Collection; object: PlanObject }) {
-  const plan = useAppStore((s) => s.plan);
+  const plan = usePlanContent();
   const readOnly = useAppStore((s) => s.readOnly);
   const o = object as unknown as Record<string, unknown>;
   const write = (key: string, value: unknown) => {

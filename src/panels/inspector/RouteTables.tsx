@@ -3,6 +3,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { label } from '../../domain/model/defaults';
 import { newId } from '../../domain/ops/create';
 import type { Plan, Route, RouteTable } from '../../domain/model/plan';
+import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
 import { CheckedField, MultiCheckField, SelectField } from '../../ui/fields';
 import { cidrCheck, textCheck } from './checks';
@@ -213,7 +214,7 @@ function TableEditor({
 }
 
 export function RouteTables({ vpcId }: { vpcId: string }) {
-  const plan = useAppStore((s) => s.plan);
+  const plan = usePlanContent();
   const readOnly = useAppStore((s) => s.readOnly);
   const tables = plan.routeTables.filter((t) => t.vpc === vpcId);
   return (
