@@ -104,7 +104,9 @@ test('dropping a subnet outside any VPC says where it can go and adds nothing', 
   await d.open();
   const before = await d.nodesOfKind('subnet').count();
   await d.drop('Subnet', d.pane, { fx: 0.02, fy: 0.05 });
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('A subnet lives inside a VPC');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'A subnet lives inside a VPC',
+  );
   await expect(d.nodesOfKind('subnet')).toHaveCount(before);
 });
 
@@ -180,7 +182,9 @@ test('dragging a subnet out of its VPC puts it back and says why; a drag is one 
   await page.mouse.move(cx - 100, cy + 200, { steps: 10 });
   await page.mouse.move(cx - 180, cy + 320, { steps: 10 });
   await page.mouse.up();
-  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('stays in its VPC');
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText(
+    'stays in its VPC',
+  );
   await expect.poll(offset).toBe(start);
   // Nothing to undo: the refused move left no step behind.
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();

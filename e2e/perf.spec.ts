@@ -9,13 +9,21 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-test('an edit on a 200-object plan shows its new highlights within 100 ms; dragging stays smooth', async ({ page }) => {
+test('an edit on a 200-object plan shows its new highlights within 100 ms; dragging stays smooth', async ({
+  page,
+}) => {
   const plan = gridPlan(200);
   const objects = countObjects(plan);
   expect(objects).toBeGreaterThanOrEqual(190);
   await page.goto('/');
   await page.locator('.react-flow__node').first().waitFor();
-  await page.getByLabel('Open plan').setInputFiles({ name: 'plan-200.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await page
+    .getByLabel('Open plan')
+    .setInputFiles({
+      name: 'plan-200.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(plan)),
+    });
   await expect(page.locator('.react-flow__node[data-id="cls-0-0"]')).toBeAttached();
   await expect(page.locator('.cc-status')).toHaveAttribute('data-state', 'idle');
   await page.locator('.react-flow__node[data-id="cls-0-0"]').click();
@@ -34,7 +42,8 @@ test('an edit on a 200-object plan shows its new highlights within 100 ms; dragg
           Reflect.set(proto, 'value', v, input);
           input.dispatchEvent(new Event('input', { bubbles: true }));
           const check = () => {
-            if (node.getAttribute('data-status') === want) requestAnimationFrame(() => resolve(performance.now() - t0));
+            if (node.getAttribute('data-status') === want)
+              requestAnimationFrame(() => resolve(performance.now() - t0));
             else requestAnimationFrame(check);
           };
           check();
@@ -66,13 +75,24 @@ test('an edit on a 200-object plan shows its new highlights within 100 ms; dragg
   });
   await page.mouse.move(box.x + 40, box.y + 10);
   await page.mouse.down();
-  for (let i = 0; i < 60; i++) await page.mouse.move(box.x + 40 + i * 2, box.y + 10 + (i % 10), { steps: 1 });
+  for (let i = 0; i < 60; i++)
+    await page.mouse.move(box.x + 40 + i * 2, box.y + 10 + (i % 10), { steps: 1 });
   await page.mouse.up();
-  const frames = await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_.slice(2));
+  const frames = await page.evaluate(() =>
+    (window as unknown as { frames_: number[] }).frames_.slice(2),
+  );
   const sorted = [...frames].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
 
-  const report = { objects, editToHighlightMs: { median: +med.toFixed(1), max: +max.toFixed(1), runs: times.length }, dragFrameMs: { median: +median(frames).toFixed(1), p95: +p95.toFixed(1), frames: frames.length } };
+  const report = {
+    objects,
+    editToHighlightMs: { median: +med.toFixed(1), max: +max.toFixed(1), runs: times.length },
+    dragFrameMs: {
+      median: +median(frames).toFixed(1),
+      p95: +p95.toFixed(1),
+      frames: frames.length,
+    },
+  };
   mkdirSync('test-results', { recursive: true });
   writeFileSync('test-results/perf-200.json', JSON.stringify(report, null, 2));
   test.info().annotations.push({ type: 'perf', description: JSON.stringify(report) });

@@ -4,7 +4,10 @@ import { Designer } from './support/designer';
 
 async function exportAs(page: Page, item: string) {
   await page.getByRole('button', { name: 'Export' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: new RegExp(item) }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: new RegExp(item) }).click(),
+  ]);
   const path = await download.path();
   return { name: download.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -37,24 +40,56 @@ test('export the plan as JSON and open it again: the same plan comes back', asyn
   await d.open();
   const json = await exportAs(page, 'Plan \\(JSON\\)');
   expect(json.name).toBe('Guangzhou-production.cidr-plan.json');
-  const exported = JSON.parse(json.bytes.toString()) as { format: string; clusters: unknown[]; layout: Record<string, unknown> };
+  const exported = JSON.parse(json.bytes.toString()) as {
+    format: string;
+    clusters: unknown[];
+    layout: Record<string, unknown>;
+  };
   expect(exported.format).toBe('cidr-canvas/plan');
-  const before = await page.evaluate(() => JSON.stringify((window as unknown as { cidrCanvas: { store: { getState(): { plan: unknown } } } }).cidrCanvas.store.getState().plan));
+  const before = await page.evaluate(() =>
+    JSON.stringify(
+      (
+        window as unknown as { cidrCanvas: { store: { getState(): { plan: unknown } } } }
+      ).cidrCanvas.store.getState().plan,
+    ),
+  );
   await d.newPlan();
-  await page.getByLabel('Open plan').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
+  await page
+    .getByLabel('Open plan')
+    .setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.bytes });
   await expect(d.node('cls-prod')).toBeVisible();
-  const after = await page.evaluate(() => JSON.stringify((window as unknown as { cidrCanvas: { store: { getState(): { plan: unknown } } } }).cidrCanvas.store.getState().plan));
+  const after = await page.evaluate(() =>
+    JSON.stringify(
+      (
+        window as unknown as { cidrCanvas: { store: { getState(): { plan: unknown } } } }
+      ).cidrCanvas.store.getState().plan,
+    ),
+  );
   expect(JSON.parse(after)).toEqual(JSON.parse(before));
 });
 
 test('a plan without a layout opens laid out, every child inside its parent', async ({ page }) => {
   const d = new Designer(page);
   await d.open();
-  await page.getByLabel('Open plan').setInputFiles({ name: 'script.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(NO_LAYOUT)) });
+  await page
+    .getByLabel('Open plan')
+    .setInputFiles({
+      name: 'script.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(NO_LAYOUT)),
+    });
   await expect(d.node('db-3')).toBeVisible();
   await page.getByRole('button', { name: 'Fit View' }).click();
   const box = async (id: string) => (await d.node(id).boundingBox())!;
-  const pairs: Array<[string, string]> = [['sn-1', 'vpc-a'], ['sn-2', 'vpc-a'], ['cls-a', 'vpc-a'], ['sn-3', 'vpc-b'], ['db-1', 'sn-2'], ['db-2', 'sn-2'], ['db-3', 'sn-3']];
+  const pairs: Array<[string, string]> = [
+    ['sn-1', 'vpc-a'],
+    ['sn-2', 'vpc-a'],
+    ['cls-a', 'vpc-a'],
+    ['sn-3', 'vpc-b'],
+    ['db-1', 'sn-2'],
+    ['db-2', 'sn-2'],
+    ['db-3', 'sn-3'],
+  ];
   for (const [child, parent] of pairs) {
     const c = await box(child);
     const p = await box(parent);
@@ -64,21 +99,37 @@ test('a plan without a layout opens laid out, every child inside its parent', as
     expect(c.y + c.height, `${child} in ${parent}`).toBeLessThanOrEqual(p.y + p.height + 0.5);
   }
   const [a, b] = [await box('db-1'), await box('db-2')];
-  expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+  expect(
+    a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y,
+  ).toBe(true);
 });
 
-test('a broken file says where and what, and the current plan stays as it was', async ({ page }) => {
+test('a broken file says where and what, and the current plan stays as it was', async ({
+  page,
+}) => {
   const d = new Designer(page);
   await d.open();
   const bad = { ...NO_LAYOUT, subnets: [{ id: 'sn-1', vpc: 'vpc-a', cidr: '10.20.1.7/24' }] };
-  await page.getByLabel('Open plan').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page
+    .getByLabel('Open plan')
+    .setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
   const toast = page.locator('.cc-toast--error');
   await expect(toast).toContainText('broken.json');
   await expect(toast).toContainText('$.subnets[0].cidr');
   await expect(toast).toContainText('10.20.1.0/24');
   await expect(toast).toContainText('current plan is unchanged');
   await expect(d.node('cls-prod')).toBeVisible();
-  await page.getByLabel('Open plan').setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": ') });
+  await page
+    .getByLabel('Open plan')
+    .setInputFiles({
+      name: 'notjson.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "format": '),
+    });
   await expect(page.locator('.cc-toast--error').last()).toContainText('not valid JSON');
   await expect(d.node('cls-prod')).toBeVisible();
 });
@@ -96,11 +147,17 @@ test('a file dropped on the canvas opens', async ({ page }) => {
   await expect(page.locator('.cc-plan-name')).toHaveText('from a script');
 });
 
-test('a share link opens the plan read-only in a new page; "Edit a copy" makes it editable', async ({ page, context }) => {
+test('a share link opens the plan read-only in a new page; "Edit a copy" makes it editable', async ({
+  page,
+  context,
+}) => {
   const d = new Designer(page);
   await d.open();
   await page.getByRole('button', { name: 'Share' }).click();
-  const url = await page.getByRole('dialog', { name: 'Share link' }).getByLabel('Link').inputValue();
+  const url = await page
+    .getByRole('dialog', { name: 'Share link' })
+    .getByLabel('Link')
+    .inputValue();
   expect(url).toContain('#plan=');
   const other = await context.newPage();
   await other.goto(url);
@@ -121,7 +178,9 @@ test('a share link opens the plan read-only in a new page; "Edit a copy" makes i
   await expect(broken.locator('.cc-toast--error')).toContainText('damaged');
 });
 
-test('review mode: a summary first, then findings and paths, one at a time with the arrow keys', async ({ page }) => {
+test('review mode: a summary first, then findings and paths, one at a time with the arrow keys', async ({
+  page,
+}) => {
   const d = new Designer(page);
   await d.open();
   await d.node('cls-batch').click();
@@ -155,7 +214,9 @@ test('templates: each starts a valid plan', async ({ page }) => {
   await d.open();
   await page.getByRole('button', { name: 'New' }).click();
   const dialog = page.getByRole('dialog', { name: 'New plan' });
-  const names = await dialog.locator('[data-template]').evaluateAll((els) => els.map((e) => e.getAttribute('data-template')));
+  const names = await dialog
+    .locator('[data-template]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-template')));
   expect(names.length).toBeGreaterThanOrEqual(5);
   for (const name of names) {
     if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'New' }).click();
@@ -179,7 +240,8 @@ test('export PNG and SVG pictures of the plan', async ({ page }) => {
   const svg = await exportAs(page, 'Picture \\(SVG\\)');
   const text = svg.bytes.toString();
   expect(text.startsWith('<svg')).toBe(true);
-  for (const s of ['prod-tke', 'orders-db', '10.0.0.0/16', 'direct: pod IP kept']) expect(text).toContain(s);
+  for (const s of ['prod-tke', 'orders-db', '10.0.0.0/16', 'direct: pod IP kept'])
+    expect(text).toContain(s);
   const tf = await exportAs(page, 'Terraform');
   expect(tf.bytes.toString()).toContain('resource "tencentcloud_vpc"');
   const csv = await exportAs(page, 'Address table');

@@ -14,7 +14,10 @@ export class Designer {
   /** New → Empty plan. */
   async newPlan(): Promise<void> {
     await this.page.getByRole('button', { name: 'New' }).click();
-    await this.page.getByRole('dialog', { name: 'New plan' }).getByRole('button', { name: /Empty plan/ }).click();
+    await this.page
+      .getByRole('dialog', { name: 'New plan' })
+      .getByRole('button', { name: /Empty plan/ })
+      .click();
     await expect(this.page.locator('.react-flow__node[data-kind="vpc"]')).toHaveCount(0);
   }
 

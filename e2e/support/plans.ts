@@ -26,36 +26,95 @@ export function gridPlan(objects: number): Record<string, unknown> {
     layout[vid] = { x: (v % 4) * 1500, y: Math.floor(v / 4) * 900, width: 1400, height: 820 };
     for (let s = 0; s < 8; s++) {
       const sid = `sn-${v}-${s}`;
-      subnets.push({ id: sid, name: `subnet ${v}.${s}`, vpc: vid, cidr: `10.${v}.${s}.0/24`, zone: `ap-guangzhou-${(s % 3) + 3}`, routeTable: `rtb-${v}` });
-      layout[sid] = { x: 20 + (s % 4) * 330, y: 60 + Math.floor(s / 4) * 250, width: 310, height: 230 };
+      subnets.push({
+        id: sid,
+        name: `subnet ${v}.${s}`,
+        vpc: vid,
+        cidr: `10.${v}.${s}.0/24`,
+        zone: `ap-guangzhou-${(s % 3) + 3}`,
+        routeTable: `rtb-${v}`,
+      });
+      layout[sid] = {
+        x: 20 + (s % 4) * 330,
+        y: 60 + Math.floor(s / 4) * 250,
+        width: 310,
+        height: 230,
+      };
       for (let r = 0; r < 3; r++) {
         const rid = `res-${v}-${s}-${r}`;
-        resources.push({ id: rid, name: `db ${v}.${s}.${r}`, kind: r === 1 ? 'redis' : 'cdb', subnet: sid, ip: `10.${v}.${s}.${10 + r}` });
+        resources.push({
+          id: rid,
+          name: `db ${v}.${s}.${r}`,
+          kind: r === 1 ? 'redis' : 'cdb',
+          subnet: sid,
+          ip: `10.${v}.${s}.${10 + r}`,
+        });
         layout[rid] = { x: 12 + (r % 2) * 150, y: 60 + Math.floor(r / 2) * 70 };
       }
     }
     for (let c = 0; c < 2; c++) {
       const cid = `cls-${v}-${c}`;
-      clusters.push({ id: cid, name: `cluster ${v}.${c}`, vpc: vid, mode: 'global-router', nodeSubnets: [`sn-${v}-${c}`], containerCidr: `172.${16 + ((v * 2 + c) % 16)}.${Math.floor((v * 2 + c) / 16) * 64}.0/18`, maxPodsPerNode: 64, maxServices: 256 });
+      clusters.push({
+        id: cid,
+        name: `cluster ${v}.${c}`,
+        vpc: vid,
+        mode: 'global-router',
+        nodeSubnets: [`sn-${v}-${c}`],
+        containerCidr: `172.${16 + ((v * 2 + c) % 16)}.${Math.floor((v * 2 + c) / 16) * 64}.0/18`,
+        maxPodsPerNode: 64,
+        maxServices: 256,
+      });
       layout[cid] = { x: 100 + c * 400, y: 600 };
     }
     natGateways.push({ id: `nat-${v}`, vpc: vid });
     layout[`nat-${v}`] = { x: 1000, y: 620 };
-    routeTables.push({ id: `rtb-${v}`, vpc: vid, routes: [{ destination: '0.0.0.0/0', target: `nat-${v}` }] });
+    routeTables.push({
+      id: `rtb-${v}`,
+      vpc: vid,
+      routes: [{ destination: '0.0.0.0/0', target: `nat-${v}` }],
+    });
     if (v > 0) peerings.push({ id: `pcx-${v}`, vpcs: [`vpc-${v - 1}`, vid] });
   }
   for (const p of peerings) {
     const [a, b] = p.vpcs as [string, string];
-    routeTables.find((t) => t.id === `rtb-${a.slice(4)}`)!.routes = [...(routeTables.find((t) => t.id === `rtb-${a.slice(4)}`)!.routes as unknown[]), { destination: `10.${b.slice(4)}.0.0/16`, target: p.id }];
+    routeTables.find((t) => t.id === `rtb-${a.slice(4)}`)!.routes = [
+      ...(routeTables.find((t) => t.id === `rtb-${a.slice(4)}`)!.routes as unknown[]),
+      { destination: `10.${b.slice(4)}.0.0/16`, target: p.id },
+    ];
   }
-  return { format: 'cidr-canvas/plan', version: 1, name: `${objects} objects`, vpcs, subnets, clusters, resources, natGateways, peerings, ccns: [], idcs: [], routeTables, layout };
+  return {
+    format: 'cidr-canvas/plan',
+    version: 1,
+    name: `${objects} objects`,
+    vpcs,
+    subnets,
+    clusters,
+    resources,
+    natGateways,
+    peerings,
+    ccns: [],
+    idcs: [],
+    routeTables,
+    layout,
+  };
 }
 
 export function countObjects(plan: Record<string, unknown>): number {
   let n = 0;
-  for (const k of ['vpcs', 'subnets', 'clusters', 'resources', 'natGateways', 'peerings', 'ccns', 'idcs', 'routeTables']) {
+  for (const k of [
+    'vpcs',
+    'subnets',
+    'clusters',
+    'resources',
+    'natGateways',
+    'peerings',
+    'ccns',
+    'idcs',
+    'routeTables',
+  ]) {
     n += (plan[k] as unknown[]).length;
-    if (k === 'routeTables') for (const t of plan[k] as { routes: unknown[] }[]) n += t.routes.length;
+    if (k === 'routeTables')
+      for (const t of plan[k] as { routes: unknown[] }[]) n += t.routes.length;
   }
   return n;
 }

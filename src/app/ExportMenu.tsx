@@ -56,13 +56,25 @@ export function ExportMenu() {
 
   return (
     <div className="cc-menu" ref={ref}>
-      <button type="button" className="cc-tool" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="cc-tool"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         <Download size={16} /> Export <ChevronDown size={14} />
       </button>
       {open && (
         <div className="cc-menu__list" role="menu" aria-label="Export">
           {ITEMS.map(([kind, label, hint]) => (
-            <button key={kind} type="button" role="menuitem" className="cc-menu__item" onClick={() => void run(kind)}>
+            <button
+              key={kind}
+              type="button"
+              role="menuitem"
+              className="cc-menu__item"
+              onClick={() => void run(kind)}
+            >
               <span>{label}</span>
               <small>{hint}</small>
             </button>

@@ -9,15 +9,29 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="cc-overlay" role="presentation" onClick={onClose}>
-      <div className="cc-dialog" role="dialog" aria-modal="true" aria-label="Share link" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="cc-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Share link"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2>Share link</h2>
         {link.ok ? (
           <>
             <p className="cc-muted">
-              The whole plan is in the link, after the #: it never reaches a server. Whoever opens it sees the plan read-only and can edit a copy. ({Math.round(link.chars / 1024)} of{' '}
+              The whole plan is in the link, after the #: it never reaches a server. Whoever opens
+              it sees the plan read-only and can edit a copy. ({Math.round(link.chars / 1024)} of{' '}
               {MAX_SHARE_CHARS / 1024} kB)
             </p>
-            <textarea className="cc-share-url" readOnly value={link.url} aria-label="Link" rows={4} onFocus={(e) => e.target.select()} />
+            <textarea
+              className="cc-share-url"
+              readOnly
+              value={link.url}
+              aria-label="Link"
+              rows={4}
+              onFocus={(e) => e.target.select()}
+            />
             <div className="cc-row">
               <button
                 type="button"

@@ -7,7 +7,8 @@ export function SharedBanner() {
   return (
     <div className="cc-banner cc-banner--info" role="status" aria-label="Shared plan">
       <span>
-        <strong>Shared plan, read-only.</strong> Nothing you do here changes it or your own saved plan.
+        <strong>Shared plan, read-only.</strong> Nothing you do here changes it or your own saved
+        plan.
       </span>
       <button
         type="button"
@@ -16,7 +17,10 @@ export function SharedBanner() {
           const s = useAppStore.getState();
           s.setSharedView(false);
           history.replaceState(null, '', window.location.pathname + window.location.search);
-          s.toast('This is now your copy: edits are saved in this browser. Undo (Ctrl+Z) brings back the plan you had before.', 'success');
+          s.toast(
+            'This is now your copy: edits are saved in this browser. Undo (Ctrl+Z) brings back the plan you had before.',
+            'success',
+          );
         }}
       >
         Edit a copy

@@ -30,24 +30,46 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
   const start = async (plan: Plan) => {
     onClose();
     await openPlan(plan, { kind: 'template', ...(plan.name ? { name: plan.name } : {}) });
-    useAppStore.getState().toast(`Started from “${plan.name ?? 'template'}”: undo brings your previous plan back`, 'success');
+    useAppStore
+      .getState()
+      .toast(
+        `Started from “${plan.name ?? 'template'}”: undo brings your previous plan back`,
+        'success',
+      );
   };
   return (
     <div className="cc-overlay" role="presentation" onClick={onClose}>
-      <div className="cc-dialog cc-dialog--wide" role="dialog" aria-modal="true" aria-label="New plan" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="cc-dialog cc-dialog--wide"
+        role="dialog"
+        aria-modal="true"
+        aria-label="New plan"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2>New plan</h2>
         <div className="cc-templates">
-          <button type="button" className="cc-template" onClick={() => void start({ ...emptyPlan('Untitled plan'), layout: {} })}>
+          <button
+            type="button"
+            className="cc-template"
+            onClick={() => void start({ ...emptyPlan('Untitled plan'), layout: {} })}
+          >
             <strong>Empty plan</strong>
             <span>A blank canvas: drag a VPC in to begin.</span>
           </button>
           {templates === null && <p className="cc-muted">Loading templates…</p>}
           {templates?.map((t) => (
-            <button key={t.file} type="button" className="cc-template" data-template={t.file.replace(/^.*\//, '')} onClick={() => void start(t.plan)}>
+            <button
+              key={t.file}
+              type="button"
+              className="cc-template"
+              data-template={t.file.replace(/^.*\//, '')}
+              onClick={() => void start(t.plan)}
+            >
               <strong>{t.plan.name ?? t.file}</strong>
               <span>{(t.plan as { description?: string }).description ?? ''}</span>
               <small>
-                {t.plan.vpcs.length} VPC · {t.plan.clusters.length} cluster{t.plan.clusters.length === 1 ? '' : 's'} · {t.plan.resources.length} resources
+                {t.plan.vpcs.length} VPC · {t.plan.clusters.length} cluster
+                {t.plan.clusters.length === 1 ? '' : 's'} · {t.plan.resources.length} resources
               </small>
             </button>
           ))}

@@ -1,6 +1,16 @@
 // The bar across the top: the plan, undo and redo, starting, opening, exporting and sharing
 // plans, tidying the layout, review mode, paths, validation status and help.
-import { CircleHelp, FilePlus2, FolderOpen, LayoutGrid, Presentation, Redo2, Share2, Undo2, Waypoints } from 'lucide-react';
+import {
+  CircleHelp,
+  FilePlus2,
+  FolderOpen,
+  LayoutGrid,
+  Presentation,
+  Redo2,
+  Share2,
+  Undo2,
+  Waypoints,
+} from 'lucide-react';
 import { useRef, useState } from 'react';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
@@ -15,9 +25,21 @@ function ValidationStatus() {
   const v = useAppStore((s) => s.validation);
   const ms = useAppStore((s) => s.analysis?.ms);
   const text =
-    v.state === 'paused' ? 'Validation paused' : v.state === 'running' ? 'Validating…' : v.state === 'starting' ? 'Starting…' : `Validated${ms !== undefined ? ` in ${ms < 1 ? '<1' : Math.round(ms)} ms` : ''}`;
+    v.state === 'paused'
+      ? 'Validation paused'
+      : v.state === 'running'
+        ? 'Validating…'
+        : v.state === 'starting'
+          ? 'Starting…'
+          : `Validated${ms !== undefined ? ` in ${ms < 1 ? '<1' : Math.round(ms)} ms` : ''}`;
   return (
-    <span className={`cc-status cc-status--${v.state}`} data-state={v.state} title={v.message ?? 'The validation core runs in a Web Worker'} role="status" aria-label="Validation">
+    <span
+      className={`cc-status cc-status--${v.state}`}
+      data-state={v.state}
+      title={v.message ?? 'The validation core runs in a Web Worker'}
+      role="status"
+      aria-label="Validation"
+    >
       <span className="cc-status__dot" aria-hidden />
       {text}
     </span>
@@ -47,22 +69,51 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
         <img src="/favicon.svg" alt="" width={22} height={22} />
         <span>CIDR Canvas</span>
       </div>
-      <span className="cc-plan-name" title="Plan name (edit it in the inspector with nothing selected)">
+      <span
+        className="cc-plan-name"
+        title="Plan name (edit it in the inspector with nothing selected)"
+      >
         {name ?? 'Untitled plan'}
       </span>
       <div className="cc-toolbar__group">
-        <button type="button" className="cc-tool" onClick={() => useAppStore.getState().undo()} disabled={!canUndo || readOnly} aria-label="Undo" title="Undo (Ctrl+Z)">
+        <button
+          type="button"
+          className="cc-tool"
+          onClick={() => useAppStore.getState().undo()}
+          disabled={!canUndo || readOnly}
+          aria-label="Undo"
+          title="Undo (Ctrl+Z)"
+        >
           <Undo2 size={16} />
         </button>
-        <button type="button" className="cc-tool" onClick={() => useAppStore.getState().redo()} disabled={!canRedo || readOnly} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">
+        <button
+          type="button"
+          className="cc-tool"
+          onClick={() => useAppStore.getState().redo()}
+          disabled={!canRedo || readOnly}
+          aria-label="Redo"
+          title="Redo (Ctrl+Shift+Z)"
+        >
           <Redo2 size={16} />
         </button>
       </div>
       <div className="cc-toolbar__group">
-        <button type="button" className="cc-tool" disabled={readOnly} onClick={() => setDialog('templates')} title="Start an empty plan or one from a template">
+        <button
+          type="button"
+          className="cc-tool"
+          disabled={readOnly}
+          onClick={() => setDialog('templates')}
+          title="Start an empty plan or one from a template"
+        >
           <FilePlus2 size={16} /> New
         </button>
-        <button type="button" className="cc-tool" onClick={() => fileInput.current?.click()} disabled={readOnly} title="Open a plan JSON file (or drop one on the canvas)">
+        <button
+          type="button"
+          className="cc-tool"
+          onClick={() => fileInput.current?.click()}
+          disabled={readOnly}
+          title="Open a plan JSON file (or drop one on the canvas)"
+        >
           <FolderOpen size={16} /> Open
         </button>
         <input
@@ -78,30 +129,55 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
           }}
         />
         <ExportMenu />
-        <button type="button" className="cc-tool" onClick={() => setDialog('share')} title="A link that holds the whole plan">
+        <button
+          type="button"
+          className="cc-tool"
+          onClick={() => setDialog('share')}
+          title="A link that holds the whole plan"
+        >
           <Share2 size={16} /> Share
         </button>
       </div>
       <div className="cc-toolbar__group">
-        <button type="button" className="cc-tool" disabled={readOnly} onClick={() => void tidyUp().then(onFitView)} title="Lay the plan out anew">
+        <button
+          type="button"
+          className="cc-tool"
+          disabled={readOnly}
+          onClick={() => void tidyUp().then(onFitView)}
+          title="Lay the plan out anew"
+        >
           <LayoutGrid size={16} /> Tidy up
         </button>
         <button
           type="button"
           className={`cc-tool cc-toggle${reviewing ? ' is-on' : ''}`}
           aria-pressed={reviewing}
-          onClick={() => (reviewing ? useAppStore.getState().endReview() : useAppStore.getState().startReview())}
+          onClick={() =>
+            reviewing ? useAppStore.getState().endReview() : useAppStore.getState().startReview()
+          }
           title="Walk through the plan in a meeting"
         >
           <Presentation size={16} /> Review
         </button>
       </div>
       <span className="cc-spacer" />
-      <button type="button" className={`cc-tool cc-toggle${showAll ? ' is-on' : ''}`} aria-pressed={showAll} onClick={() => useAppStore.getState().setShowAllPaths(!showAll)} title="Show the paths of every cluster (P)">
+      <button
+        type="button"
+        className={`cc-tool cc-toggle${showAll ? ' is-on' : ''}`}
+        aria-pressed={showAll}
+        onClick={() => useAppStore.getState().setShowAllPaths(!showAll)}
+        title="Show the paths of every cluster (P)"
+      >
         <Waypoints size={16} /> All paths
       </button>
       <ValidationStatus />
-      <button type="button" className="cc-tool" onClick={() => useAppStore.getState().setHelpOpen(true)} aria-label="Help" title="Keyboard shortcuts (?)">
+      <button
+        type="button"
+        className="cc-tool"
+        onClick={() => useAppStore.getState().setHelpOpen(true)}
+        aria-label="Help"
+        title="Keyboard shortcuts (?)"
+      >
         <CircleHelp size={16} />
       </button>
       {dialog === 'templates' && <TemplatesDialog onClose={() => setDialog(null)} />}

@@ -4,24 +4,66 @@ import { basePlan, idc, nat, peering, resource, subnet, vpc } from '../test-supp
 import { autoLayout } from './auto-layout';
 
 function inside(child: LayoutBox, parent: LayoutBox): boolean {
-  return child.x >= 0 && child.y >= 0 && child.x + (child.width ?? 0) <= (parent.width ?? 0) && child.y + (child.height ?? 0) <= (parent.height ?? 0);
+  return (
+    child.x >= 0 &&
+    child.y >= 0 &&
+    child.x + (child.width ?? 0) <= (parent.width ?? 0) &&
+    child.y + (child.height ?? 0) <= (parent.height ?? 0)
+  );
 }
 
 describe('autoLayout', () => {
   it('places every object, children inside their parents, siblings apart', async () => {
     const p = basePlan({
       vpcs: [vpc('vpc-a', '10.0.0.0/16'), vpc('vpc-b', '10.1.0.0/16')],
-      subnets: [subnet('sn-node', 'vpc-a', '10.0.1.0/24'), subnet('sn-db', 'vpc-a', '10.0.2.0/24'), subnet('sn-b', 'vpc-b', '10.1.1.0/24')],
-      resources: [resource('db-1', 'sn-db', '10.0.2.10'), resource('db-2', 'sn-db', '10.0.2.11'), resource('db-b', 'sn-b', '10.1.1.10')],
+      subnets: [
+        subnet('sn-node', 'vpc-a', '10.0.1.0/24'),
+        subnet('sn-db', 'vpc-a', '10.0.2.0/24'),
+        subnet('sn-b', 'vpc-b', '10.1.1.0/24'),
+      ],
+      resources: [
+        resource('db-1', 'sn-db', '10.0.2.10'),
+        resource('db-2', 'sn-db', '10.0.2.11'),
+        resource('db-b', 'sn-b', '10.1.1.10'),
+      ],
       natGateways: [nat('nat-1', 'vpc-a')],
       peerings: [peering('pcx', 'vpc-a', 'vpc-b')],
       idcs: [idc('idc-1', 'vpc-a', ['192.168.0.0/16'])],
     });
     const l = await autoLayout(p);
-    const sizes: Record<string, { width: number; height: number }> = { 'db-1': { width: 170, height: 54 }, 'db-2': { width: 170, height: 54 }, 'db-b': { width: 170, height: 54 }, 'cls-1': { width: 210, height: 96 }, 'nat-1': { width: 150, height: 54 } };
+    const sizes: Record<string, { width: number; height: number }> = {
+      'db-1': { width: 170, height: 54 },
+      'db-2': { width: 170, height: 54 },
+      'db-b': { width: 170, height: 54 },
+      'cls-1': { width: 210, height: 96 },
+      'nat-1': { width: 150, height: 54 },
+    };
     const sized = (id: string): LayoutBox => ({ ...l[id]!, ...(sizes[id] ?? {}) });
-    for (const id of ['vpc-a', 'vpc-b', 'sn-node', 'sn-db', 'sn-b', 'cls-1', 'db-1', 'db-2', 'db-b', 'nat-1', 'idc-1', 'internet']) expect(l[id], id).toBeDefined();
-    for (const [child, parent] of [['sn-node', 'vpc-a'], ['sn-db', 'vpc-a'], ['cls-1', 'vpc-a'], ['nat-1', 'vpc-a'], ['sn-b', 'vpc-b'], ['db-1', 'sn-db'], ['db-2', 'sn-db'], ['db-b', 'sn-b']] as const) {
+    for (const id of [
+      'vpc-a',
+      'vpc-b',
+      'sn-node',
+      'sn-db',
+      'sn-b',
+      'cls-1',
+      'db-1',
+      'db-2',
+      'db-b',
+      'nat-1',
+      'idc-1',
+      'internet',
+    ])
+      expect(l[id], id).toBeDefined();
+    for (const [child, parent] of [
+      ['sn-node', 'vpc-a'],
+      ['sn-db', 'vpc-a'],
+      ['cls-1', 'vpc-a'],
+      ['nat-1', 'vpc-a'],
+      ['sn-b', 'vpc-b'],
+      ['db-1', 'sn-db'],
+      ['db-2', 'sn-db'],
+      ['db-b', 'sn-b'],
+    ] as const) {
       expect(inside(sized(child), l[parent]!), `${child} inside ${parent}`).toBe(true);
     }
     const a = sized('db-1');

@@ -14,7 +14,10 @@ async function loadElk(): Promise<Elk> {
   return elk;
 }
 
-const box = (kind: keyof typeof DEFAULT_SIZES) => ({ width: DEFAULT_SIZES[kind]!.width, height: DEFAULT_SIZES[kind]!.height });
+const box = (kind: keyof typeof DEFAULT_SIZES) => ({
+  width: DEFAULT_SIZES[kind]!.width,
+  height: DEFAULT_SIZES[kind]!.height,
+});
 
 const CONTAINER = {
   'elk.algorithm': 'rectpacking',
@@ -25,20 +28,33 @@ const CONTAINER = {
 /** The ELK graph for a plan: one node per object that is drawn, nested as on the canvas. */
 export function elkGraph(plan: Plan): ElkNode {
   const subnetNode = (id: string): ElkNode => {
-    const children = plan.resources.filter((r) => r.subnet === id).map((r) => ({ id: r.id, ...box('resource') }));
+    const children = plan.resources
+      .filter((r) => r.subnet === id)
+      .map((r) => ({ id: r.id, ...box('resource') }));
     return {
       id,
-      layoutOptions: { ...CONTAINER, 'elk.padding': '[top=64,left=14,bottom=14,right=14]', 'elk.spacing.nodeNode': '12' },
+      layoutOptions: {
+        ...CONTAINER,
+        'elk.padding': '[top=64,left=14,bottom=14,right=14]',
+        'elk.spacing.nodeNode': '12',
+      },
       children,
       ...(children.length === 0 ? box('subnet') : {}),
     };
   };
   const vpcNode = (id: string): ElkNode => {
     const subnets = plan.subnets.filter((s) => s.vpc === id).map((s) => subnetNode(s.id));
-    const side = [...plan.clusters.filter((c) => c.vpc === id).map((c) => ({ id: c.id, ...box('cluster') })), ...plan.natGateways.filter((n) => n.vpc === id).map((n) => ({ id: n.id, ...box('nat') }))];
+    const side = [
+      ...plan.clusters.filter((c) => c.vpc === id).map((c) => ({ id: c.id, ...box('cluster') })),
+      ...plan.natGateways.filter((n) => n.vpc === id).map((n) => ({ id: n.id, ...box('nat') })),
+    ];
     return {
       id,
-      layoutOptions: { ...CONTAINER, 'elk.padding': '[top=60,left=24,bottom=24,right=24]', 'elk.spacing.nodeNode': '30' },
+      layoutOptions: {
+        ...CONTAINER,
+        'elk.padding': '[top=60,left=24,bottom=24,right=24]',
+        'elk.spacing.nodeNode': '30',
+      },
       children: [...subnets, ...side],
       ...(subnets.length + side.length === 0 ? box('vpc') : {}),
     };
@@ -73,10 +89,19 @@ export function elkGraph(plan: Plan): ElkNode {
   };
 }
 
-function collect(node: ElkNode, out: Record<string, LayoutBox>, containers: ReadonlySet<string>): void {
+function collect(
+  node: ElkNode,
+  out: Record<string, LayoutBox>,
+  containers: ReadonlySet<string>,
+): void {
   for (const c of node.children ?? []) {
     const b: LayoutBox = containers.has(c.id)
-      ? { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0), width: Math.round(c.width ?? 0), height: Math.round(c.height ?? 0) }
+      ? {
+          x: Math.round(c.x ?? 0),
+          y: Math.round(c.y ?? 0),
+          width: Math.round(c.width ?? 0),
+          height: Math.round(c.height ?? 0),
+        }
       : { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) };
     out[c.id] = b;
     collect(c, out, containers);
@@ -96,7 +121,15 @@ export async function autoLayout(plan: Plan): Promise<Record<string, LayoutBox>>
 export function hasCompleteLayout(plan: Plan): boolean {
   const l = plan.layout;
   if (!l) return false;
-  const all = [...plan.vpcs, ...plan.subnets, ...plan.clusters, ...plan.resources, ...plan.natGateways, ...plan.idcs, ...plan.ccns];
+  const all = [
+    ...plan.vpcs,
+    ...plan.subnets,
+    ...plan.clusters,
+    ...plan.resources,
+    ...plan.natGateways,
+    ...plan.idcs,
+    ...plan.ccns,
+  ];
   return all.every((o) => l[o.id] !== undefined);
 }
 

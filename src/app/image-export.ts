@@ -31,7 +31,11 @@ function legend(x: number, y: number, title: string): HTMLElement {
   return el;
 }
 
-export async function exportImage(format: 'png' | 'svg', nodes: Node[], title: string): Promise<string> {
+export async function exportImage(
+  format: 'png' | 'svg',
+  nodes: Node[],
+  title: string,
+): Promise<string> {
   const { toPng, toSvg } = await import('html-to-image');
   const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport || nodes.length === 0) throw new Error('Nothing to export: the canvas is empty');
@@ -48,7 +52,11 @@ export async function exportImage(format: 'png' | 'svg', nodes: Node[], title: s
       backgroundColor: '#f8fafc',
       width,
       height,
-      style: { width: `${width}px`, height: `${height}px`, transform: `translate(${v.x}px, ${v.y}px) scale(${v.zoom})` },
+      style: {
+        width: `${width}px`,
+        height: `${height}px`,
+        transform: `translate(${v.x}px, ${v.y}px) scale(${v.zoom})`,
+      },
     };
     return format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);
   } finally {

@@ -23,7 +23,10 @@ async function openSharedLink(): Promise<void> {
     s.toast(`${shared.message}. Your own plan is open instead.`, 'error');
     return;
   }
-  await openPlan(shared.plan, { kind: 'link', ...(shared.plan.name ? { name: shared.plan.name } : {}) });
+  await openPlan(shared.plan, {
+    kind: 'link',
+    ...(shared.plan.name ? { name: shared.plan.name } : {}),
+  });
   s.setSharedView(true);
   s.select([]);
 }

@@ -10,15 +10,24 @@ import { withLayout } from './auto-layout';
 /** Plans larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export async function openPlan(plan: Plan, source: { kind: PlanSourceKind; name?: string }): Promise<void> {
+export async function openPlan(
+  plan: Plan,
+  source: { kind: PlanSourceKind; name?: string },
+): Promise<void> {
   useAppStore.getState().openPlan(await withLayout(plan), source);
 }
 
-export async function openPlanText(text: string, source: { kind: PlanSourceKind; name?: string }): Promise<boolean> {
+export async function openPlanText(
+  text: string,
+  source: { kind: PlanSourceKind; name?: string },
+): Promise<boolean> {
   const s = useAppStore.getState();
   const r = parsePlanText(text);
   if (!r.ok) {
-    s.toast(`${source.name ?? 'The plan'} cannot be opened: ${formatPlanError(r.error)}. Your current plan is unchanged.`, 'error');
+    s.toast(
+      `${source.name ?? 'The plan'} cannot be opened: ${formatPlanError(r.error)}. Your current plan is unchanged.`,
+      'error',
+    );
     return false;
   }
   await openPlan(r.value, source);
@@ -28,7 +37,12 @@ export async function openPlanText(text: string, source: { kind: PlanSourceKind;
 
 export async function openPlanFile(file: File): Promise<boolean> {
   if (file.size > MAX_FILE_BYTES) {
-    useAppStore.getState().toast(`${file.name} is ${(file.size / 1048576).toFixed(0)} MB: plans up to ${MAX_FILE_BYTES / 1048576} MB can be opened. Your current plan is unchanged.`, 'error');
+    useAppStore
+      .getState()
+      .toast(
+        `${file.name} is ${(file.size / 1048576).toFixed(0)} MB: plans up to ${MAX_FILE_BYTES / 1048576} MB can be opened. Your current plan is unchanged.`,
+        'error',
+      );
     return false;
   }
   return openPlanText(await file.text(), { kind: 'file', name: file.name });

@@ -25,10 +25,21 @@ describe('share links', () => {
 
   it('refuse plans too large for a link, and links longer than the limit', () => {
     const big = basePlan({ name: 'x'.repeat(1) });
-    const many = { ...big, resources: Array.from({ length: 4000 }, (_, i) => ({ id: `r-${i}-${Math.random().toString(36).slice(2)}`, kind: 'cdb' as const, subnet: 'sn-db', name: Math.random().toString(36) })) };
+    const many = {
+      ...big,
+      resources: Array.from({ length: 4000 }, (_, i) => ({
+        id: `r-${i}-${Math.random().toString(36).slice(2)}`,
+        kind: 'cdb' as const,
+        subnet: 'sn-db',
+        name: Math.random().toString(36),
+      })),
+    };
     const r = shareLink(many, 'https://x/');
     expect(r.ok).toBe(false);
     expect(r.ok ? '' : r.message).toMatch(/Export the JSON/);
-    expect(readShared(SHARE_PREFIX + 'a'.repeat(MAX_SHARE_CHARS + 1))).toMatchObject({ kind: 'broken', message: expect.stringMatching(/more than/) as unknown });
+    expect(readShared(SHARE_PREFIX + 'a'.repeat(MAX_SHARE_CHARS + 1))).toMatchObject({
+      kind: 'broken',
+      message: expect.stringMatching(/more than/) as unknown,
+    });
   });
 });

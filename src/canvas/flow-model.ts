@@ -212,6 +212,9 @@ function pathEdge(p: PathResult, key: string): PathEdge {
     selectable: false,
     focusable: false,
     zIndex: 10,
-    domAttributes: { 'data-verdict': p.verdict, 'data-from': p.from, 'data-to': p.to } as Record<string, string>,
+    domAttributes: { 'data-verdict': p.verdict, 'data-from': p.from, 'data-to': p.to } as Record<
+      string,
+      string
+    >,
   };
 }

@@ -12,15 +12,37 @@ describe('removeObjects', () => {
   const rich = () =>
     plan({
       vpcs: [vpc('vpc-a', '10.0.0.0/16'), vpc('vpc-b', '10.1.0.0/16')],
-      subnets: [subnet('sn-1', 'vpc-a', '10.0.1.0/24', { routeTable: 'rtb-a' }), subnet('sn-2', 'vpc-a', '10.0.2.0/24'), subnet('sn-b', 'vpc-b', '10.1.1.0/24')],
-      clusters: [cluster('cls-1', 'vpc-a', { nodeSubnets: ['sn-1', 'sn-2'], containerCidr: '172.16.0.0/16' })],
-      resources: [resource('db', 'sn-2', '10.0.2.10'), resource('cvm', 'sn-2', '10.0.2.11', { kind: 'cvm' }), resource('db-b', 'sn-b', '10.1.1.10')],
+      subnets: [
+        subnet('sn-1', 'vpc-a', '10.0.1.0/24', { routeTable: 'rtb-a' }),
+        subnet('sn-2', 'vpc-a', '10.0.2.0/24'),
+        subnet('sn-b', 'vpc-b', '10.1.1.0/24'),
+      ],
+      clusters: [
+        cluster('cls-1', 'vpc-a', {
+          nodeSubnets: ['sn-1', 'sn-2'],
+          containerCidr: '172.16.0.0/16',
+        }),
+      ],
+      resources: [
+        resource('db', 'sn-2', '10.0.2.10'),
+        resource('cvm', 'sn-2', '10.0.2.11', { kind: 'cvm' }),
+        resource('db-b', 'sn-b', '10.1.1.10'),
+      ],
       natGateways: [{ id: 'nat', vpc: 'vpc-a' }],
       peerings: [{ id: 'pcx', vpcs: ['vpc-a', 'vpc-b'] }],
       ccns: [{ id: 'ccn', attachments: ['vpc-a', 'vpc-b', 'cls-1'] }],
       idcs: [{ id: 'idc', vpc: 'vpc-a', cidrs: ['192.168.0.0/16'] }],
-      routeTables: [table('rtb-a', 'vpc-a', [['0.0.0.0/0', 'nat'], ['10.1.0.0/16', 'pcx'], ['10.9.0.0/16', 'cvm']])],
-      flows: [{ from: 'cls-1', to: 'db' }, { from: 'cls-1', to: 'db-b' }],
+      routeTables: [
+        table('rtb-a', 'vpc-a', [
+          ['0.0.0.0/0', 'nat'],
+          ['10.1.0.0/16', 'pcx'],
+          ['10.9.0.0/16', 'cvm'],
+        ]),
+      ],
+      flows: [
+        { from: 'cls-1', to: 'db' },
+        { from: 'cls-1', to: 'db-b' },
+      ],
       layout: { 'vpc-a': { x: 0, y: 0 }, db: { x: 1, y: 1 }, 'db-b': { x: 2, y: 2 } },
     });
 
@@ -65,7 +87,22 @@ describe('removeObjects', () => {
 
   it('any deletion leaves a readable plan, and undo brings back exactly the plan before', () => {
     const p = rich();
-    const ids = ['vpc-a', 'vpc-b', 'sn-1', 'sn-2', 'sn-b', 'cls-1', 'db', 'cvm', 'db-b', 'nat', 'pcx', 'ccn', 'idc', 'rtb-a'];
+    const ids = [
+      'vpc-a',
+      'vpc-b',
+      'sn-1',
+      'sn-2',
+      'sn-b',
+      'cls-1',
+      'db',
+      'cvm',
+      'db-b',
+      'nat',
+      'pcx',
+      'ccn',
+      'idc',
+      'rtb-a',
+    ];
     fc.assert(
       fc.property(fc.subarray(ids, { minLength: 1 }), (chosen) => {
         const { plan: after, inverse } = applyOps(p, removeObjects(p, chosen));

@@ -11,7 +11,14 @@ describe('plan slice', () => {
   it('undoes and redoes one step per gesture; a drag captured "eventually" is one step', () => {
     const store = createAppStore(basePlan());
     const s = () => store.getState();
-    s().apply([{ op: 'update', collection: 'clusters', id: 'cls-1', set: { containerCidr: '10.0.128.0/17' } }]);
+    s().apply([
+      {
+        op: 'update',
+        collection: 'clusters',
+        id: 'cls-1',
+        set: { containerCidr: '10.0.128.0/17' },
+      },
+    ]);
     for (let x = 1; x <= 20; x++) s().apply(move(x), { capture: 'eventually', label: 'Move' });
     s().commitGesture();
     expect(s().history.past.map((e) => e.label)).toEqual(['Edit', 'Move']);
@@ -30,7 +37,10 @@ describe('plan slice', () => {
     const store = createAppStore(basePlan());
     const s = () => store.getState();
     for (const v of ['10.0.0.0/8', '10.0.128.0/17']) {
-      s().apply([{ op: 'update', collection: 'clusters', id: 'cls-1', set: { containerCidr: v } }], { capture: 'eventually' });
+      s().apply(
+        [{ op: 'update', collection: 'clusters', id: 'cls-1', set: { containerCidr: v } }],
+        { capture: 'eventually' },
+      );
     }
     s().undo();
     expect(s().plan.clusters[0]!.containerCidr).toBe('172.16.0.0/16');
@@ -62,7 +72,9 @@ describe('plan slice', () => {
     expect(s().history.past).toEqual([]);
     const before = s().plan;
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(s().apply([...move(9), { op: 'remove', collection: 'vpcs', id: 'missing' }])).toBe(false);
+    expect(s().apply([...move(9), { op: 'remove', collection: 'vpcs', id: 'missing' }])).toBe(
+      false,
+    );
     expect(s().plan).toBe(before);
     expect(quiet).toHaveBeenCalledOnce();
     quiet.mockRestore();
@@ -100,15 +112,32 @@ describe('analysis slice', () => {
     store.getState().setAnalysis({
       revision: 1,
       findings: [
-        { code: 'CCN_CIDR_CONFLICT', severity: 'warning', objects: ['vpc-a', 'vpc-b', 'ccn'], ranges: [], message: '' },
-        { code: 'SUBNET_OVERLAP', severity: 'error', objects: ['sn-1', 'vpc-a'], ranges: [], message: '' },
+        {
+          code: 'CCN_CIDR_CONFLICT',
+          severity: 'warning',
+          objects: ['vpc-a', 'vpc-b', 'ccn'],
+          ranges: [],
+          message: '',
+        },
+        {
+          code: 'SUBNET_OVERLAP',
+          severity: 'error',
+          objects: ['sn-1', 'vpc-a'],
+          ranges: [],
+          message: '',
+        },
       ],
       capacity: [],
       paths: [],
       ms: 1,
     });
     const a = store.getState().analysis!;
-    expect(a.status).toEqual({ 'vpc-a': 'error', 'vpc-b': 'warning', ccn: 'warning', 'sn-1': 'error' });
+    expect(a.status).toEqual({
+      'vpc-a': 'error',
+      'vpc-b': 'warning',
+      ccn: 'warning',
+      'sn-1': 'error',
+    });
     expect(a.findingsByObject['vpc-a']).toEqual([0, 1]);
   });
 });

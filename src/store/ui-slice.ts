@@ -28,7 +28,11 @@ export interface UiSlice {
   /** A saved plan that could not be read at start: offered for download, never silently dropped. */
   recovery: { readonly raw: string; readonly reason: string } | null;
   /** Review mode for meetings: read-only, larger type, a walkthrough one step at a time. */
-  review: { readonly step: number; readonly wasReadOnly: boolean; readonly hadAllPaths: boolean } | null;
+  review: {
+    readonly step: number;
+    readonly wasReadOnly: boolean;
+    readonly hadAllPaths: boolean;
+  } | null;
   /** A plan opened from a share link, read-only until the user edits a copy. */
   sharedView: boolean;
   select: (ids: readonly string[]) => void;
@@ -85,12 +89,23 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   startReview: () => {
     const s = get();
     if (s.review) return;
-    set({ review: { step: 0, wasReadOnly: s.readOnly, hadAllPaths: s.showAllPaths }, readOnly: true, showAllPaths: true, helpOpen: false });
+    set({
+      review: { step: 0, wasReadOnly: s.readOnly, hadAllPaths: s.showAllPaths },
+      readOnly: true,
+      showAllPaths: true,
+      helpOpen: false,
+    });
   },
   endReview: () => {
     const r = get().review;
     if (!r) return;
-    set({ review: null, readOnly: r.wasReadOnly, showAllPaths: r.hadAllPaths, hoveredFinding: null, hoveredPath: null });
+    set({
+      review: null,
+      readOnly: r.wasReadOnly,
+      showAllPaths: r.hadAllPaths,
+      hoveredFinding: null,
+      hoveredPath: null,
+    });
   },
   setReviewStep: (step) => {
     const r = get().review;

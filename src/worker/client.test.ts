@@ -52,15 +52,27 @@ function setup(plan: Plan = basePlan()) {
       },
     },
   );
-  return { client, workers, results, states, crashes, setCurrent: (p: Plan, revision: number) => (current = { plan: p, revision }) };
+  return {
+    client,
+    workers,
+    results,
+    states,
+    crashes,
+    setCurrent: (p: Plan, revision: number) => (current = { plan: p, revision }),
+  };
 }
 
 describe('ValidationClient', () => {
   it('drops a result that a newer edit has made stale', () => {
     const t = setup();
     t.client.load(1, basePlan());
-    t.client.edit(2, [{ op: 'name', name: 'x' }, { op: 'update', collection: 'clusters', id: 'cls-1', set: { maxPodsPerNode: 64 } }]);
-    t.client.edit(3, [{ op: 'update', collection: 'clusters', id: 'cls-1', set: { maxPodsPerNode: 32 } }]);
+    t.client.edit(2, [
+      { op: 'name', name: 'x' },
+      { op: 'update', collection: 'clusters', id: 'cls-1', set: { maxPodsPerNode: 64 } },
+    ]);
+    t.client.edit(3, [
+      { op: 'update', collection: 'clusters', id: 'cls-1', set: { maxPodsPerNode: 32 } },
+    ]);
     const w = t.workers[0]!;
     w.step(); // revision 1: stale, revision 3 was sent
     w.step(); // revision 2: stale
@@ -103,7 +115,9 @@ describe('ValidationClient', () => {
     t.workers[0]!.step();
     // The reload of a plan that itself fails.
     t.workers[1]!.inbox.length = 0;
-    t.workers[1]!.onmessage?.({ data: { type: 'failed', revision: 2, message: 'boom' } } as MessageEvent<FromWorker>);
+    t.workers[1]!.onmessage?.({
+      data: { type: 'failed', revision: 2, message: 'boom' },
+    } as MessageEvent<FromWorker>);
     expect(t.crashes).toEqual(['boom']);
     expect(t.states.at(-1)).toBe('paused');
     t.setCurrent(basePlan(), 3);

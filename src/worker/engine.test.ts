@@ -4,7 +4,12 @@ import { applyOps, type PlanOp } from '../domain/ops/ops';
 import { basePlan } from '../test-support/builders';
 import { ValidationEngine } from './engine';
 
-const overlap: PlanOp = { op: 'update', collection: 'clusters', id: 'cls-1', set: { containerCidr: '10.0.128.0/17' } };
+const overlap: PlanOp = {
+  op: 'update',
+  collection: 'clusters',
+  id: 'cls-1',
+  set: { containerCidr: '10.0.128.0/17' },
+};
 
 describe('ValidationEngine', () => {
   it('keeps its own copy of the plan up to date from edits, and says what a full analysis says', () => {
@@ -26,7 +31,18 @@ describe('ValidationEngine', () => {
     const r = e.handle([
       { type: 'load', revision: 1, plan: basePlan(), scope: { kind: 'none' } },
       { type: 'edit', revision: 2, ops: [overlap] },
-      { type: 'edit', revision: 3, ops: [{ op: 'update', collection: 'clusters', id: 'cls-1', set: { containerCidr: '172.20.0.0/16' } }] },
+      {
+        type: 'edit',
+        revision: 3,
+        ops: [
+          {
+            op: 'update',
+            collection: 'clusters',
+            id: 'cls-1',
+            set: { containerCidr: '172.20.0.0/16' },
+          },
+        ],
+      },
     ]);
     expect(r?.type === 'result' && r.revision).toBe(3);
     expect(r?.type === 'result' && r.findings?.filter((f) => f.severity === 'error')).toEqual([]);
@@ -35,7 +51,11 @@ describe('ValidationEngine', () => {
   it('answers a layout-only edit with nothing, and a path-scope change with paths only', () => {
     const e = new ValidationEngine();
     e.handle([{ type: 'load', revision: 1, plan: basePlan(), scope: { kind: 'none' } }]);
-    expect(e.handle([{ type: 'edit', revision: 2, ops: [{ op: 'layout', id: 'vpc-a', box: { x: 1, y: 1 } }] }])).toBeUndefined();
+    expect(
+      e.handle([
+        { type: 'edit', revision: 2, ops: [{ op: 'layout', id: 'vpc-a', box: { x: 1, y: 1 } }] },
+      ]),
+    ).toBeUndefined();
     const r = e.handle([{ type: 'scope', scope: { kind: 'clusters', ids: ['cls-1'] } }]);
     expect(r?.type).toBe('result');
     if (r?.type !== 'result') return;
@@ -45,7 +65,12 @@ describe('ValidationEngine', () => {
 
   it('reports a failure with its message instead of throwing', () => {
     const e = new ValidationEngine();
-    const r = e.handle([{ type: 'edit', revision: 5, ops: [{ op: 'remove', collection: 'vpcs', id: 'ghost' }] }]);
-    expect(r).toMatchObject({ type: 'failed', message: expect.stringContaining('ghost') as unknown });
+    const r = e.handle([
+      { type: 'edit', revision: 5, ops: [{ op: 'remove', collection: 'vpcs', id: 'ghost' }] },
+    ]);
+    expect(r).toMatchObject({
+      type: 'failed',
+      message: expect.stringContaining('ghost') as unknown,
+    });
   });
 });

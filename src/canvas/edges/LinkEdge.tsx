@@ -4,7 +4,6 @@ import {
   EdgeLabelRenderer,
   getBezierPath,
   getStraightPath,
- 
   type EdgeProps,
 } from '@xyflow/react';
 import { memo } from 'react';

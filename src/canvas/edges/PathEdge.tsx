@@ -1,12 +1,6 @@
 // A communication path from a cluster: solid when the pod IP is kept, dashed and labelled when
 // SNATed to the node IP, red with the reason when the packet never gets there and back.
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  getBezierPath,
- 
-  type EdgeProps,
-} from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import type { PathEdge as PathEdgeType } from '../flow-model';

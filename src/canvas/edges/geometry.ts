@@ -22,7 +22,12 @@ export function useNodeBox(id: string): Box | undefined {
     const n = s.nodeLookup.get(id);
     if (!n) return undefined;
     const p = n.internals.positionAbsolute;
-    return { x: p.x, y: p.y, w: n.measured.width ?? n.width ?? 0, h: n.measured.height ?? n.height ?? 0 };
+    return {
+      x: p.x,
+      y: p.y,
+      w: n.measured.width ?? n.width ?? 0,
+      h: n.measured.height ?? n.height ?? 0,
+    };
   }, sameBox);
 }
 

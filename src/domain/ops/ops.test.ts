@@ -9,16 +9,32 @@ function opFor(p: Plan, pick: number, n: number, text: string): PlanOp {
   const subnets = p.subnets;
   const choice = pick % 6;
   if (choice === 0) {
-    return { op: 'insert', collection: 'vpcs', object: { id: `v${n}-${p.vpcs.length}-${text.length}`, cidr: '10.9.0.0/16' }, index: n % (p.vpcs.length + 1) };
+    return {
+      op: 'insert',
+      collection: 'vpcs',
+      object: { id: `v${n}-${p.vpcs.length}-${text.length}`, cidr: '10.9.0.0/16' },
+      index: n % (p.vpcs.length + 1),
+    };
   }
   if (choice === 1 && subnets.length > 0) {
     const s = subnets[n % subnets.length]!;
-    return { op: 'update', collection: 'subnets', id: s.id, set: { name: text }, ...(n % 2 ? { unset: ['zone'] } : {}) };
+    return {
+      op: 'update',
+      collection: 'subnets',
+      id: s.id,
+      set: { name: text },
+      ...(n % 2 ? { unset: ['zone'] } : {}),
+    };
   }
   if (choice === 2 && p.resources.length > 0) {
     return { op: 'remove', collection: 'resources', id: p.resources[n % p.resources.length]!.id };
   }
-  if (choice === 3) return { op: 'layout', id: subnets[0]?.id ?? 'vpc-a', box: n % 3 === 0 ? null : { x: n, y: -n, width: 100 + n } };
+  if (choice === 3)
+    return {
+      op: 'layout',
+      id: subnets[0]?.id ?? 'vpc-a',
+      box: n % 3 === 0 ? null : { x: n, y: -n, width: 100 + n },
+    };
   if (choice === 4) return { op: 'name', name: n % 2 ? text : null };
   return { op: 'flows', flows: n % 2 ? [{ from: 'cls-1', to: 'internet' }] : null };
 }
@@ -26,41 +42,67 @@ function opFor(p: Plan, pick: number, n: number, text: string): PlanOp {
 describe('applyOps', () => {
   it('returns ops that undo it exactly, for any sequence of edits', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(50), fc.string({ maxLength: 8 })), { maxLength: 30 }), (steps) => {
-        const start = basePlan({ resources: [resource('db-1', 'sn-db', '10.0.2.10'), resource('db-2', 'sn-db', '10.0.2.11')] });
-        let p = start;
-        const ops: PlanOp[] = [];
-        for (const [pick, n, text] of steps) {
-          const op = opFor(p, pick, n, text);
-          p = applyOps(p, [op]).plan;
-          ops.push(op);
-        }
-        const applied = applyOps(start, ops);
-        expect(applied.plan).toEqual(p);
-        expect(applyOps(applied.plan, applied.inverse).plan).toEqual(start);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.nat(50), fc.string({ maxLength: 8 })), { maxLength: 30 }),
+        (steps) => {
+          const start = basePlan({
+            resources: [
+              resource('db-1', 'sn-db', '10.0.2.10'),
+              resource('db-2', 'sn-db', '10.0.2.11'),
+            ],
+          });
+          let p = start;
+          const ops: PlanOp[] = [];
+          for (const [pick, n, text] of steps) {
+            const op = opFor(p, pick, n, text);
+            p = applyOps(p, [op]).plan;
+            ops.push(op);
+          }
+          const applied = applyOps(start, ops);
+          expect(applied.plan).toEqual(p);
+          expect(applyOps(applied.plan, applied.inverse).plan).toEqual(start);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('keeps the position of a removed object when undone, so "later" stays later', () => {
     const p = basePlan();
-    const { plan: gone, inverse } = applyOps(p, [{ op: 'remove', collection: 'subnets', id: 'sn-node' }]);
+    const { plan: gone, inverse } = applyOps(p, [
+      { op: 'remove', collection: 'subnets', id: 'sn-node' },
+    ]);
     expect(gone.subnets.map((s) => s.id)).toEqual(['sn-db']);
     expect(applyOps(gone, inverse).plan.subnets.map((s) => s.id)).toEqual(['sn-node', 'sn-db']);
   });
 
   it('refuses an op that does not fit the plan instead of corrupting it', () => {
     const p = basePlan();
-    expect(() => applyOps(p, [{ op: 'remove', collection: 'vpcs', id: 'nope' }])).toThrow(/no vpcs with id nope/);
-    expect(() => applyOps(p, [{ op: 'insert', collection: 'vpcs', object: { id: 'vpc-a', cidr: '10.1.0.0/16' } }])).toThrow(/already exists/);
-    expect(() => applyOps(p, [{ op: 'update', collection: 'vpcs', id: 'vpc-a', set: { id: 'x' } }])).toThrow(/ids do not change/);
+    expect(() => applyOps(p, [{ op: 'remove', collection: 'vpcs', id: 'nope' }])).toThrow(
+      /no vpcs with id nope/,
+    );
+    expect(() =>
+      applyOps(p, [
+        { op: 'insert', collection: 'vpcs', object: { id: 'vpc-a', cidr: '10.1.0.0/16' } },
+      ]),
+    ).toThrow(/already exists/);
+    expect(() =>
+      applyOps(p, [{ op: 'update', collection: 'vpcs', id: 'vpc-a', set: { id: 'x' } }]),
+    ).toThrow(/ids do not change/);
   });
 
   it('does not change the plan it is given', () => {
     const p = basePlan();
     const before = JSON.stringify(p);
-    applyOps(p, [{ op: 'update', collection: 'clusters', id: 'cls-1', set: { containerCidr: '10.0.128.0/17' } }, { op: 'layout', id: 'vpc-a', box: { x: 1, y: 2 } }]);
+    applyOps(p, [
+      {
+        op: 'update',
+        collection: 'clusters',
+        id: 'cls-1',
+        set: { containerCidr: '10.0.128.0/17' },
+      },
+      { op: 'layout', id: 'vpc-a', box: { x: 1, y: 2 } },
+    ]);
     expect(JSON.stringify(p)).toBe(before);
   });
 

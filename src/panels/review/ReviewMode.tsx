@@ -68,7 +68,8 @@ function StepBody({ step }: { step: ReviewStep }) {
         <p className="cc-review__lead">{f.message}</p>
         {f.suggestion && (
           <p className="cc-muted">
-            Suggested fix: set {f.suggestion.field} of {f.suggestion.object} to <code>{f.suggestion.value}</code>
+            Suggested fix: set {f.suggestion.field} of {f.suggestion.object} to{' '}
+            <code>{f.suggestion.value}</code>
           </p>
         )}
       </div>
@@ -78,7 +79,10 @@ function StepBody({ step }: { step: ReviewStep }) {
   return (
     <div className="cc-review__path">
       <div className="cc-review__kicker">
-        Path {step.nth} of {step.of} from {p.from} · <span className={`cc-verdict cc-verdict--${p.verdict}`}>{p.verdict === 'snat' ? 'SNAT' : p.verdict}</span>
+        Path {step.nth} of {step.of} from {p.from} ·{' '}
+        <span className={`cc-verdict cc-verdict--${p.verdict}`}>
+          {p.verdict === 'snat' ? 'SNAT' : p.verdict}
+        </span>
         {p.reason && <code> {p.reason}</code>}
       </div>
       <p className="cc-review__lead">
@@ -113,7 +117,8 @@ export function ReviewMode() {
     const onKey = (e: KeyboardEvent) => {
       const s = useAppStore.getState();
       const at = Math.min(s.review?.step ?? 0, steps.length - 1);
-      if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') s.setReviewStep(Math.min(steps.length - 1, at + 1));
+      if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ')
+        s.setReviewStep(Math.min(steps.length - 1, at + 1));
       else if (e.key === 'ArrowLeft' || e.key === 'PageUp') s.setReviewStep(Math.max(0, at - 1));
       else if (e.key === 'Home') s.setReviewStep(0);
       else if (e.key === 'End') s.setReviewStep(steps.length - 1);
@@ -129,20 +134,42 @@ export function ReviewMode() {
   if (!review || !step) return null;
   const s = () => useAppStore.getState();
   return (
-    <section className={`cc-review cc-review--${step.kind}`} role="dialog" aria-label="Review" aria-modal="false">
+    <section
+      className={`cc-review cc-review--${step.kind}`}
+      role="dialog"
+      aria-label="Review"
+      aria-modal="false"
+    >
       <header className="cc-review__bar">
         <span className="cc-review__title">Review</span>
         <span className="cc-review__count" data-step={index}>
           Step {index + 1} of {steps.length}
         </span>
         <span className="cc-spacer" />
-        <button type="button" className="cc-tool" aria-label="Previous step" onClick={() => s().setReviewStep(Math.max(0, index - 1))} disabled={index === 0}>
+        <button
+          type="button"
+          className="cc-tool"
+          aria-label="Previous step"
+          onClick={() => s().setReviewStep(Math.max(0, index - 1))}
+          disabled={index === 0}
+        >
           <ChevronLeft size={18} />
         </button>
-        <button type="button" className="cc-tool" aria-label="Next step" onClick={() => s().setReviewStep(Math.min(steps.length - 1, index + 1))} disabled={index === steps.length - 1}>
+        <button
+          type="button"
+          className="cc-tool"
+          aria-label="Next step"
+          onClick={() => s().setReviewStep(Math.min(steps.length - 1, index + 1))}
+          disabled={index === steps.length - 1}
+        >
           <ChevronRight size={18} />
         </button>
-        <button type="button" className="cc-tool" aria-label="Leave review" onClick={() => s().endReview()}>
+        <button
+          type="button"
+          className="cc-tool"
+          aria-label="Leave review"
+          onClick={() => s().endReview()}
+        >
           <X size={18} /> Leave
         </button>
       </header>

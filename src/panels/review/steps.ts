@@ -9,16 +9,28 @@ import type { PathResult } from '../../domain/routing/paths';
 export type ReviewStep =
   | { readonly kind: 'summary' }
   | { readonly kind: 'finding'; readonly index: number; readonly finding: Finding }
-  | { readonly kind: 'path'; readonly cluster: string; readonly path: PathResult; readonly nth: number; readonly of: number };
+  | {
+      readonly kind: 'path';
+      readonly cluster: string;
+      readonly path: PathResult;
+      readonly nth: number;
+      readonly of: number;
+    };
 
-export function reviewSteps(plan: Plan, findings: readonly Finding[], paths: readonly PathResult[]): ReviewStep[] {
+export function reviewSteps(
+  plan: Plan,
+  findings: readonly Finding[],
+  paths: readonly PathResult[],
+): ReviewStep[] {
   const steps: ReviewStep[] = [{ kind: 'summary' }];
   findings.forEach((finding, index) => {
     if (finding.severity !== 'info') steps.push({ kind: 'finding', index, finding });
   });
   for (const c of plan.clusters) {
     const mine = paths.filter((p) => p.from === c.id);
-    mine.forEach((path, i) => steps.push({ kind: 'path', cluster: c.id, path, nth: i + 1, of: mine.length }));
+    mine.forEach((path, i) =>
+      steps.push({ kind: 'path', cluster: c.id, path, nth: i + 1, of: mine.length }),
+    );
   }
   return steps;
 }
@@ -27,12 +39,29 @@ export interface Summary {
   readonly objects: number;
   readonly errors: number;
   readonly warnings: number;
-  readonly clusters: ReadonlyArray<{ id: string; name: string; mode: string; capacity?: ClusterCapacity }>;
+  readonly clusters: ReadonlyArray<{
+    id: string;
+    name: string;
+    mode: string;
+    capacity?: ClusterCapacity;
+  }>;
 }
 
-export function summarize(plan: Plan, findings: readonly Finding[], capacity: readonly ClusterCapacity[]): Summary {
+export function summarize(
+  plan: Plan,
+  findings: readonly Finding[],
+  capacity: readonly ClusterCapacity[],
+): Summary {
   const objects =
-    plan.vpcs.length + plan.subnets.length + plan.clusters.length + plan.resources.length + plan.natGateways.length + plan.peerings.length + plan.ccns.length + plan.idcs.length + plan.routeTables.length;
+    plan.vpcs.length +
+    plan.subnets.length +
+    plan.clusters.length +
+    plan.resources.length +
+    plan.natGateways.length +
+    plan.peerings.length +
+    plan.ccns.length +
+    plan.idcs.length +
+    plan.routeTables.length;
   return {
     objects,
     errors: findings.filter((f) => f.severity === 'error').length,
@@ -41,7 +70,9 @@ export function summarize(plan: Plan, findings: readonly Finding[], capacity: re
       id: c.id,
       name: label(c),
       mode: c.mode === 'vpc-cni' ? 'VPC-CNI' : 'GlobalRouter',
-      ...(capacity.find((x) => x.cluster === c.id) ? { capacity: capacity.find((x) => x.cluster === c.id)! } : {}),
+      ...(capacity.find((x) => x.cluster === c.id)
+        ? { capacity: capacity.find((x) => x.cluster === c.id)! }
+        : {}),
     })),
   };
 }
@@ -49,6 +80,9 @@ export function summarize(plan: Plan, findings: readonly Finding[], capacity: re
 /** The objects a step is about, to centre and light up on the canvas. */
 export function stepObjects(step: ReviewStep): string[] {
   if (step.kind === 'finding') return [...step.finding.objects];
-  if (step.kind === 'path') return [step.path.from, step.path.to].filter((id) => !/^[0-9a-f:.]+$/i.test(id) || id === 'internet');
+  if (step.kind === 'path')
+    return [step.path.from, step.path.to].filter(
+      (id) => !/^[0-9a-f:.]+$/i.test(id) || id === 'internet',
+    );
   return [];
 }
