@@ -17,13 +17,11 @@ test('an edit on a 200-object plan shows its new highlights within 100 ms; dragg
   expect(objects).toBeGreaterThanOrEqual(190);
   await page.goto('/');
   await page.locator('.react-flow__node').first().waitFor();
-  await page
-    .getByLabel('Open plan')
-    .setInputFiles({
-      name: 'plan-200.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(plan)),
-    });
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'plan-200.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(plan)),
+  });
   await expect(page.locator('.react-flow__node[data-id="cls-0-0"]')).toBeAttached();
   await expect(page.locator('.cc-status')).toHaveAttribute('data-state', 'idle');
   await page.locator('.react-flow__node[data-id="cls-0-0"]').click();

@@ -71,13 +71,11 @@ test('export the plan as JSON and open it again: the same plan comes back', asyn
 test('a plan without a layout opens laid out, every child inside its parent', async ({ page }) => {
   const d = new Designer(page);
   await d.open();
-  await page
-    .getByLabel('Open plan')
-    .setInputFiles({
-      name: 'script.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(NO_LAYOUT)),
-    });
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'script.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(NO_LAYOUT)),
+  });
   await expect(d.node('db-3')).toBeVisible();
   await page.getByRole('button', { name: 'Fit View' }).click();
   const box = async (id: string) => (await d.node(id).boundingBox())!;
@@ -110,26 +108,22 @@ test('a broken file says where and what, and the current plan stays as it was', 
   const d = new Designer(page);
   await d.open();
   const bad = { ...NO_LAYOUT, subnets: [{ id: 'sn-1', vpc: 'vpc-a', cidr: '10.20.1.7/24' }] };
-  await page
-    .getByLabel('Open plan')
-    .setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(bad)),
-    });
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
   const toast = page.locator('.cc-toast--error');
   await expect(toast).toContainText('broken.json');
   await expect(toast).toContainText('$.subnets[0].cidr');
   await expect(toast).toContainText('10.20.1.0/24');
   await expect(toast).toContainText('current plan is unchanged');
   await expect(d.node('cls-prod')).toBeVisible();
-  await page
-    .getByLabel('Open plan')
-    .setInputFiles({
-      name: 'notjson.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{ "format": '),
-    });
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'notjson.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "format": '),
+  });
   await expect(page.locator('.cc-toast--error').last()).toContainText('not valid JSON');
   await expect(d.node('cls-prod')).toBeVisible();
 });
@@ -214,6 +208,7 @@ test('templates: each starts a valid plan', async ({ page }) => {
   await d.open();
   await page.getByRole('button', { name: 'New' }).click();
   const dialog = page.getByRole('dialog', { name: 'New plan' });
+  await expect(dialog.locator('[data-template]').first()).toBeVisible();
   const names = await dialog
     .locator('[data-template]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-template')));

@@ -22,7 +22,8 @@ export class Designer {
   }
 
   node(id: string): Locator {
-    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+    // A CSS string is quoted and escaped like a JSON one: ids with quotes still select.
+    return this.page.locator(`.react-flow__node[data-id=${JSON.stringify(id)}]`);
   }
 
   nodesOfKind(kind: string): Locator {
@@ -68,6 +69,8 @@ export class Designer {
   }
 
   pathEdge(from: string, to: string): Locator {
-    return this.page.locator(`.react-flow__edge[data-from="${from}"][data-to="${to}"]`);
+    return this.page.locator(
+      `.react-flow__edge[data-from=${JSON.stringify(from)}][data-to=${JSON.stringify(to)}]`,
+    );
   }
 }

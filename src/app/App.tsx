@@ -11,6 +11,7 @@ import { Palette } from '../panels/Palette';
 import { PathsPanel } from '../panels/PathsPanel';
 import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { RecoveryBanner } from '../panels/RecoveryBanner';
+import { CrashBanner } from '../panels/CrashBanner';
 import { download } from './download';
 import { Toasts } from '../panels/Toasts';
 import { useAppStore } from '../store/app-store';
@@ -80,6 +81,9 @@ function Designer() {
     <div className={`cc-app${reviewing ? ' cc-app--review' : ''}`}>
       <Toolbar onFitView={() => void rf.fitView({ padding: 0.15, duration: 300 })} />
       <SharedBanner />
+      <CrashBanner
+        onDownload={(report) => download('cidr-canvas-validation-report.json', report)}
+      />
       <RecoveryBanner onDownload={(raw) => download('cidr-canvas-saved-plan.json', raw)} />
       <div className="cc-main">
         <Palette onAdd={add} />

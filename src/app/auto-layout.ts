@@ -9,8 +9,21 @@ import type { LayoutBox, Plan } from '../domain/model/plan';
 type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
 let elk: Promise<Elk> | undefined;
 
+/**
+ * ELK runs in a Web Worker in the browser, so laying out a large plan never freezes the page;
+ * where there are no workers (the unit tests in Node) it runs in-process.
+ */
 async function loadElk(): Promise<Elk> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default() as unknown as Elk);
+  elk ??=
+    typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then((m) => new m.default() as unknown as Elk)
+      : Promise.all([
+          import('elkjs/lib/elk-api.js'),
+          import('elkjs/lib/elk-worker.min.js?worker'),
+        ]).then(
+          ([api, worker]) =>
+            new api.default({ workerFactory: () => new worker.default() }) as unknown as Elk,
+        );
   return elk;
 }
 

@@ -61,7 +61,9 @@ async function boot(): Promise<void> {
   }
   await openSharedLink();
   window.addEventListener('hashchange', () => void openSharedLink());
-  startValidation();
+  // A test can ask for a short validation timeout, to see a hung worker restarted quickly.
+  const timeout = Number(new URLSearchParams(window.location.search).get('validationTimeout'));
+  startValidation(timeout > 0 ? { timeoutMs: timeout } : {});
   startAutosave();
   (window as unknown as { cidrCanvas: unknown }).cidrCanvas = { store: useAppStore };
   createRoot(document.getElementById('root')!).render(

@@ -12,6 +12,7 @@ export function startValidation(options: ClientOptions = {}): () => void {
     {
       result: (r) => {
         const prev = store.getState().analysis;
+        if (store.getState().crashReport) store.getState().setCrashReport(null);
         store.getState().setAnalysis({
           revision: r.revision,
           findings: r.findings ?? prev?.findings ?? [],

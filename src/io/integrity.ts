@@ -23,6 +23,9 @@ function words(kinds: readonly ObjectKind[]): string {
   return w.length <= 1 ? (w[0] ?? '') : `${w.slice(0, -1).join(', ')} or ${w[w.length - 1]}`;
 }
 
+/** Names that mean something to JavaScript objects: never ids, so no map keyed by id can be subverted. */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
 interface Seen {
   readonly kind: ObjectKind;
   readonly path: string;
@@ -40,6 +43,13 @@ export function checkIntegrity(plan: PlanInput): PlanError | undefined {
           kind: 'integrity',
           path,
           message: 'the id "internet" is kept for the internet itself; choose another',
+        };
+      }
+      if (RESERVED_IDS.has(o.id)) {
+        return {
+          kind: 'integrity',
+          path,
+          message: `the id ${JSON.stringify(o.id)} is reserved; choose another`,
         };
       }
       const before = ids.get(o.id);
