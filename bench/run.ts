@@ -1,0 +1,357 @@
+// `npm run bench [-- --quick] [-- --json]`: how fast the validation core is on generated plans of
+// 1,000, 10,000 and 100,000 objects (--quick: the first two), against the budgets of the issue.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyzePlan, type PathScope } from '../src/domain/analyze';
+import type { Plan } from '../src/domain/model/plan';
+import type { PlanOp } from '../src/domain/ops/ops';
+import { ValidationEngine } from '../src/worker/engine';
+import type { FromWorker, ToWorker } from '../src/worker/protocol';
+import { pairKey, pairsCidrTools, pairsIpaddr, pairsOurs, type Pair } from './baselines';
+import { countObjects, generatePlan, planCidrs, SPARE_CONTAINER_CIDR } from './generate';
+
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const JSON_OUT = args.includes('--json');
+const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const SEED = 20240601;
+/** A pairwise baseline whose one run is estimated to take longer than this is skipped. */
+const PAIRWISE_LIMIT_MS = 60_000;
+
+const runsFor = (size: number) => (size >= 100_000 ? 3 : 7);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Median ms of `runs` timed calls, after `warmups` untimed ones. */
+function time(fn: (run: number) => void, runs: number, warmups = 1): number {
+  for (let i = 0; i < warmups; i++) fn(-1 - i);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(i);
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+async function timeAsync(fn: (run: number) => Promise<void>, runs: number): Promise<number> {
+  await fn(-1);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+/** The edit the benchmark makes: move a cluster to a free container CIDR, and back on the next run. */
+function containerEdit(cluster: string, original: string, run: number): PlanOp[] {
+  const containerCidr = run % 2 === 0 ? SPARE_CONTAINER_CIDR : original;
+  return [{ op: 'update', collection: 'clusters', id: cluster, set: { containerCidr } }];
+}
+
+interface Baseline {
+  readonly name: string;
+  readonly pairs: (cidrs: readonly string[]) => Pair[];
+  /** The last size measured, to estimate the next: pairwise time grows with N². */
+  last?: { n: number; ms: number };
+}
+
+const BASELINES: Baseline[] = [
+  { name: 'ipaddr.js', pairs: pairsIpaddr },
+  { name: 'cidr-tools', pairs: pairsCidrTools },
+];
+
+interface Peer {
+  readonly name: string;
+  readonly ms: number | null;
+  readonly ratio: number | null;
+  readonly runs: number;
+  readonly note?: string;
+}
+
+function measurePeer(b: Baseline, cidrs: readonly string[], ours: string, size: number): Peer {
+  const estimate = b.last ? b.last.ms * (cidrs.length / b.last.n) ** 2 : 0;
+  if (estimate > PAIRWISE_LIMIT_MS) {
+    const note = `skipped: one run estimated at ${(estimate / 1000).toFixed(0)} s (> ${PAIRWISE_LIMIT_MS / 1000} s)`;
+    return { name: b.name, ms: null, ratio: null, runs: 0, note };
+  }
+  // Long runs are repeated less: one run of many seconds is already a stable number.
+  const runs = estimate > 5_000 ? 1 : estimate > 1_000 ? 3 : runsFor(size);
+  let pairs: Pair[] = [];
+  const ms = time(
+    () => {
+      pairs = b.pairs(cidrs);
+    },
+    runs,
+    estimate > 5_000 ? 0 : 1,
+  );
+  if (pairKey(pairs) !== ours) throw new Error(`${b.name} found other overlapping pairs than ours`);
+  b.last = { n: cidrs.length, ms };
+  return { name: b.name, ms, ratio: null, runs };
+}
+
+function request(worker: Worker, message: ToWorker): Promise<FromWorker> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (m: FromWorker) =>
+      m.type === 'result' ? resolve(m) : reject(new Error(`worker failed: ${m.message}`)),
+    );
+    worker.postMessage(message);
+  });
+}
+
+function peakMemory(size: number): { peakRssMb: number; afterGenerateMb: number } {
+  const script = fileURLToPath(new URL('./memory.ts', import.meta.url));
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', script, String(size), String(SEED)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (child.status !== 0) throw new Error(`memory child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as { peakRssMb: number; afterGenerateMb: number };
+}
+
+interface Row {
+  size: number;
+  objects: number;
+  findings: number;
+  paths: number;
+  validateMs: number;
+  ranges: number;
+  pairs: number;
+  oursMs: number;
+  peers: Peer[];
+  editMs: number;
+  workerLoadMs: number;
+  workerEditMs: number;
+  peakRssMb: number;
+  afterGenerateMb: number;
+}
+
+async function measure(size: number): Promise<Row> {
+  const runs = runsFor(size);
+  const plan: Plan = generatePlan(size, SEED);
+  const cluster = plan.clusters.find((c) => c.mode !== 'vpc-cni' && c.containerCidr)!;
+  const original = cluster.containerCidr!;
+  const scope: PathScope = { kind: 'clusters', ids: [cluster.id] };
+  log(`${size}: ${countObjects(plan)} objects`);
+
+  const analysis = analyzePlan(plan, scope);
+  const validateMs = time(() => analyzePlan(plan, scope), runs);
+  log(`  full validation ${validateMs.toFixed(1)} ms`);
+
+  const cidrs = planCidrs(plan);
+  const ours = pairKey(pairsOurs(cidrs));
+  const oursMs = time(() => pairsOurs(cidrs), runs);
+  const peers = BASELINES.map((b) => {
+    const p = measurePeer(b, cidrs, ours, size);
+    log(`  overlap pairs: ours ${oursMs.toFixed(2)} ms, ${b.name} ${p.ms?.toFixed(0) ?? p.note}`);
+    return { ...p, ratio: p.ms === null ? null : p.ms / oursMs };
+  });
+
+  const engine = new ValidationEngine();
+  let revision = 0;
+  engine.handle([{ type: 'load', revision: revision++, plan, scope }]);
+  const editMs = time((run) => {
+    const ops = containerEdit(cluster.id, original, run);
+    const reply = engine.handle([{ type: 'edit', revision: revision++, ops }]);
+    if (reply?.type !== 'result') throw new Error('the engine did not answer the edit');
+  }, runs);
+  log(`  edit in-process ${editMs.toFixed(1)} ms`);
+
+  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url));
+  const workerLoadMs = await timeAsync(async () => {
+    await request(worker, { type: 'load', revision: revision++, plan, scope });
+  }, runs);
+  const workerEditMs = await timeAsync(async (run) => {
+    const ops = containerEdit(cluster.id, original, run);
+    await request(worker, { type: 'edit', revision: revision++, ops });
+  }, runs);
+  await worker.terminate();
+  log(
+    `  worker round trip: load ${workerLoadMs.toFixed(1)} ms, edit ${workerEditMs.toFixed(1)} ms`,
+  );
+
+  const memory = peakMemory(size);
+  log(`  peak RSS ${memory.peakRssMb.toFixed(0)} MB`);
+  return {
+    size,
+    objects: countObjects(plan),
+    findings: analysis.findings.length,
+    paths: analysis.paths.length,
+    validateMs,
+    ranges: cidrs.length,
+    pairs: ours === '' ? 0 : ours.split(',').length,
+    oursMs,
+    peers,
+    editMs,
+    workerLoadMs,
+    workerEditMs,
+    ...memory,
+  };
+}
+
+interface Budget {
+  readonly name: string;
+  readonly limit: string;
+  readonly value: number | undefined;
+  readonly unit: string;
+  readonly pass: (v: number) => boolean;
+}
+
+function budgets(rows: readonly Row[]): Budget[] {
+  const at = (size: number) => rows.find((r) => r.size === size);
+  const ipaddrRatio = at(10_000)?.peers.find((p) => p.name === 'ipaddr.js')?.ratio ?? undefined;
+  return [
+    {
+      name: 'full validation, 10k objects',
+      limit: '<= 50 ms',
+      value: at(10_000)?.validateMs,
+      unit: 'ms',
+      pass: (v) => v <= 50,
+    },
+    {
+      name: 'full validation, 100k objects',
+      limit: '<= 600 ms',
+      value: at(100_000)?.validateMs,
+      unit: 'ms',
+      pass: (v) => v <= 600,
+    },
+    {
+      name: 'edit on a 100k plan, worker round trip',
+      limit: '<= 16 ms',
+      value: at(100_000)?.workerEditMs,
+      unit: 'ms',
+      pass: (v) => v <= 16,
+    },
+    {
+      name: 'overlap pairs vs pairwise ipaddr.js, 10k',
+      limit: '>= 100x',
+      value: ipaddrRatio,
+      unit: 'x',
+      pass: (v) => v >= 100,
+    },
+    {
+      name: 'peak memory validating 100k',
+      limit: '<= 500 MB',
+      value: at(100_000)?.peakRssMb,
+      unit: 'MB',
+      pass: (v) => v <= 500,
+    },
+  ];
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? ':' : '-') + '-'.repeat(w) + (i === 0 ? '-' : ':')).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+function peerCell(p: Peer | undefined): string {
+  if (!p || p.ms === null) return 'skipped';
+  return `${fmt(p.ms)} (${p.ratio!.toFixed(0)}x)`;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  const rows: Row[] = [];
+  for (const size of SIZES) rows.push(await measure(size));
+  const checks = budgets(rows).map((b) => ({
+    name: b.name,
+    limit: b.limit,
+    value: b.value ?? null,
+    unit: b.unit,
+    status: b.value === undefined ? 'NOT MEASURED' : b.pass(b.value) ? 'PASS' : 'FAIL',
+  }));
+  if (checks.some((c) => c.status === 'FAIL')) process.exitCode = 1;
+  const seconds = (performance.now() - started) / 1000;
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+
+  if (JSON_OUT) {
+    const result = {
+      date: new Date().toISOString(),
+      command,
+      seed: SEED,
+      machine,
+      rows,
+      budgets: checks,
+      seconds,
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const out: string[] = [];
+  out.push(
+    `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}`,
+  );
+  out.push(`${new Date().toISOString()}  ${command}  (seed ${SEED}, ${seconds.toFixed(0)} s)`, '');
+  out.push(
+    table(
+      [
+        'size',
+        'objects',
+        'validate ms',
+        'ranges',
+        'ours ms',
+        'ipaddr.js ms (ratio)',
+        'cidr-tools ms (ratio)',
+        'edit ms',
+        'worker load ms',
+        'worker edit ms',
+        'peak RSS MB',
+      ],
+      rows.map((r) => [
+        r.size.toLocaleString('en-US'),
+        String(r.objects),
+        fmt(r.validateMs),
+        String(r.ranges),
+        fmt(r.oursMs),
+        peerCell(r.peers[0]),
+        peerCell(r.peers[1]),
+        fmt(r.editMs),
+        fmt(r.workerLoadMs),
+        fmt(r.workerEditMs),
+        r.peakRssMb.toFixed(0),
+      ]),
+    ),
+  );
+  for (const r of rows)
+    for (const p of r.peers) if (p.note) out.push(`${r.size}: ${p.name} ${p.note}`);
+  out.push('');
+  out.push(
+    table(
+      ['budget', 'limit', 'measured', 'status'],
+      checks.map((c) => [
+        c.name,
+        c.limit,
+        c.value === null ? '-' : `${fmt(c.value)} ${c.unit}`,
+        c.status,
+      ]),
+    ),
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+await main();
