@@ -4,14 +4,15 @@ import { generateCidrs } from './generate';
 
 describe('overlap baselines', () => {
   it('find the same overlapping pairs as ours on a generated plan', () => {
-    const cidrs = generateCidrs(10_000, 3);
-    expect(cidrs.length).toBeGreaterThan(2000);
+    // 2,000 objects: about as many ranges, and cidr-tools' pairwise run stays a few seconds.
+    const cidrs = generateCidrs(2_000, 3);
+    expect(cidrs.length).toBeGreaterThan(1500);
     const ours = pairsOurs(cidrs);
     // Every subnet lies in its VPC, so there are at least as many pairs as subnets.
     expect(ours.length).toBeGreaterThan(cidrs.length / 2);
     expect(pairKey(pairsIpaddr(cidrs))).toBe(pairKey(ours));
     expect(pairKey(pairsCidrTools(cidrs))).toBe(pairKey(ours));
-  });
+  }, 60_000);
 
   it('agree on duplicates, nesting, the whole space and IPv6 beside IPv4', () => {
     const cidrs = [

@@ -3,18 +3,14 @@
 // pairs of indices [i, j] with i < j; the order of the list differs, the set does not.
 import { overlapCidr } from 'cidr-tools';
 import ipaddr from 'ipaddr.js';
-import { parseCidr, type Cidr } from '../src/domain/ip/cidr';
+import { toCidr, type Cidr } from '../src/domain/ip/cidr';
 import { overlappingPairs } from '../src/domain/ip/overlap-index';
 
 export type Pair = [number, number];
 
 /** Ours: parse each range once, then the sweep of src/domain/ip/overlap-index.ts. */
 export function pairsOurs(cidrs: readonly string[]): Pair[] {
-  const parsed: Cidr[] = cidrs.map((text) => {
-    const r = parseCidr(text);
-    if (!r.ok) throw new Error(r.error);
-    return r.cidr;
-  });
+  const parsed: Cidr[] = cidrs.map(toCidr);
   return overlappingPairs(parsed);
 }
 

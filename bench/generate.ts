@@ -410,6 +410,12 @@ export function generateCidrs(objects: number, seed: number): string[] {
   return planCidrs(generatePlan(objects, seed));
 }
 
+/**
+ * Every range of a plan that a validator compares: VPC, subnet, container, service and IDC
+ * CIDRs, each resource's address (as a /32) and each route's destination. This is what a
+ * pairwise tool has to compare to find the same conflicts (an address outside its subnet, a
+ * route into a container network, overlapping subnets): about one range per object.
+ */
 export function planCidrs(plan: Plan): string[] {
   const out: string[] = [];
   for (const v of plan.vpcs) out.push(v.cidr, ...(v.secondaryCidrs ?? []));
@@ -419,5 +425,9 @@ export function planCidrs(plan: Plan): string[] {
     if (c.serviceCidr) out.push(c.serviceCidr);
   }
   for (const d of plan.idcs) out.push(...d.cidrs);
+  for (const r of plan.resources) if (r.ip && !r.ip.includes(':')) out.push(`${r.ip}/32`);
+  // Default routes overlap everything and find nothing: left out.
+  for (const t of plan.routeTables)
+    for (const r of t.routes) if (!r.destination.endsWith('/0')) out.push(r.destination);
   return out;
 }

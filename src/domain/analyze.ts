@@ -64,6 +64,13 @@ export function analyzePlan(plan: Plan, scope: PathScope = { kind: 'plan' }): An
   const router = new Router(ix);
   const findings = checkPlan(ix, router);
   const capacity = plan.clusters.map((c) => clusterCapacity(ix, c));
-  const paths = new PathEngine(ix, router).evaluate(flowsFor(ix, scope));
+  const engine = new PathEngine(ix, router);
+  const paths =
+    plan.flows === undefined && scope.kind !== 'none'
+      ? (scope.kind === 'clusters'
+          ? plan.clusters.filter((c) => scope.ids.includes(c.id))
+          : plan.clusters
+        ).flatMap((c) => engine.clusterDefaults(c))
+      : engine.evaluate(flowsFor(ix, scope));
   return { findings, paths, capacity };
 }

@@ -55,8 +55,28 @@ export class RangeIndex<T> {
 
   /** The most specific entry containing `c`, if any. */
   deepest(c: Cidr): { cidr: Cidr; value: T } | undefined {
-    for (const e of this.containing(c)) return e;
-    return undefined;
+    const i = this.deepestIndex(c, undefined);
+    return i < 0 ? undefined : { cidr: this.cidrs[i]!, value: this.values[i]! };
+  }
+
+  /** The value of the most specific entry containing `c` that passes `accept` (no allocation). */
+  deepestValue(c: Cidr, accept?: (value: T) => boolean): T | undefined {
+    const i = this.deepestIndex(c, accept);
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  private deepestIndex(c: Cidr, accept: ((value: T) => boolean) | undefined): number {
+    let i = this.floor(c);
+    while (i >= 0 && !contains(this.cidrs[i]!, c)) i = this.parent[i]!;
+    while (i >= 0 && accept && !accept(this.values[i]!)) i = this.parent[i]!;
+    return i;
+  }
+
+  /** Whether some entry lies strictly inside `c` (starts or ends within it). */
+  hasInside(c: Cidr): boolean {
+    // Blocks strictly inside c sort right after c's floor and start no later than c's end.
+    const next = this.cidrs[this.floor(c) + 1];
+    return next !== undefined && next.family === c.family && next.lo <= c.hi;
   }
 
   /** Entries that overlap `c`: those containing it and those inside it. */

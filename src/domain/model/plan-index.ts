@@ -47,12 +47,20 @@ export class PlanIndex {
   private readonly subnetsByTable = new Map<string, Subnet[]>();
   private readonly vpcCidrCache = new Map<string, Cidr[]>();
 
+  /** One map per kind: lookups stay monomorphic, which matters when paths make millions. */
+  private readonly byKind = new Map<ObjectKind, Map<string, PlanObject>>();
+
   constructor(readonly plan: Plan) {
     let order = 0;
     for (const key of COLLECTIONS) {
       const kind = KIND_OF_COLLECTION[key];
+      const mine = new Map<string, PlanObject>();
+      this.byKind.set(kind, mine);
       for (const object of plan[key] as readonly PlanObject[]) {
-        if (!this.byId.has(object.id)) this.byId.set(object.id, { kind, object, order });
+        if (!this.byId.has(object.id)) {
+          this.byId.set(object.id, { kind, object, order });
+          mine.set(object.id, object);
+        }
         order++;
       }
     }
@@ -75,8 +83,7 @@ export class PlanIndex {
 
   private get<T extends PlanObject>(id: string | undefined, kind: ObjectKind): T | undefined {
     if (id === undefined) return undefined;
-    const e = this.byId.get(id);
-    return e && e.kind === kind ? (e.object as T) : undefined;
+    return this.byKind.get(kind)!.get(id) as T | undefined;
   }
 
   order(id: string): number {

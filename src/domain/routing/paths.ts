@@ -74,6 +74,29 @@ interface Source {
   readonly cluster?: string;
 }
 
+/** A path result of one fixed shape (object spread is slow on Node 20's V8 in hot loops). */
+function result(
+  base: { readonly from: string; readonly to: string },
+  r: {
+    verdict: Verdict;
+    hops: readonly string[];
+    reason: PathReason | null;
+    message: string;
+    snatTo?: string;
+  },
+): PathResult {
+  const out: { -readonly [K in keyof PathResult]: PathResult[K] } = {
+    from: base.from,
+    to: base.to,
+    verdict: r.verdict,
+    hops: r.hops,
+    reason: r.reason,
+    message: r.message,
+  };
+  if (r.snatTo !== undefined) out.snatTo = r.snatTo;
+  return out;
+}
+
 function fail(reason: PathReason, hops: string[], message: string): Failed {
   return { ok: false, reason, hops, message };
 }
@@ -97,9 +120,76 @@ function legName(_ix: PlanIndex, leg: Leg): string {
   }
 }
 
+// Placeholders for a resource in a path computed once for all the resources of a subnet.
+const MARK_ID = '\uE000';
+const MARK_NAME = '\uE001';
+const MARK_ADDR = '\uE002';
+
+/** A path computed for a stand-in resource, ready to be filled in for each real one. */
+interface Template {
+  readonly path: PathResult;
+  /** Hop positions that name the resource. */
+  readonly idHops: readonly number[];
+  /** The message cut at the stand-in's name, address and id; `slots` says which goes between. */
+  readonly parts: readonly string[];
+  readonly slots: readonly number[];
+  /** The subnet range every resource it stands for must lie in. */
+  readonly range: Cidr;
+}
+
+const MARK_SPLIT = /([\uE000-\uE002])/;
+
+function compileTemplate(path: PathResult, range: Cidr): Template {
+  const idHops: number[] = [];
+  for (let i = 0; i < path.hops.length; i++) if (path.hops[i] === MARK_ID) idHops.push(i);
+  // Splitting on a captured marker alternates text and marker: [text, mark, text, mark, text].
+  const pieces = path.message.split(MARK_SPLIT);
+  const parts: string[] = [];
+  const slots: number[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (i % 2 === 0) parts.push(pieces[i]!);
+    else slots.push(pieces[i]!.charCodeAt(0) - 0xe000);
+  }
+  return { path, idHops, parts, slots, range };
+}
+
+function fillTemplate(t: Template, to: string, id: string, name: string, addr: string): PathResult {
+  // `to` is the resource id: the flow ends at it.
+  const p = t.path;
+  let hops = p.hops;
+  if (t.idHops.length > 0) {
+    const h = p.hops.slice();
+    for (const i of t.idHops) h[i] = id;
+    hops = h;
+  }
+  let message = t.parts[0]!;
+  for (let i = 0; i < t.slots.length; i++) {
+    const slot = t.slots[i];
+    message += (slot === 0 ? id : slot === 1 ? name : addr) + t.parts[i + 1]!;
+  }
+  const out: { -readonly [K in keyof PathResult]: PathResult[K] } = {
+    from: p.from,
+    to,
+    verdict: p.verdict,
+    hops,
+    reason: p.reason,
+    message,
+  };
+  if (p.snatTo !== undefined) out.snatTo = p.snatTo;
+  return out;
+}
+
 export class PathEngine {
   private subnetIndexes = new Map<string, RangeIndex<Subnet>>();
   private heldIndex: RangeIndex<string> | undefined;
+  private boundaries: RangeIndex<null> | undefined;
+  private readonly uniform4 = new Map<string, boolean>();
+  private readonly uniform6 = new Map<string, boolean>();
+  private readonly templates = new Map<string, Map<string, Template | null>>();
+  private readonly masqCache = new Map<
+    string,
+    { ranges: { cidr: Cidr; text: string }[]; text: string }
+  >();
 
   constructor(
     private readonly ix: PlanIndex,
@@ -113,8 +203,10 @@ export class PathEngine {
 
   flow(f: Flow): PathResult {
     const ix = this.ix;
-    const legs = this.legs(f.to);
     const c = ix.cluster(f.from);
+    const shared = c ? this.sharedPath(c, f.to) : undefined;
+    if (shared) return shared;
+    const legs = this.legs(f.to);
     if (c) return this.fromCluster(c, f.to, legs);
     const r = ix.resource(f.from);
     if (r) return this.fromResource(r, f.to, legs);
@@ -126,6 +218,114 @@ export class PathEngine {
       reason: 'NO_ROUTE',
       message: `${f.from} is not a cluster or resource`,
     };
+  }
+
+  /**
+   * Every address of a subnet meets the same routes, masquerade ranges and containers unless
+   * one of those starts or ends inside it. Then the paths from a cluster to all the resources
+   * there are one path with the names filled in: computed once per subnet, not per resource.
+   */
+  private sharedPath(c: Cluster, to: string): PathResult | undefined {
+    const r = this.ix.resource(to);
+    const s = r && this.ix.subnet(r.subnet);
+    return r && s ? this.sharedResourcePath(c, r, s) : undefined;
+  }
+
+  private sharedResourcePath(c: Cluster, r: Resource, s: Subnet): PathResult | undefined {
+    const ip = r.ip ? ipOf(r.ip) : undefined;
+    const v6 = ip?.family === 6;
+    const tpl = this.template(c, s, v6, ip);
+    return tpl && fillTemplate(tpl, r.id, r.id, label(r), r.ip ?? s.cidr);
+  }
+
+  /** The path to a stand-in resource of the subnet, or undefined when its addresses differ. */
+  private template(c: Cluster, s: Subnet, v6: boolean, ip: Cidr | undefined): Template | undefined {
+    let mine = this.templates.get(c.id);
+    if (!mine) this.templates.set(c.id, (mine = new Map<string, Template | null>()));
+    const key = v6 ? `${s.id}\u0000v6` : s.id;
+    let tpl = mine.get(key);
+    if (tpl === undefined) {
+      const text = v6 ? s.ipv6Cidr : s.cidr;
+      const range = text ? cidrOf(text) : undefined;
+      if (!range || !this.isUniform(s.id, v6, range)) {
+        tpl = null;
+      } else {
+        const stand: Resource = { id: MARK_ID, name: MARK_NAME, kind: 'other', subnet: s.id };
+        tpl = compileTemplate(
+          this.fromCluster(c, MARK_ID, [
+            {
+              kind: 'resource',
+              resource: stand,
+              subnet: s,
+              vpc: s.vpc,
+              cidr: range,
+              text: MARK_ADDR,
+            },
+          ]),
+          range,
+        );
+      }
+      mine.set(key, tpl);
+    }
+    if (tpl === null) return undefined;
+    // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
+    if (ip && !contains(tpl.range, ip)) return undefined;
+    return tpl;
+  }
+
+  /**
+   * The default paths of one cluster: to every resource, every other cluster, every IDC and the
+   * internet, in that order. Resources are taken subnet by subnet from the templates.
+   */
+  clusterDefaults(c: Cluster): PathResult[] {
+    const plan = this.ix.plan;
+    const out: PathResult[] = [];
+    for (const r of plan.resources) {
+      const s = this.ix.subnet(r.subnet);
+      out.push((s && this.sharedResourcePath(c, r, s)) ?? this.flow({ from: c.id, to: r.id }));
+    }
+    for (const o of plan.clusters) if (o.id !== c.id) out.push(this.flow({ from: c.id, to: o.id }));
+    for (const i of plan.idcs) out.push(this.flow({ from: c.id, to: i.id }));
+    out.push(this.flow({ from: c.id, to: 'internet' }));
+    return out;
+  }
+
+  /** A cluster's non-masquerade ranges, parsed once. */
+  private masq(c: Cluster): { ranges: { cidr: Cidr; text: string }[]; text: string } {
+    let m = this.masqCache.get(c.id);
+    if (!m) {
+      const texts = nonMasqueradeCidrs(c, this.ix.vpc(c.vpc));
+      m = {
+        ranges: texts.map((text) => ({ cidr: cidrOf(text), text })),
+        text: texts.join(', ') || 'none',
+      };
+      this.masqCache.set(c.id, m);
+    }
+    return m;
+  }
+
+  /** Whether no range that routing looks at starts or ends strictly inside the subnet's range. */
+  private isUniform(subnet: string, v6: boolean, range: Cidr): boolean {
+    const cache = v6 ? this.uniform6 : this.uniform4;
+    let u = cache.get(subnet);
+    if (u === undefined) {
+      this.boundaries ??= this.buildBoundaries();
+      u = !this.boundaries.hasInside(range);
+      cache.set(subnet, u);
+    }
+    return u;
+  }
+
+  private buildBoundaries(): RangeIndex<null> {
+    const p = this.ix.plan;
+    const texts: string[] = [];
+    for (const v of p.vpcs) texts.push(...vpcCidrTexts(v));
+    for (const s of p.subnets) texts.push(s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : []));
+    for (const c of p.clusters)
+      texts.push(...(c.containerCidr ? [c.containerCidr] : []), ...(c.nonMasqueradeCidrs ?? []));
+    for (const t of p.routeTables) for (const r of t.routes) texts.push(r.destination);
+    for (const d of p.idcs) texts.push(...d.cidrs);
+    return new RangeIndex(texts.map((t) => [cidrOf(t), null] as const));
   }
 
   private legs(to: string): Leg[] {
@@ -189,22 +389,20 @@ export class PathEngine {
       .filter((s) => s !== undefined);
     const base = { from: c.id, to };
     if (nodeSubnets.length === 0) {
-      return {
-        ...base,
+      return result(base, {
         verdict: 'unreachable',
         hops: [c.id],
         reason: 'NO_ROUTE',
         message: `${label(c)} has no node subnet, so its pods have no network`,
-      };
+      });
     }
     if (legs.length === 0) {
-      return {
-        ...base,
+      return result(base, {
         verdict: 'unreachable',
         hops: [c.id],
         reason: 'NO_ROUTE',
         message: `${to} has no address to reach`,
-      };
+      });
     }
     let worst: PathResult | undefined;
     for (const leg of legs) {
@@ -231,8 +429,8 @@ export class PathEngine {
         return `a node of the cluster (node subnet ${label(s)})`;
     }
     const vpc = ix.vpc(c.vpc);
-    for (const t of nonMasqueradeCidrs(c, vpc)) {
-      if (contains(cidrOf(t), leg.cidr)) {
+    for (const { cidr, text: t } of this.masq(c).ranges) {
+      if (contains(cidr, leg.cidr)) {
         const what =
           t === vpc?.cidr && !c.nonMasqueradeCidrs ? `VPC ${label(vpc)}'s primary CIDR ${t}` : t;
         return `inside ${what}, a non-masquerade range`;
@@ -248,32 +446,29 @@ export class PathEngine {
       return nodeSubnets.map((n) => {
         const nat = this.router.natDefault(n.vpc, n.routeTable);
         if (nat) {
-          return {
-            ...base,
+          return result(base, {
             verdict: 'snat' as const,
             hops: [c.id, n.id, nat, 'internet'],
             reason: null,
             message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}), then leave through NAT gateway ${label(ix.nat(nat))}, the default route of ${label(n)}`,
             snatTo: nat,
-          };
+          });
         }
         if (c.nodePublicIp) {
-          return {
-            ...base,
+          return result(base, {
             verdict: 'snat' as const,
             hops: [c.id, n.id, 'internet'],
             reason: null,
             message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}) and leave through the nodes' public IPs`,
             snatTo: n.cidr,
-          };
+          });
         }
-        return {
-          ...base,
+        return result(base, {
           verdict: 'unreachable' as const,
           hops: [c.id, n.id],
           reason: 'NO_INTERNET_EGRESS' as const,
           message: `Node subnet ${label(n)} has no default route to a NAT gateway and the nodes have no public IP: add a NAT gateway and a 0.0.0.0/0 route to it, or give the nodes public IPs`,
-        };
+        });
       });
     }
     const keep = this.keepsPodIp(c, leg);
@@ -308,13 +503,12 @@ export class PathEngine {
       }
       if (!c.containerCidr) {
         return [
-          {
-            ...base,
+          result(base, {
             verdict: 'unreachable',
             hops: [c.id],
             reason: 'NO_ROUTE',
             message: `${label(c)} has no container CIDR, so its pods have no addresses`,
-          },
+          }),
         ];
       }
       for (const n of nodeSubnets) {
@@ -342,17 +536,17 @@ export class PathEngine {
     for (const n of nodeSubnets) {
       const addressText = leg.cidr.family === 6 ? n.ipv6Cidr : n.cidr;
       if (!addressText) {
-        out.push({
-          ...base,
-          verdict: 'unreachable',
-          hops: [c.id, n.id],
-          reason: 'NO_ROUTE',
-          message: `Node subnet ${label(n)} has no IPv6 range, so pods cannot reach ${leg.text}`,
-        });
+        out.push(
+          result(base, {
+            verdict: 'unreachable',
+            hops: [c.id, n.id],
+            reason: 'NO_ROUTE',
+            message: `Node subnet ${label(n)} has no IPv6 range, so pods cannot reach ${leg.text}`,
+          }),
+        );
         continue;
       }
-      const ranges = nonMasqueradeCidrs(c, ix.vpc(c.vpc));
-      const why = `${legName(ix, leg)} is outside the non-masquerade ranges (${ranges.join(', ') || 'none'})`;
+      const why = `${legName(ix, leg)} is outside the non-masquerade ranges (${this.masq(c).text})`;
       out.push(
         this.finish(
           base,
@@ -380,35 +574,32 @@ export class PathEngine {
     const s = ix.subnet(r.subnet);
     const base = { from: r.id, to };
     if (!s || legs.length === 0) {
-      return {
-        ...base,
+      return result(base, {
         verdict: 'unreachable',
         hops: [r.id],
         reason: 'NO_ROUTE',
         message: `${to} has no address to reach`,
-      };
+      });
     }
     let worst: PathResult | undefined;
     for (const leg of legs) {
-      let result: PathResult;
+      let res: PathResult;
       if (leg.kind === 'internet') {
         const nat = this.router.natDefault(s.vpc, s.routeTable);
-        result = nat
-          ? {
-              ...base,
+        res = nat
+          ? result(base, {
               verdict: 'snat',
               hops: [r.id, s.id, nat, 'internet'],
               reason: null,
               message: `${label(r)} reaches the internet through NAT gateway ${label(ix.nat(nat))}, the default route of ${label(s)}`,
               snatTo: nat,
-            }
-          : {
-              ...base,
+            })
+          : result(base, {
               verdict: 'unreachable',
               hops: [r.id, s.id],
               reason: 'NO_INTERNET_EGRESS',
               message: `Subnet ${label(s)} has no default route to a NAT gateway: add a NAT gateway and a 0.0.0.0/0 route to it`,
-            };
+            });
       } else {
         const own = r.ip ? ipOf(r.ip) : undefined;
         const addressText =
@@ -418,16 +609,15 @@ export class PathEngine {
               ? s.ipv6Cidr
               : s.cidr;
         if (!addressText) {
-          result = {
-            ...base,
+          res = result(base, {
             verdict: 'unreachable',
             hops: [r.id, s.id],
             reason: 'NO_ROUTE',
             message: `Subnet ${label(s)} has no IPv6 range`,
-          };
+          });
         } else {
           const address = addressText === r.ip ? own! : cidrOf(addressText);
-          result = this.finish(
+          res = this.finish(
             base,
             r.id,
             { id: r.id, vpc: s.vpc, origin: s, address, addressText, isContainer: false },
@@ -437,7 +627,7 @@ export class PathEngine {
           );
         }
       }
-      if (!worst || RANK[result.verdict] > RANK[worst.verdict]) worst = result;
+      if (!worst || RANK[res.verdict] > RANK[worst.verdict]) worst = res;
     }
     return worst!;
   }
@@ -454,7 +644,15 @@ export class PathEngine {
     const r = this.finishRaw(base, first, src, leg, verdict, why);
     // A destination in the source's own subnet would otherwise be named twice in a row.
     const hops = r.hops.filter((h, i) => i === 0 || h !== r.hops[i - 1]);
-    return hops.length === r.hops.length ? r : { ...r, hops };
+    return hops.length === r.hops.length
+      ? r
+      : result(r, {
+          verdict: r.verdict,
+          hops,
+          reason: r.reason,
+          message: r.message,
+          ...(r.snatTo !== undefined ? { snatTo: r.snatTo } : {}),
+        });
   }
 
   private finishRaw(
@@ -468,28 +666,31 @@ export class PathEngine {
     const fwd = this.forward(src, leg);
     const start = first === src.origin.id ? [first] : [first, src.origin.id];
     if (!fwd.ok) {
-      return {
-        ...base,
+      return result(base, {
         verdict: 'unreachable',
         hops: [...start, ...fwd.hops],
         reason: fwd.reason,
         message: fwd.message,
-      };
+      });
     }
     const hops = [...start, ...fwd.hops];
     if (fwd.nat) {
-      return {
-        ...base,
+      return result(base, {
         verdict: 'snat',
         hops,
         reason: null,
         message: `${leg.text} is on the internet: traffic leaves through NAT gateway ${label(this.ix.nat(fwd.nat))}`,
         snatTo: fwd.nat,
-      };
+      });
     }
     const back = this.returns(fwd.far, src);
     if (back !== true) {
-      return { ...base, verdict: 'unreachable', hops, reason: 'NO_RETURN_ROUTE', message: back };
+      return result(base, {
+        verdict: 'unreachable',
+        hops,
+        reason: 'NO_RETURN_ROUTE',
+        message: back,
+      });
     }
     const route = fwd.via.length > 0 ? `; through ${fwd.via.join(', ')} and back` : '';
     if (verdict === 'direct') {
@@ -497,16 +698,15 @@ export class PathEngine {
         first === src.id && this.ix.resource(first)
           ? why
           : `Pod IPs are kept: ${leg.kind === 'address' && fwd.holder ? `${leg.text} (${fwd.holder})` : legName(this.ix, leg)} is ${why}`;
-      return { ...base, verdict, hops, reason: null, message: kept + route };
+      return result(base, { verdict, hops, reason: null, message: kept + route });
     }
-    return {
-      ...base,
+    return result(base, {
       verdict,
       hops,
       reason: null,
       message: `Pods are SNATed to their node's IP (${label(src.origin)}, ${src.addressText}): ${why}${route}`,
       snatTo: src.addressText,
-    };
+    });
   }
 
   // ---- forwarding ----------------------------------------------------------------------------
@@ -536,7 +736,7 @@ export class PathEngine {
       for (const i of this.ix.plan.idcs) for (const t of i.cidrs) entries.push([cidrOf(t), i.id]);
       this.heldIndex = new RangeIndex(entries);
     }
-    return this.heldIndex.deepest(c)?.value;
+    return this.heldIndex.deepestValue(c);
   }
 
   private tablesOfLeg(leg: Leg, vpc: string, subnet: Subnet | undefined): (string | undefined)[] {
@@ -561,9 +761,9 @@ export class PathEngine {
   ): Forward {
     const ix = this.ix;
     const v = ix.vpc(vpc);
-    const inLocal = vpcCidrTexts(v!).some((t) => contains(cidrOf(t), leg.cidr));
+    const inLocal = ix.vpcCidrs(vpc).some((x) => contains(x, leg.cidr));
     if (inLocal) {
-      const subnet = this.subnetIndex(vpc).deepest(leg.cidr)?.value;
+      const subnet = this.subnetIndex(vpc).deepestValue(leg.cidr);
       if (leg.kind === 'resource') {
         if (leg.vpc === vpc && subnet?.id === leg.subnet.id) {
           return {
@@ -735,7 +935,7 @@ export class PathEngine {
         }
         if (leg.kind === 'address') {
           const inPeer =
-            vpcCidrTexts(peer!).some((x) => contains(cidrOf(x), leg.cidr)) ||
+            ix.vpcCidrs(t.peer).some((x) => contains(x, leg.cidr)) ||
             ix
               .clustersOf(t.peer)
               .some((k) => k.containerCidr && contains(cidrOf(k.containerCidr), leg.cidr));

@@ -19,6 +19,8 @@ export type Target =
   | { readonly kind: 'idc'; readonly id: string }
   | { readonly kind: 'cvm'; readonly id: string };
 
+const DEFAULT_V4 = cidrOf('0.0.0.0/0');
+
 export type Origin = 'local' | 'container' | 'custom' | 'ccn';
 
 export interface Match {
@@ -94,7 +96,7 @@ interface CcnIndex {
 
 /** Route lookups for a whole plan, with tables compiled on first use. */
 export class Router {
-  private readonly tables = new Map<string, CompiledTable>();
+  private readonly tables = new Map<string, Map<string, CompiledTable>>();
   private readonly ccnIndexes = new Map<string, CcnIndex>();
 
   constructor(readonly ix: PlanIndex) {}
@@ -116,8 +118,10 @@ export class Router {
   }
 
   private table(vpcId: string, tableId: string | undefined): CompiledTable {
-    const key = `${vpcId}\u0000${tableId ?? ''}`;
-    let t = this.tables.get(key);
+    let byTable = this.tables.get(vpcId);
+    if (!byTable) this.tables.set(vpcId, (byTable = new Map<string, CompiledTable>()));
+    const key = tableId ?? '';
+    let t = byTable.get(key);
     if (!t) {
       const ix = this.ix;
       const v = ix.vpc(vpcId);
@@ -143,7 +147,7 @@ export class Router {
       }
       const ccns = ix.ccnsOf(vpcId).map((c) => c.id);
       t = { local, containers, custom: new RangeIndex(custom), ccns };
-      this.tables.set(key, t);
+      byTable.set(key, t);
     }
     return t;
   }
@@ -165,7 +169,7 @@ export class Router {
         };
       }
     }
-    let best = t.custom.deepest(dst)?.value;
+    let best = t.custom.deepestValue(dst);
     for (const id of t.ccns) {
       const pub = this.learned(id, vpcId, dst, 'enabled');
       if (!pub) continue;
@@ -191,8 +195,7 @@ export class Router {
   ): Publication | undefined {
     const c = this.ccn(ccnId);
     if (!c) return undefined;
-    for (const e of c[which].containing(dst)) if (e.value.vpc !== vpcId) return e.value;
-    return undefined;
+    return c?.[which].deepestValue(dst, (p) => p.vpc !== vpcId);
   }
 
   /** The best disabled CCN route the VPC would have learned for `dst`. */
@@ -208,7 +211,7 @@ export class Router {
   /** The NAT gateway a subnet's default route leads to, if it has one. */
   natDefault(vpcId: string, tableId: string | undefined): string | undefined {
     const t = this.table(vpcId, tableId);
-    const def = t.custom.deepest(cidrOf('0.0.0.0/0'));
+    const def = t.custom.deepest(DEFAULT_V4);
     if (def && def.cidr.prefix === 0 && def.value.target.kind === 'nat') return def.value.target.id;
     return undefined;
   }

@@ -163,12 +163,13 @@ function checkSubnetOverlaps(
   }
 }
 
-function ipKey(c: Cidr): string {
-  return `${c.family}:${c.lo}`;
+/** A key per address: the number itself for IPv4 (no string to build), the text for IPv6. */
+function ipKey(c: Cidr): number | string {
+  return c.family === 4 ? c.lo : `6:${c.lo}`;
 }
 
 function checkResources(ix: PlanIndex, v: Vpc, subnets: readonly Subnet[], out: FindingList): void {
-  const seen = new Map<string, string>();
+  const seen = new Map<number | string, string>();
   for (const s of subnets) {
     const sc = cidrOf(s.cidr);
     const s6 = s.ipv6Cidr ? cidrOf(s.ipv6Cidr) : undefined;
