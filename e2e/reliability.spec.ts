@@ -59,13 +59,11 @@ test('a plan whose names carry HTML and script shows them as text and runs nothi
   });
   const d = new Designer(page);
   await d.open();
-  await page
-    .getByLabel('Open plan')
-    .setInputFiles({
-      name: 'hostile.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(hostilePlan())),
-    });
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'hostile.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(hostilePlan())),
+  });
   await expect(d.node('db-1')).toBeVisible();
   // Canvas, problems (the two subnets overlap), inspector, paths, review, exports.
   await expect(d.node('db-1')).toContainText(

@@ -8,18 +8,30 @@ import { ValidationClient, type ClientOptions } from '../worker/client';
 
 export function startValidation(options: ClientOptions = {}): () => void {
   const store = useAppStore;
+  let pendingPaths: number | undefined;
   const client = new ValidationClient(
     {
       result: (r) => {
         const prev = store.getState().analysis;
         if (store.getState().crashReport) store.getState().setCrashReport(null);
+        if (pendingPaths !== undefined) cancelAnimationFrame(pendingPaths);
+        pendingPaths = undefined;
+        // Highlights first: the paths follow after the frame that shows them, so that redrawing
+        // many path edges never delays the outline of the object just edited.
+        const later = r.findings !== undefined && prev !== null;
         store.getState().setAnalysis({
           revision: r.revision,
           findings: r.findings ?? prev?.findings ?? [],
           capacity: r.capacity ?? prev?.capacity ?? [],
-          paths: r.paths,
+          paths: later ? prev.paths : r.paths,
           ms: r.ms,
         });
+        if (later) {
+          pendingPaths = requestAnimationFrame(() => {
+            pendingPaths = undefined;
+            setTimeout(() => store.getState().setPaths(r.paths), 0);
+          });
+        }
       },
       state: (s) => store.getState().setValidation(s),
       crashed: (report) => {

@@ -8,7 +8,6 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
-  ViewportPortal,
   type Connection,
   type NodeChange,
   type OnConnectEnd,
@@ -34,7 +33,7 @@ import {
 } from './nodes/LeafNodes';
 import { SubnetNode, VpcNode } from './nodes/ContainerNodes';
 import { LinkEdge } from './edges/LinkEdge';
-import { PathEdge, PathMarkers } from './edges/PathEdge';
+import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, type ObjectNode } from './flow-model';
 import { moveOps, containerAt, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
@@ -88,7 +87,14 @@ export function Canvas() {
   // The ids drawn change only when objects come and go, not on every edit.
   const drawnKey = useMemo(() => nodes.map((n) => n.id).join('\u0000'), [nodes]);
   const drawn = useMemo(() => new Set(drawnKey.split('\u0000')), [drawnKey]);
-  const pathList = useMemo(() => pathEdgeCache.build(paths, drawn), [paths, drawn]);
+  const subnetOfResource = useMemo(() => {
+    const m = new Map(plan.resources.map((r) => [r.id, r.subnet]));
+    return (id: string) => m.get(id);
+  }, [plan.resources]);
+  const pathList = useMemo(
+    () => pathEdgeCache.build(paths, drawn, subnetOfResource),
+    [paths, drawn, subnetOfResource],
+  );
   const edges = useMemo(() => [...links, ...pathList], [links, pathList]);
 
   const rects = useCallback((): Rect[] => {
@@ -153,6 +159,8 @@ export function Canvas() {
             box: { ...box, x: Math.round(c.position.x), y: Math.round(c.position.y) },
           });
         }
+      } else if (c.type === 'dimensions' && c.dimensions) {
+        nodeCache.setMeasured(c.id, c.dimensions);
       } else if (c.type === 'select') {
         selectionChanged = true;
         if (c.selected) nextSel.add(c.id);
@@ -297,12 +305,9 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2.5}
         elevateNodesOnSelect={false}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={false}
         proOptions={{ hideAttribution: true }}
       >
-        <ViewportPortal>
-          <PathMarkers />
-        </ViewportPortal>
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
         <MiniMap
           pannable

@@ -1,6 +1,6 @@
 // The plan as React Flow nodes and edges. Node objects are reused while nothing they show
 // changes, so that React Flow and the memoised node components skip them on every other update.
-import type { Edge, Node } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import { DEFAULT_SIZES } from '../domain/ops/create';
 import type { LayoutBox, Plan } from '../domain/model/plan';
 import type { PathResult } from '../domain/routing/paths';
@@ -46,8 +46,30 @@ export function fallbackPosition(kind: CanvasKind, index: number): { x: number; 
   }
 }
 
+/**
+ * Edges here float (they meet a node's border wherever the line between centres crosses it), so
+ * the handles they hang on need no measuring: declaring them keeps React Flow from dropping every
+ * edge of a node while it measures the node's handles again after each edit.
+ */
+const FIXED_HANDLES: NonNullable<ObjectNode['handles']> = [
+  { id: 'in', type: 'target', position: Position.Top, x: 0, y: 0, width: 1, height: 1 },
+  { id: 'out', type: 'source', position: Position.Bottom, x: 0, y: 0, width: 1, height: 1 },
+];
+/** Objects a person connects by dragging from the dot on their right edge (see NodeChrome). */
+const CONNECTABLE: ReadonlySet<CanvasKind> = new Set(['vpc', 'cluster', 'idc', 'ccn']);
+
 export class NodeCache {
   private cache = new Map<string, { inputs: Inputs; node: ObjectNode }>();
+  /**
+   * Sizes React Flow measured. A node object handed over without `measured` makes React Flow
+   * measure it again, and until then every edge at that node disappears and is mounted anew:
+   * so each new node object carries the last measured size.
+   */
+  private readonly measured = new Map<string, { width: number; height: number }>();
+
+  setMeasured(id: string, size: { width: number; height: number }): void {
+    this.measured.set(id, size);
+  }
 
   build(
     plan: Plan,
@@ -93,6 +115,21 @@ export class NodeCache {
             string,
             string
           >,
+          handles: CONNECTABLE.has(kind)
+            ? [
+                ...FIXED_HANDLES,
+                {
+                  id: 'connect',
+                  type: 'source',
+                  position: Position.Right,
+                  x: box?.width ?? size.width,
+                  y: 19,
+                  width: 11,
+                  height: 11,
+                },
+              ]
+            : FIXED_HANDLES,
+          ...(this.measured.has(id) ? { measured: this.measured.get(id)! } : {}),
           ...(kind === 'vpc' ? { zIndex: 0 } : {}),
         };
       }
@@ -126,7 +163,19 @@ export class NodeCache {
 export type LinkKind = 'peering' | 'ccn' | 'node-subnet' | 'pod-subnet' | 'idc';
 
 export type LinkEdge = Edge<{ kind: LinkKind; label?: string }, 'link'>;
-export type PathEdge = Edge<{ path: PathResult; key: string }, 'path'>;
+export type PathEdge = Edge<
+  {
+    /** The path drawn, or the first of a bundle. */
+    path: PathResult;
+    key: string;
+    /** For a bundle: the keys of every path it stands for. */
+    keys?: readonly string[];
+  },
+  'path'
+>;
+
+/** Above this many path edges, paths to the resources of one subnet with one verdict become one edge. */
+export const BUNDLE_ABOVE = 40;
 
 /** Peerings, CCN attachments, IDC links and the ties between clusters and their subnets. */
 export function linkEdges(
@@ -162,6 +211,8 @@ export function linkEdges(
   return edges;
 }
 
+const VERDICT_COLORS = { direct: '#059669', snat: '#2563eb', unreachable: '#dc2626' } as const;
+
 export function pathKey(p: { from: string; to: string }): string {
   return `${p.from}->${p.to}`;
 }
@@ -186,14 +237,74 @@ function samePath(a: PathResult, b: PathResult): boolean {
 export class PathEdgeCache {
   private cache = new Map<string, PathEdge>();
 
-  build(paths: readonly PathResult[], drawn: ReadonlySet<string>): PathEdge[] {
+  /**
+   * Resources are the ends of most paths; with many on the canvas, a path to each becomes a
+   * hairball that tells nothing. Beyond BUNDLE_ABOVE edges, the paths from one cluster to the
+   * resources of one subnet that share a verdict and reason are drawn as one edge to the subnet.
+   */
+  build(
+    paths: readonly PathResult[],
+    drawn: ReadonlySet<string>,
+    subnetOf: (id: string) => string | undefined,
+  ): PathEdge[] {
     const next = new Map<string, PathEdge>();
     const out: PathEdge[] = [];
-    for (const p of paths) {
-      if (!drawn.has(p.from) || !drawn.has(p.to) || p.from === p.to) continue;
+    const shown = paths.filter((p) => drawn.has(p.from) && drawn.has(p.to) && p.from !== p.to);
+    const bundles = new Map<string, PathResult[]>();
+    const single: PathResult[] = [];
+    if (shown.length > BUNDLE_ABOVE) {
+      for (const p of shown) {
+        const subnet = subnetOf(p.to);
+        if (!subnet || !drawn.has(subnet)) {
+          single.push(p);
+          continue;
+        }
+        const key = `${p.from}->${subnet}:${p.verdict}:${p.reason ?? ''}`;
+        const list = bundles.get(key);
+        if (list) list.push(p);
+        else bundles.set(key, [p]);
+      }
+    } else single.push(...shown);
+    for (const p of single) {
       const key = pathKey(p);
       const prev = this.cache.get(key);
-      const edge = prev && samePath(prev.data!.path, p) ? prev : pathEdge(p, key);
+      const edge =
+        prev && !prev.data!.keys && samePath(prev.data!.path, p) ? prev : pathEdge(p, key);
+      next.set(key, edge);
+      out.push(edge);
+    }
+    for (const [key, list] of bundles) {
+      const first = list[0]!;
+      if (list.length === 1) {
+        const k = pathKey(first);
+        const prev = this.cache.get(k);
+        const edge =
+          prev && !prev.data!.keys && samePath(prev.data!.path, first) ? prev : pathEdge(first, k);
+        next.set(k, edge);
+        out.push(edge);
+        continue;
+      }
+      const keys = list.map(pathKey);
+      const prev = this.cache.get(key);
+      const same =
+        prev?.data?.keys?.length === keys.length &&
+        prev.data.keys.every((k, i) => k === keys[i]) &&
+        samePath(prev.data.path, first);
+      const subnet = subnetOf(first.to)!;
+      const edge: PathEdge = same
+        ? prev
+        : {
+            ...pathEdge(first, key),
+            id: `paths:${key}`,
+            target: subnet,
+            data: { path: first, key, keys },
+            domAttributes: {
+              'data-verdict': first.verdict,
+              'data-from': first.from,
+              'data-to': subnet,
+              'data-count': String(list.length),
+            } as Record<string, string>,
+          };
       next.set(key, edge);
       out.push(edge);
     }
@@ -209,6 +320,13 @@ function pathEdge(p: PathResult, key: string): PathEdge {
     target: p.to,
     type: 'path',
     data: { path: p, key },
+    // React Flow draws these arrowheads inside the viewport, so picture exports keep them.
+    markerEnd: {
+      type: MarkerType.ArrowClosed,
+      color: VERDICT_COLORS[p.verdict],
+      width: 14,
+      height: 14,
+    },
     selectable: false,
     focusable: false,
     zIndex: 10,

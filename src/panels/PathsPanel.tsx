@@ -1,5 +1,5 @@
 // The paths of the selected clusters (or all): verdict, reason and hops, one line each.
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import type { PathResult } from '../domain/routing/paths';
 import { useAppStore } from '../store/app-store';
 import { selectPaths } from '../store/selectors';
@@ -33,7 +33,8 @@ const PathRow = memo(function PathRow({ p }: { p: PathResult }) {
 });
 
 export function PathsPanel() {
-  const paths = useAppStore(selectPaths);
+  // Lists follow the canvas: they re-render after the frame that shows the new highlights.
+  const paths = useDeferredValue(useAppStore(selectPaths));
   const showAll = useAppStore((s) => s.showAllPaths);
   const anyCluster = useAppStore((s) =>
     s.selection.some((id) => s.plan.clusters.some((c) => c.id === id)),

@@ -47,6 +47,8 @@ export interface AnalysisSlice {
     ms: number;
   }) => void;
   setValidation: (v: ValidationState) => void;
+  /** Paths alone, for when they arrive after the findings they belong with. */
+  setPaths: (paths: readonly PathResult[]) => void;
 }
 
 export function indexFindings(
@@ -90,4 +92,8 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     });
   },
   setValidation: (v) => set({ validation: v }),
+  setPaths: (paths) => {
+    const a = get().analysis;
+    if (a && a.paths !== paths) set({ analysis: { ...a, paths } });
+  },
 });

@@ -17,11 +17,17 @@ export const PathEdge = memo(function PathEdge({
   source,
   target,
   data,
+  markerEnd,
 }: EdgeProps<PathEdgeType>) {
   const s = useNodeBox(source);
   const t = useNodeBox(target);
   const [hover, setHover] = useState(false);
-  const hovered = useAppStore((st) => data !== undefined && st.hoveredPath === data.key);
+  const hovered = useAppStore(
+    (st) =>
+      data !== undefined &&
+      st.hoveredPath !== null &&
+      (st.hoveredPath === data.key || (data.keys?.includes(st.hoveredPath) ?? false)),
+  );
   if (!s || !t || !data) return null;
   const e = floatingEnds(s, t);
   const [path, lx, ly] = getBezierPath({
@@ -34,15 +40,16 @@ export const PathEdge = memo(function PathEdge({
     curvature: 0.35,
   });
   const p = data.path;
-  const label = shortLabel(p);
-  const marker = `url(#cc-arrow-${p.verdict})`;
+  const count = data.keys?.length ?? 1;
+  const base = shortLabel(p);
+  const label = count > 1 ? `${count} × ${base ?? 'direct'}` : base;
   return (
     <>
       <g onMouseEnter={() => setHover(true)} onMouseLeave={() => setHover(false)}>
         <BaseEdge
           id={id}
           path={path}
-          markerEnd={marker}
+          markerEnd={markerEnd}
           className={`cc-path cc-path--${p.verdict}${hover || hovered ? ' is-hovered' : ''}`}
           interactionWidth={16}
         />
@@ -65,9 +72,11 @@ export const PathEdge = memo(function PathEdge({
             style={{ transform: `translate(-50%, 12px) translate(${lx}px, ${ly}px)` }}
           >
             <div className="cc-path-tip__title">
-              {p.from} → {p.to}: <strong>{p.verdict}</strong>
+              {p.from} → {count > 1 ? `${count} resources of ${target}` : p.to}:{' '}
+              <strong>{p.verdict}</strong>
               {p.reason ? ` (${p.reason})` : ''}
             </div>
+            {count > 1 && <div className="cc-path-tip__msg">The first of them:</div>}
             <ol className="cc-path-tip__hops">
               {p.hops.map((h, i) => (
                 <li key={`${h}-${i}`}>{h}</li>
@@ -80,27 +89,3 @@ export const PathEdge = memo(function PathEdge({
     </>
   );
 });
-
-/** Arrowheads for each verdict, defined once for the whole canvas. */
-export function PathMarkers() {
-  return (
-    <svg className="cc-markers" aria-hidden>
-      <defs>
-        {(['direct', 'snat', 'unreachable'] as const).map((v) => (
-          <marker
-            key={v}
-            id={`cc-arrow-${v}`}
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" className={`cc-arrow cc-arrow--${v}`} />
-          </marker>
-        ))}
-      </defs>
-    </svg>
-  );
-}

@@ -4,7 +4,7 @@ import { memo } from 'react';
 import type { Subnet, Vpc } from '../../domain/model/plan';
 import { KIND_ICONS } from '../../ui/icons';
 import type { ObjectNode } from '../flow-model';
-import { Chip, Handles, StatusBadge, statusClass, useObjectState } from './NodeChrome';
+import { Chip, Handles, StatusBadge, StatusRings, statusClass, useObjectState } from './NodeChrome';
 
 export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<ObjectNode>) {
   const v = data.obj as Vpc;
@@ -12,6 +12,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
   const Icon = KIND_ICONS.vpc;
   return (
     <div className={statusClass('cc-node cc-vpc', s, selected)} data-testid={`node-${id}`}>
+      <StatusRings />
       <NodeResizer
         isVisible={selected}
         minWidth={260}
@@ -44,6 +45,7 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
   const Icon = KIND_ICONS.subnet;
   return (
     <div className={statusClass('cc-node cc-subnet', s, selected)} data-testid={`node-${id}`}>
+      <StatusRings />
       <NodeResizer
         isVisible={selected}
         minWidth={180}

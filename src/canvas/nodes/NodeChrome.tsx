@@ -86,3 +86,17 @@ export function Chip({
     </span>
   );
 }
+
+/**
+ * The outlines of a container (VPC, subnet) in their own compositor layers, shown by opacity:
+ * a big VPC lighting up then costs the browser no repaint of everything drawn inside it.
+ */
+export function StatusRings() {
+  return (
+    <>
+      <span className="cc-ring cc-ring--error" aria-hidden />
+      <span className="cc-ring cc-ring--warning" aria-hidden />
+      <span className="cc-ring cc-ring--highlight" aria-hidden />
+    </>
+  );
+}

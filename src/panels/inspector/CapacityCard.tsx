@@ -1,9 +1,10 @@
 // What a cluster can hold, as the validation core computed it.
+import { useDeferredValue } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { capacityOf } from '../../store/selectors';
 
 export function CapacityCard({ clusterId }: { clusterId: string }) {
-  const cap = useAppStore(capacityOf(clusterId));
+  const cap = useDeferredValue(useAppStore(capacityOf(clusterId)));
   if (!cap) return <p className="cc-muted">Capacity appears once validation has run.</p>;
   const rows: Array<[string, string]> = [
     [

@@ -1,9 +1,10 @@
 // The findings that name the selected object.
+import { useDeferredValue } from 'react';
 import { useAppStore } from '../../store/app-store';
 
 export function ObjectFindings({ id }: { id: string }) {
-  const indexes = useAppStore((s) => s.analysis?.findingsByObject[id]);
-  const findings = useAppStore((s) => s.analysis?.findings);
+  const indexes = useDeferredValue(useAppStore((s) => s.analysis?.findingsByObject[id]));
+  const findings = useDeferredValue(useAppStore((s) => s.analysis?.findings));
   if (!indexes || !findings || indexes.length === 0) return null;
   return (
     <section className="cc-object-findings" aria-label="Findings for this object">
