@@ -5,10 +5,13 @@ import { useAppStore } from '../store/app-store';
 import { subscribePlanChanges } from '../store/changes';
 import { pathScopeOf, scopeKey } from '../store/selectors';
 import { ValidationClient, type ClientOptions } from '../worker/client';
+import { applyPathsDelta } from '../worker/paths-delta';
+import type { PathResult } from '../domain/routing/paths';
 
 export function startValidation(options: ClientOptions = {}): () => void {
   const store = useAppStore;
   let pendingPaths: number | undefined;
+  let latestPaths: readonly PathResult[] = [];
   const client = new ValidationClient(
     {
       result: (r) => {
@@ -19,17 +22,20 @@ export function startValidation(options: ClientOptions = {}): () => void {
         // Highlights first: the paths follow after the frame that shows them, so that redrawing
         // many path edges never delays the outline of the object just edited.
         const later = r.findings !== undefined && prev !== null;
+        // Paths arrive as changes to the ones the designer has (or the ones still on their way).
+        latestPaths = applyPathsDelta(latestPaths, r.paths);
+        const paths = latestPaths;
         store.getState().setAnalysis({
           revision: r.revision,
           findings: r.findings ?? prev?.findings ?? [],
           capacity: r.capacity ?? prev?.capacity ?? [],
-          paths: later ? prev.paths : r.paths,
+          paths: later ? prev.paths : paths,
           ms: r.ms,
         });
         if (later) {
           pendingPaths = requestAnimationFrame(() => {
             pendingPaths = undefined;
-            setTimeout(() => store.getState().setPaths(r.paths), 0);
+            setTimeout(() => store.getState().setPaths(paths), 0);
           });
         }
       },

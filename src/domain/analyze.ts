@@ -1,10 +1,10 @@
 // The validation core's front door: a plan in, findings, capacity and paths out.
 import { clusterCapacity, type ClusterCapacity } from './capacity/capacity';
 import { PlanIndex } from './model/plan-index';
-import type { Flow, Plan } from './model/plan';
+import type { Ccn, Flow, Peering, Plan, Vpc } from './model/plan';
 import { SEVERITY_RANK, type Finding } from './rules/codes';
 import { checkVpcAddressPlan } from './rules/address-plan';
-import { checkVpcClusters, subnetUse } from './rules/clusters';
+import { checkVpcClusters, subnetUse, type SubnetUse } from './rules/clusters';
 import {
   checkCcnConflicts,
   checkConnectedContainers,
@@ -32,18 +32,42 @@ export function sortFindings(list: Finding[]): Finding[] {
   return list.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }
 
-export function checkPlan(ix: PlanIndex, router: Router): Finding[] {
+/** The findings about one VPC alone: its address plan, its clusters, its routes and IDCs. */
+export function vpcFindings(ix: PlanIndex, v: Vpc, use: SubnetUse): Finding[] {
   const out = new FindingList();
-  const use = subnetUse(ix.plan.clusters);
-  for (const v of ix.plan.vpcs) {
-    checkVpcAddressPlan(ix, v, out);
-    checkVpcClusters(ix, v, use, out);
-    checkVpcRouting(ix, v, out);
-  }
-  for (const p of ix.plan.peerings) checkPeering(ix, p, out);
-  for (const c of ix.plan.ccns) checkCcnConflicts(ix, router.ccnRoutes(c.id)!, out);
+  checkVpcAddressPlan(ix, v, out);
+  checkVpcClusters(ix, v, use, out);
+  checkVpcRouting(ix, v, out);
+  return out.items;
+}
+
+export function peeringFindings(ix: PlanIndex, p: Peering): Finding[] {
+  const out = new FindingList();
+  checkPeering(ix, p, out);
+  return out.items;
+}
+
+export function ccnFindings(ix: PlanIndex, router: Router, c: Ccn): Finding[] {
+  const out = new FindingList();
+  checkCcnConflicts(ix, router.ccnRoutes(c.id)!, out);
+  return out.items;
+}
+
+/** Container CIDRs against the VPCs and clusters on the other side of a peering or CCN. */
+export function connectedFindings(ix: PlanIndex): Finding[] {
+  const out = new FindingList();
   checkConnectedContainers(ix, connectionGroups(ix), out);
-  return sortFindings(out.items);
+  return out.items;
+}
+
+export function checkPlan(ix: PlanIndex, router: Router): Finding[] {
+  const use = subnetUse(ix.plan.clusters);
+  const parts: Finding[][] = [];
+  for (const v of ix.plan.vpcs) parts.push(vpcFindings(ix, v, use));
+  for (const p of ix.plan.peerings) parts.push(peeringFindings(ix, p));
+  for (const c of ix.plan.ccns) parts.push(ccnFindings(ix, router, c));
+  parts.push(connectedFindings(ix));
+  return sortFindings(parts.flat());
 }
 
 export function flowsFor(ix: PlanIndex, scope: PathScope): Flow[] {

@@ -1,48 +1,60 @@
-// The worker's state, without the worker: a plan kept up to date by ops, analysed on demand.
-// Messages that arrive together are applied together and analysed once.
-import { analyzePlan, type PathScope } from '../domain/analyze';
-import { emptyPlan, type Plan } from '../domain/model/plan';
-import { applyOps, isCosmetic } from '../domain/ops/ops';
+// The worker's state, without the worker: an incremental analysis of the plan, kept up to date
+// by ops. Messages that arrive together are applied together and answered once, with what
+// changed rather than everything again.
+import type { PathScope } from '../domain/analyze';
+import { IncrementalAnalyzer } from '../domain/incremental/analyzer';
+import { isCosmetic, type PlanOp } from '../domain/ops/ops';
+import { applyPathsDelta } from './paths-delta';
 import type { FromWorker, ToWorker } from './protocol';
 
 export class ValidationEngine {
-  private plan: Plan = emptyPlan();
+  private readonly analyzer = new IncrementalAnalyzer();
+  private loaded = false;
   private revision = -1;
-  private scope: PathScope = { kind: 'none' };
-  private planDirty = false;
-  private scopeDirty = false;
 
   /** Takes a batch of messages; returns the one message to send back, if any. */
   handle(messages: readonly ToWorker[]): FromWorker | undefined {
     try {
+      const t0 = performance.now();
+      let reply:
+        Omit<Extract<FromWorker, { type: 'result' }>, 'type' | 'revision' | 'ms'> | undefined;
+      let ops: PlanOp[] = [];
+      let scope: PathScope | undefined;
+      const flush = () => {
+        if (ops.length === 0) return;
+        const d = this.analyzer.apply(ops);
+        ops = [];
+        reply = merge(reply, d);
+      };
       for (const m of messages) {
         if (m.type === 'load') {
-          this.plan = m.plan;
+          ops = [];
+          scope = undefined;
+          reply = this.analyzer.load(m.plan, m.scope);
+          this.loaded = true;
           this.revision = m.revision;
-          this.scope = m.scope;
-          this.planDirty = true;
         } else if (m.type === 'edit') {
-          this.plan = applyOps(this.plan, m.ops).plan;
+          if (!this.loaded) throw new Error('an edit arrived before any plan');
+          ops.push(...m.ops);
           this.revision = m.revision;
-          if (m.ops.some((op) => !isCosmetic(op))) this.planDirty = true;
         } else {
-          this.scope = m.scope;
-          this.scopeDirty = true;
+          flush();
+          scope = m.scope;
         }
       }
-      if (!this.planDirty && !this.scopeDirty) return undefined;
-      const t0 = performance.now();
-      const a = analyzePlan(this.plan, this.scope);
-      const full = this.planDirty;
-      this.planDirty = false;
-      this.scopeDirty = false;
-      return {
-        type: 'result',
-        revision: this.revision,
-        ...(full ? { findings: a.findings, capacity: a.capacity } : {}),
-        paths: a.paths,
-        ms: performance.now() - t0,
-      };
+      flush();
+      if (scope) reply = merge(reply, this.analyzer.setScope(scope));
+      if (!reply) return undefined;
+      const onlyCosmetic =
+        reply.findings === undefined &&
+        reply.capacity === undefined &&
+        reply.paths.kind === 'some' &&
+        reply.paths.changed.length === 0 &&
+        reply.paths.removed.length === 0 &&
+        reply.paths.order === null;
+      if (onlyCosmetic && messages.every((m) => m.type === 'edit' && m.ops.every(isCosmetic)))
+        return undefined;
+      return { type: 'result', revision: this.revision, ...reply, ms: performance.now() - t0 };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       return {
@@ -53,4 +65,28 @@ export class ValidationEngine {
       };
     }
   }
+}
+
+type Reply = Omit<Extract<FromWorker, { type: 'result' }>, 'type' | 'revision' | 'ms'>;
+
+/** Two answers in a row as one: the later wins, and path changes add up. */
+function merge(a: Reply | undefined, b: Reply): Reply {
+  if (!a) return b;
+  let paths: Reply['paths'];
+  const bp = b.paths;
+  const ap = a.paths;
+  if (bp.kind === 'all') paths = bp;
+  else if (ap.kind === 'all') paths = { kind: 'all', paths: applyPathsDelta(ap.paths, bp) };
+  else {
+    const later = new Set(bp.changed.map((p) => `${p.from}->${p.to}`));
+    paths = {
+      kind: 'some',
+      changed: [...ap.changed.filter((p) => !later.has(`${p.from}->${p.to}`)), ...bp.changed],
+      removed: [...ap.removed, ...bp.removed],
+      order: bp.order ?? ap.order,
+    };
+  }
+  const findings = b.findings ?? a.findings;
+  const capacity = b.capacity ?? a.capacity;
+  return { ...(findings ? { findings } : {}), ...(capacity ? { capacity } : {}), paths };
 }

@@ -6,7 +6,7 @@ import type { ClusterCapacity } from '../domain/capacity/capacity';
 import type { Plan } from '../domain/model/plan';
 import type { PlanOp } from '../domain/ops/ops';
 import type { Finding } from '../domain/rules/codes';
-import type { PathResult } from '../domain/routing/paths';
+import type { PathsDelta } from '../domain/incremental/analyzer';
 
 export type ToWorker =
   | {
@@ -22,10 +22,11 @@ export type FromWorker =
   | {
       readonly type: 'result';
       readonly revision: number;
-      /** Absent when only the path scope changed: the previous findings still hold. */
+      /** Absent when they did not change: the previous findings still hold. */
       readonly findings?: readonly Finding[];
       readonly capacity?: readonly ClusterCapacity[];
-      readonly paths: readonly PathResult[];
+      /** What changed in the paths, or all of them. */
+      readonly paths: PathsDelta;
       readonly ms: number;
     }
   | {

@@ -1,5 +1,6 @@
 // One pass over a plan that every rule, the capacity and the path engine share: objects by id,
-// children by parent, and every CIDR parsed once.
+// children by parent, and every CIDR parsed once. An edit updates it in place (`update`), in time
+// proportional to what changed, so that a 100,000-object plan is not indexed again per keystroke.
 import { cidrOf, type Cidr } from '../ip/cidr';
 import { clusterMode } from './defaults';
 import {
@@ -7,6 +8,7 @@ import {
   KIND_OF_COLLECTION,
   type Ccn,
   type Cluster,
+  type Collection,
   type Idc,
   type NatGateway,
   type ObjectKind,
@@ -26,31 +28,112 @@ export interface Entry {
   readonly order: number;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** One object of a plan changed: inserted (no `before`), removed (no `after`) or replaced. */
+export interface Change {
+  readonly collection: Collection;
+  readonly before?: PlanObject;
+  readonly after?: PlanObject;
 }
 
 const NONE: readonly never[] = [];
 
+/** Lists of children, each kept in plan order. */
+class Children<T extends PlanObject> {
+  private readonly lists = new Map<string, T[]>();
+
+  constructor(private readonly orderOf: (id: string) => number) {}
+
+  get(parent: string): readonly T[] {
+    return this.lists.get(parent) ?? NONE;
+  }
+
+  /** Appends during a full build, where objects come in plan order. */
+  push(parent: string, child: T): void {
+    const list = this.lists.get(parent);
+    if (list) list.push(child);
+    else this.lists.set(parent, [child]);
+  }
+
+  insert(parent: string, child: T): void {
+    const list = this.lists.get(parent);
+    if (!list) {
+      this.lists.set(parent, [child]);
+      return;
+    }
+    const o = this.orderOf(child.id);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.orderOf(list[mid]!.id) < o) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, child);
+  }
+
+  remove(parent: string, id: string): void {
+    const list = this.lists.get(parent);
+    if (!list) return;
+    const i = list.findIndex((c) => c.id === id);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.lists.delete(parent);
+  }
+
+  replace(parent: string, child: T): void {
+    const list = this.lists.get(parent);
+    const i = list ? list.findIndex((c) => c.id === child.id) : -1;
+    if (list && i >= 0) list[i] = child;
+    else this.insert(parent, child);
+  }
+}
+
+function parentsOf(collection: Collection, o: PlanObject): string[] {
+  switch (collection) {
+    case 'subnets':
+    case 'clusters':
+    case 'natGateways':
+    case 'idcs':
+    case 'routeTables':
+      return [(o as { vpc: string }).vpc];
+    case 'resources':
+      return [(o as Resource).subnet];
+    case 'peerings':
+      return [...new Set((o as Peering).vpcs)];
+    case 'ccns':
+      return [...new Set((o as Ccn).attachments)];
+    default:
+      return [];
+  }
+}
+
 export class PlanIndex {
   readonly byId = new Map<string, Entry>();
-  private readonly subnetsByVpc = new Map<string, Subnet[]>();
-  private readonly clustersByVpc = new Map<string, Cluster[]>();
-  private readonly resourcesBySubnet = new Map<string, Resource[]>();
-  private readonly natsByVpc = new Map<string, NatGateway[]>();
-  private readonly peeringsByVpc = new Map<string, Peering[]>();
-  private readonly ccnsByMember = new Map<string, Ccn[]>();
-  private readonly idcsByVpc = new Map<string, Idc[]>();
-  private readonly tablesByVpc = new Map<string, RouteTable[]>();
-  private readonly subnetsByTable = new Map<string, Subnet[]>();
-  private readonly vpcCidrCache = new Map<string, Cidr[]>();
-
   /** One map per kind: lookups stay monomorphic, which matters when paths make millions. */
   private readonly byKind = new Map<ObjectKind, Map<string, PlanObject>>();
+  private readonly orderOf = (id: string) => this.byId.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
+  private readonly subnetsByVpc = new Children<Subnet>(this.orderOf);
+  private readonly clustersByVpc = new Children<Cluster>(this.orderOf);
+  private readonly resourcesBySubnet = new Children<Resource>(this.orderOf);
+  private readonly natsByVpc = new Children<NatGateway>(this.orderOf);
+  private readonly peeringsByVpc = new Children<Peering>(this.orderOf);
+  private readonly ccnsByMember = new Children<Ccn>(this.orderOf);
+  private readonly idcsByVpc = new Children<Idc>(this.orderOf);
+  private readonly tablesByVpc = new Children<RouteTable>(this.orderOf);
+  private readonly subnetsByTable = new Children<Subnet>(this.orderOf);
+  private readonly vpcCidrCache = new Map<string, Cidr[]>();
+  private readonly children: Readonly<Partial<Record<Collection, Children<PlanObject>>>>;
 
-  constructor(readonly plan: Plan) {
+  constructor(public plan: Plan) {
+    this.children = {
+      subnets: this.subnetsByVpc,
+      clusters: this.clustersByVpc,
+      resources: this.resourcesBySubnet,
+      natGateways: this.natsByVpc,
+      peerings: this.peeringsByVpc,
+      ccns: this.ccnsByMember,
+      idcs: this.idcsByVpc,
+      routeTables: this.tablesByVpc,
+    };
     let order = 0;
     for (const key of COLLECTIONS) {
       const kind = KIND_OF_COLLECTION[key];
@@ -64,21 +147,83 @@ export class PlanIndex {
         order++;
       }
     }
-    for (const s of plan.subnets) {
-      push(this.subnetsByVpc, s.vpc, s);
-      if (s.routeTable) push(this.subnetsByTable, s.routeTable, s);
+    for (const key of COLLECTIONS) {
+      const list = this.children[key];
+      if (!list) continue;
+      for (const o of plan[key] as readonly PlanObject[])
+        for (const p of parentsOf(key, o)) list.push(p, o);
     }
-    for (const c of plan.clusters) push(this.clustersByVpc, c.vpc, c);
-    for (const r of plan.resources) push(this.resourcesBySubnet, r.subnet, r);
-    for (const n of plan.natGateways) push(this.natsByVpc, n.vpc, n);
-    for (const p of plan.peerings) {
-      push(this.peeringsByVpc, p.vpcs[0], p);
-      if (p.vpcs[1] !== p.vpcs[0]) push(this.peeringsByVpc, p.vpcs[1], p);
+    for (const s of plan.subnets) if (s.routeTable) this.subnetsByTable.push(s.routeTable, s);
+  }
+
+  /**
+   * Brings the index up to `plan`, which differs from the indexed plan by `changes` (in the
+   * order they were made). Inserted objects take a place between their neighbours in the plan.
+   */
+  update(plan: Plan, changes: readonly Change[]): void {
+    for (const c of changes) {
+      const kind = KIND_OF_COLLECTION[c.collection];
+      const mine = this.byKind.get(kind)!;
+      const list = this.children[c.collection];
+      const before = c.before;
+      const after = c.after;
+      if (before && !after) {
+        for (const p of parentsOf(c.collection, before)) list?.remove(p, before.id);
+        if (c.collection === 'subnets' && (before as Subnet).routeTable)
+          this.subnetsByTable.remove((before as Subnet).routeTable!, before.id);
+        this.byId.delete(before.id);
+        mine.delete(before.id);
+      } else if (after && !before) {
+        this.byId.set(after.id, {
+          kind,
+          object: after,
+          order: this.orderForInsert(plan, c.collection, after.id),
+        });
+        mine.set(after.id, after);
+        for (const p of parentsOf(c.collection, after)) list?.insert(p, after);
+        if (c.collection === 'subnets' && (after as Subnet).routeTable)
+          this.subnetsByTable.insert((after as Subnet).routeTable!, after as Subnet);
+      } else if (before && after) {
+        const entry = this.byId.get(after.id)!;
+        this.byId.set(after.id, { kind, object: after, order: entry.order });
+        mine.set(after.id, after);
+        const was = parentsOf(c.collection, before);
+        const now = parentsOf(c.collection, after);
+        for (const p of was) if (!now.includes(p)) list?.remove(p, before.id);
+        for (const p of now) list?.replace(p, after);
+        if (c.collection === 'subnets') {
+          const rb = (before as Subnet).routeTable;
+          const ra = (after as Subnet).routeTable;
+          if (rb && rb !== ra) this.subnetsByTable.remove(rb, before.id);
+          if (ra) this.subnetsByTable.replace(ra, after as Subnet);
+        }
+      }
+      if (c.collection === 'vpcs') this.vpcCidrCache.delete((before ?? after)!.id);
     }
-    for (const c of plan.ccns)
-      for (const m of new Set(c.attachments)) push(this.ccnsByMember, m, c);
-    for (const i of plan.idcs) push(this.idcsByVpc, i.vpc, i);
-    for (const t of plan.routeTables) push(this.tablesByVpc, t.vpc, t);
+    this.plan = plan;
+  }
+
+  /** An order between the neighbours of the inserted object, so later objects stay later. */
+  private orderForInsert(plan: Plan, collection: Collection, id: string): number {
+    const list = plan[collection] as readonly PlanObject[];
+    const at = list.findIndex((o) => o.id === id);
+    const prevId = at > 0 ? list[at - 1]!.id : undefined;
+    let nextId = at >= 0 && at + 1 < list.length ? list[at + 1]!.id : undefined;
+    if (nextId === undefined) {
+      for (const later of COLLECTIONS.slice(COLLECTIONS.indexOf(collection) + 1)) {
+        const first = (plan[later] as readonly PlanObject[])[0];
+        if (first && this.byId.has(first.id)) {
+          nextId = first.id;
+          break;
+        }
+      }
+    }
+    const prev = prevId !== undefined ? this.byId.get(prevId)?.order : undefined;
+    const next = nextId !== undefined ? this.byId.get(nextId)?.order : undefined;
+    if (prev !== undefined && next !== undefined) return (prev + next) / 2;
+    if (prev !== undefined) return prev + 1;
+    if (next !== undefined) return next - 1;
+    return 0;
   }
 
   private get<T extends PlanObject>(id: string | undefined, kind: ObjectKind): T | undefined {
@@ -87,7 +232,7 @@ export class PlanIndex {
   }
 
   order(id: string): number {
-    return this.byId.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
+    return this.orderOf(id);
   }
 
   kindOf(id: string): ObjectKind | undefined {
@@ -123,32 +268,32 @@ export class PlanIndex {
   }
 
   subnetsOf(vpcId: string): readonly Subnet[] {
-    return this.subnetsByVpc.get(vpcId) ?? NONE;
+    return this.subnetsByVpc.get(vpcId);
   }
   clustersOf(vpcId: string): readonly Cluster[] {
-    return this.clustersByVpc.get(vpcId) ?? NONE;
+    return this.clustersByVpc.get(vpcId);
   }
   resourcesIn(subnetId: string): readonly Resource[] {
-    return this.resourcesBySubnet.get(subnetId) ?? NONE;
+    return this.resourcesBySubnet.get(subnetId);
   }
   natsOf(vpcId: string): readonly NatGateway[] {
-    return this.natsByVpc.get(vpcId) ?? NONE;
+    return this.natsByVpc.get(vpcId);
   }
   peeringsOf(vpcId: string): readonly Peering[] {
-    return this.peeringsByVpc.get(vpcId) ?? NONE;
+    return this.peeringsByVpc.get(vpcId);
   }
   /** CCNs that the VPC or cluster is attached to. */
   ccnsOf(memberId: string): readonly Ccn[] {
-    return this.ccnsByMember.get(memberId) ?? NONE;
+    return this.ccnsByMember.get(memberId);
   }
   idcsOf(vpcId: string): readonly Idc[] {
-    return this.idcsByVpc.get(vpcId) ?? NONE;
+    return this.idcsByVpc.get(vpcId);
   }
   routeTablesOf(vpcId: string): readonly RouteTable[] {
-    return this.tablesByVpc.get(vpcId) ?? NONE;
+    return this.tablesByVpc.get(vpcId);
   }
   subnetsUsing(tableId: string): readonly Subnet[] {
-    return this.subnetsByTable.get(tableId) ?? NONE;
+    return this.subnetsByTable.get(tableId);
   }
 
   /** The VPC of a resource, through its subnet. */
@@ -170,13 +315,18 @@ export class PlanIndex {
   /** VPCs joined to this one by a peering or a CCN that both are attached to. */
   connectedVpcs(vpcId: string): Map<string, string[]> {
     const out = new Map<string, string[]>();
+    const add = (k: string, v: string) => {
+      const list = out.get(k);
+      if (list) list.push(v);
+      else out.set(k, [v]);
+    };
     for (const p of this.peeringsOf(vpcId)) {
       const other = p.vpcs[0] === vpcId ? p.vpcs[1] : p.vpcs[0];
-      if (other !== vpcId && this.vpc(other)) push(out, other, p.id);
+      if (other !== vpcId && this.vpc(other)) add(other, p.id);
     }
     for (const c of this.ccnsOf(vpcId)) {
       for (const m of c.attachments) {
-        if (m !== vpcId && this.vpc(m) && !out.get(m)?.includes(c.id)) push(out, m, c.id);
+        if (m !== vpcId && this.vpc(m) && !out.get(m)?.includes(c.id)) add(m, c.id);
       }
     }
     return out;

@@ -1,7 +1,7 @@
 // How pods (or resources) reach a destination: whether the pod IP is kept (direct), replaced
 // by the node IP through ip-masq-agent (snat), or the packet never gets there and back
 // (unreachable, with one reason). The rules are in docs/spec/rules.md, "Paths".
-import { cidrOf, contains, ipOf, type Cidr } from '../ip/cidr';
+import { cidrOf, contains, ipOf, overlaps, V4_ALL, type Cidr } from '../ip/cidr';
 import { isPrivate } from '../ip/private-ranges';
 import { RangeIndex } from '../ip/range-index';
 import type { PathReason } from '../rules/codes';
@@ -125,6 +125,45 @@ const MARK_ID = '\uE000';
 const MARK_NAME = '\uE001';
 const MARK_ADDR = '\uE002';
 
+const NO_READS = { vpcs: new Set<string>(), ccns: new Set<string>() };
+
+function strictlyInside(inner: Cidr, outer: Cidr): boolean {
+  return contains(outer, inner) && inner.prefix > outer.prefix;
+}
+
+/** What a path was computed from: edits to anything else leave it as it is. */
+export interface PathDeps {
+  readonly vpcs: ReadonlySet<string>;
+  readonly ccns: ReadonlySet<string>;
+  /** Destination and source ranges looked up. */
+  readonly ranges: readonly Cidr[];
+}
+
+/** What an edit changed, as the path engine needs to know it. */
+export interface PathChanges {
+  /** Old and new ranges of everything that changed. */
+  readonly ranges: readonly Cidr[];
+  /** Objects that changed, were added or removed. */
+  readonly ids: ReadonlySet<string>;
+  /** VPCs whose routing changed as a whole (their CIDRs, CCN or peering membership, names). */
+  readonly vpcs: ReadonlySet<string>;
+  /** CCNs whose membership changed. */
+  readonly ccns: ReadonlySet<string>;
+  /** VPCs whose subnets changed. */
+  readonly subnetVpcs: ReadonlySet<string>;
+  /** Clusters whose own settings changed (container, masquerade ranges, subnets, mode). */
+  readonly clusters: ReadonlySet<string>;
+  /** VPC, container or IDC ranges changed: what holds an address may have changed. */
+  readonly held: boolean;
+}
+
+export function depsAffected(d: PathDeps, c: PathChanges): boolean {
+  for (const v of d.vpcs) if (c.vpcs.has(v)) return true;
+  for (const x of d.ccns) if (c.ccns.has(x)) return true;
+  for (const r of d.ranges) for (const x of c.ranges) if (overlaps(r, x)) return true;
+  return false;
+}
+
 /** A path computed for a stand-in resource, ready to be filled in for each real one. */
 interface Template {
   readonly path: PathResult;
@@ -135,11 +174,12 @@ interface Template {
   readonly slots: readonly number[];
   /** The subnet range every resource it stands for must lie in. */
   readonly range: Cidr;
+  readonly deps: PathDeps;
 }
 
 const MARK_SPLIT = /([\uE000-\uE002])/;
 
-function compileTemplate(path: PathResult, range: Cidr): Template {
+function compileTemplate(path: PathResult, range: Cidr, deps: PathDeps): Template {
   const idHops: number[] = [];
   for (let i = 0; i < path.hops.length; i++) if (path.hops[i] === MARK_ID) idHops.push(i);
   // Splitting on a captured marker alternates text and marker: [text, mark, text, mark, text].
@@ -150,7 +190,7 @@ function compileTemplate(path: PathResult, range: Cidr): Template {
     if (i % 2 === 0) parts.push(pieces[i]!);
     else slots.push(pieces[i]!.charCodeAt(0) - 0xe000);
   }
-  return { path, idHops, parts, slots, range };
+  return { path, idHops, parts, slots, range, deps };
 }
 
 function fillTemplate(t: Template, to: string, id: string, name: string, addr: string): PathResult {
@@ -182,7 +222,21 @@ function fillTemplate(t: Template, to: string, id: string, name: string, addr: s
 export class PathEngine {
   private subnetIndexes = new Map<string, RangeIndex<Subnet>>();
   private heldIndex: RangeIndex<string> | undefined;
+  private subnetsIndex: RangeIndex<Subnet> | undefined;
+  /** Per cluster: which templates read which VPC's tables, CCN's routes and source ranges. */
+  private readonly readsIndex = new Map<
+    string,
+    {
+      vpcs: Map<string, Set<string>>;
+      ccns: Map<string, Set<string>>;
+      src: Map<string, { cidr: Cidr; keys: Set<string> }>;
+    }
+  >();
   private boundaries: RangeIndex<null> | undefined;
+  /** Ranges added since `boundaries` was built: an index built once, patched with a short list. */
+  private extraBoundaries: Cidr[] = [];
+  /** While a path or template is computed, the ranges it looked up. */
+  private rangesRead: Cidr[] | null = null;
   private readonly uniform4 = new Map<string, boolean>();
   private readonly uniform6 = new Map<string, boolean>();
   private readonly templates = new Map<string, Map<string, Template | null>>();
@@ -191,9 +245,14 @@ export class PathEngine {
     { ranges: { cidr: Cidr; text: string }[]; text: string }
   >();
 
+  /**
+   * `track`: note what every template reads, so that `invalidate` can keep the rest after an
+   * edit. A one-off analysis leaves it off and saves the bookkeeping.
+   */
   constructor(
     private readonly ix: PlanIndex,
     private readonly router: Router,
+    private readonly track = false,
   ) {}
 
   /** The paths of the plan's flows, or of the default set when the plan lists none. */
@@ -238,6 +297,29 @@ export class PathEngine {
     return tpl && fillTemplate(tpl, r.id, r.id, label(r), r.ip ?? s.cidr);
   }
 
+  /** The key of the template a resource's path comes from, or null when it is computed alone. */
+  templateKeyOf(c: Cluster, r: Resource): string | null {
+    const s = this.ix.subnet(r.subnet);
+    if (!s) return null;
+    const ip = r.ip ? ipOf(r.ip) : undefined;
+    const v6 = ip?.family === 6;
+    return this.template(c, s, v6, ip) ? (v6 ? `${s.id}\u0000v6` : s.id) : null;
+  }
+
+  /** Evaluates a flow and says what it read, so that an edit elsewhere can keep it. */
+  tracked(f: Flow): { path: PathResult; deps: PathDeps } {
+    const outerReads = this.router.reads;
+    const outerRanges = this.rangesRead;
+    const reads = { vpcs: new Set<string>(), ccns: new Set<string>() };
+    this.router.reads = reads;
+    this.rangesRead = [];
+    const path = this.flow(f);
+    const deps: PathDeps = { vpcs: reads.vpcs, ccns: reads.ccns, ranges: this.rangesRead };
+    this.router.reads = outerReads;
+    this.rangesRead = outerRanges;
+    return { path, deps };
+  }
+
   /** The path to a stand-in resource of the subnet, or undefined when its addresses differ. */
   private template(c: Cluster, s: Subnet, v6: boolean, ip: Cidr | undefined): Template | undefined {
     let mine = this.templates.get(c.id);
@@ -251,23 +333,48 @@ export class PathEngine {
         tpl = null;
       } else {
         const stand: Resource = { id: MARK_ID, name: MARK_NAME, kind: 'other', subnet: s.id };
-        tpl = compileTemplate(
-          this.fromCluster(c, MARK_ID, [
-            {
-              kind: 'resource',
-              resource: stand,
-              subnet: s,
-              vpc: s.vpc,
-              cidr: range,
-              text: MARK_ADDR,
-            },
-          ]),
-          range,
-        );
+        const outerReads = this.router.reads;
+        const outerRanges = this.rangesRead;
+        const tracking = this.track || outerReads !== null;
+        const reads = tracking ? { vpcs: new Set<string>(), ccns: new Set<string>() } : NO_READS;
+        if (tracking) {
+          this.router.reads = reads;
+          this.rangesRead = [range];
+        }
+        const path = this.fromCluster(c, MARK_ID, [
+          {
+            kind: 'resource',
+            resource: stand,
+            subnet: s,
+            vpc: s.vpc,
+            cidr: range,
+            text: MARK_ADDR,
+          },
+        ]);
+        tpl = compileTemplate(path, range, {
+          vpcs: reads.vpcs,
+          ccns: reads.ccns,
+          ranges: this.rangesRead ?? [range],
+        });
+        if (this.track) this.noteReads(c.id, key, tpl.deps, range);
+        // A template read inside a tracked evaluation counts for it too.
+        if (outerReads) {
+          for (const v of reads.vpcs) outerReads.vpcs.add(v);
+          for (const x of reads.ccns) outerReads.ccns.add(x);
+        }
+        if (this.rangesRead) outerRanges?.push(...this.rangesRead);
+        this.router.reads = outerReads;
+        this.rangesRead = outerRanges;
       }
       mine.set(key, tpl);
     }
     if (tpl === null) return undefined;
+    // A tracked evaluation that reads a template computed earlier depends on what it read.
+    if (this.router.reads) {
+      for (const v of tpl.deps.vpcs) this.router.reads.vpcs.add(v);
+      for (const x of tpl.deps.ccns) this.router.reads.ccns.add(x);
+      this.rangesRead?.push(...tpl.deps.ranges);
+    }
     // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
     if (ip && !contains(tpl.range, ip)) return undefined;
     return tpl;
@@ -310,10 +417,108 @@ export class PathEngine {
     let u = cache.get(subnet);
     if (u === undefined) {
       this.boundaries ??= this.buildBoundaries();
-      u = !this.boundaries.hasInside(range);
+      u =
+        !this.boundaries.hasInside(range) &&
+        !this.extraBoundaries.some((x) => strictlyInside(x, range));
       cache.set(subnet, u);
     }
     return u;
+  }
+
+  /**
+   * Forgets what an edit made stale, and says which templates of which clusters went with it.
+   * Uniformity is only ever revised towards "not uniform" here (a removed boundary may leave a
+   * subnet that could share a template computed one resource at a time): slower, never wrong.
+   */
+  invalidate(c: PathChanges): Map<string, Set<string>> {
+    for (const v of c.subnetVpcs) this.subnetIndexes.delete(v);
+    if (c.subnetVpcs.size > 0) this.subnetsIndex = undefined;
+    if (c.held) this.heldIndex = undefined;
+    for (const id of c.clusters) this.masqCache.delete(id);
+    for (const id of c.ids) this.masqCache.delete(id);
+    for (const v of c.vpcs) for (const k of this.ix.clustersOf(v)) this.masqCache.delete(k.id);
+    if (c.ranges.length > 0) {
+      this.extraBoundaries.push(...c.ranges);
+      if (this.extraBoundaries.length > 256) {
+        this.boundaries = undefined;
+        this.extraBoundaries = [];
+      }
+      // A subnet stops being uniform when a changed range now lies strictly inside it.
+      for (const x of c.ranges) {
+        for (const { value: s } of this.allSubnets().containing(x)) {
+          const v6 = x.family === 6;
+          const text = v6 ? s.ipv6Cidr : s.cidr;
+          if (text && strictlyInside(x, cidrOf(text)))
+            (v6 ? this.uniform6 : this.uniform4).set(s.id, false);
+        }
+      }
+    }
+    for (const id of c.ids) {
+      this.uniform4.delete(id);
+      this.uniform6.delete(id);
+    }
+    const dropped = new Map<string, Set<string>>();
+    // Candidates from the indexes of what templates read; each is then checked in full.
+    const touched = new Set<string>();
+    for (const x of c.ranges)
+      for (const { value: s } of this.allSubnets().overlapping(x)) touched.add(s.id);
+    for (const id of c.ids) touched.add(id);
+    for (const [cluster, mine] of this.templates) {
+      const gone = new Set<string>();
+      const reads = this.readsIndex.get(cluster);
+      if (c.clusters.has(cluster)) {
+        for (const k of mine.keys()) gone.add(k);
+        mine.clear();
+        this.readsIndex.delete(cluster);
+      } else {
+        const candidates = new Set<string>();
+        for (const id of touched) {
+          candidates.add(id);
+          candidates.add(`${id}\u0000v6`);
+        }
+        if (reads) {
+          for (const v of c.vpcs) for (const k of reads.vpcs.get(v) ?? []) candidates.add(k);
+          for (const x of c.ccns) for (const k of reads.ccns.get(x) ?? []) candidates.add(k);
+          for (const [, entry] of reads.src) {
+            if (c.ranges.some((x) => overlaps(x, entry.cidr)))
+              for (const k of entry.keys) candidates.add(k);
+          }
+        }
+        for (const k of candidates) {
+          if (!mine.has(k)) continue;
+          const t = mine.get(k)!;
+          const subnet = k.endsWith('\u0000v6') ? k.slice(0, -3) : k;
+          if (c.ids.has(subnet) || (t !== null && depsAffected(t.deps, c))) {
+            gone.add(k);
+            mine.delete(k);
+          }
+        }
+      }
+      if (gone.size > 0) dropped.set(cluster, gone);
+    }
+    return dropped;
+  }
+
+  /** Indexes what a template read, so an edit finds the templates it touches without a scan. */
+  private noteReads(cluster: string, key: string, deps: PathDeps, own: Cidr): void {
+    let r = this.readsIndex.get(cluster);
+    if (!r)
+      this.readsIndex.set(cluster, (r = { vpcs: new Map(), ccns: new Map(), src: new Map() }));
+    const add = (m: Map<string, Set<string>>, k: string) => {
+      let set = m.get(k);
+      if (!set) m.set(k, (set = new Set()));
+      set.add(key);
+    };
+    for (const v of deps.vpcs) add(r.vpcs, v);
+    for (const x of deps.ccns) add(r.ccns, x);
+    // Ranges a template read other than its own subnet's: the source addresses.
+    for (const x of deps.ranges) {
+      if (x.family === own.family && x.lo === own.lo && x.prefix === own.prefix) continue;
+      const k = `${x.family}:${x.lo}/${x.prefix}`;
+      let e = r.src.get(k);
+      if (!e) r.src.set(k, (e = { cidr: x, keys: new Set() }));
+      e.keys.add(key);
+    }
   }
 
   private buildBoundaries(): RangeIndex<null> {
@@ -444,6 +649,7 @@ export class PathEngine {
     const base = { from: c.id, to };
     if (leg.kind === 'internet') {
       return nodeSubnets.map((n) => {
+        this.rangesRead?.push(V4_ALL);
         const nat = this.router.natDefault(n.vpc, n.routeTable);
         if (nat) {
           return result(base, {
@@ -546,7 +752,9 @@ export class PathEngine {
         );
         continue;
       }
-      const why = `${legName(ix, leg)} is outside the non-masquerade ranges (${this.masq(c).text})`;
+      // The ranges themselves are left out: they change with the container CIDR, and every
+      // path would have to be told again.
+      const why = `${legName(ix, leg)} is outside the cluster's non-masquerade ranges`;
       out.push(
         this.finish(
           base,
@@ -585,6 +793,7 @@ export class PathEngine {
     for (const leg of legs) {
       let res: PathResult;
       if (leg.kind === 'internet') {
+        this.rangesRead?.push(V4_ALL);
         const nat = this.router.natDefault(s.vpc, s.routeTable);
         res = nat
           ? result(base, {
@@ -663,6 +872,7 @@ export class PathEngine {
     verdict: 'direct' | 'snat',
     why: string,
   ): PathResult {
+    this.rangesRead?.push(leg.cidr, src.address);
     const fwd = this.forward(src, leg);
     const start = first === src.origin.id ? [first] : [first, src.origin.id];
     if (!fwd.ok) {
@@ -710,6 +920,19 @@ export class PathEngine {
   }
 
   // ---- forwarding ----------------------------------------------------------------------------
+
+  /** Every subnet of the plan by range (for what an edit makes non-uniform). */
+  private allSubnets(): RangeIndex<Subnet> {
+    if (!this.subnetsIndex) {
+      const entries: Array<[Cidr, Subnet]> = [];
+      for (const s of this.ix.plan.subnets) {
+        entries.push([cidrOf(s.cidr), s]);
+        if (s.ipv6Cidr) entries.push([cidrOf(s.ipv6Cidr), s]);
+      }
+      this.subnetsIndex = new RangeIndex(entries);
+    }
+    return this.subnetsIndex;
+  }
 
   private subnetIndex(vpcId: string): RangeIndex<Subnet> {
     let idx = this.subnetIndexes.get(vpcId);
@@ -763,6 +986,7 @@ export class PathEngine {
     const v = ix.vpc(vpc);
     const inLocal = ix.vpcCidrs(vpc).some((x) => contains(x, leg.cidr));
     if (inLocal) {
+      this.router.reads?.vpcs.add(vpc);
       const subnet = this.subnetIndex(vpc).deepestValue(leg.cidr);
       if (leg.kind === 'resource') {
         if (leg.vpc === vpc && subnet?.id === leg.subnet.id) {

@@ -20,6 +20,7 @@ export type Target =
   | { readonly kind: 'cvm'; readonly id: string };
 
 const DEFAULT_V4 = cidrOf('0.0.0.0/0');
+const LOCAL: Target = { kind: 'local' };
 
 export type Origin = 'local' | 'container' | 'custom' | 'ccn';
 
@@ -82,8 +83,8 @@ function targetOf(ix: PlanIndex, vpcId: string, route: Route): Target | undefine
 }
 
 interface CompiledTable {
-  readonly local: readonly { cidr: Cidr; text: string }[];
-  readonly containers: readonly { cidr: Cidr; text: string; cluster: string }[];
+  readonly local: readonly { cidr: Cidr; text: string; match: Match }[];
+  readonly containers: readonly { cidr: Cidr; text: string; cluster: string; match: Match }[];
   readonly custom: RangeIndex<Match>;
   readonly ccns: readonly string[];
 }
@@ -95,13 +96,28 @@ interface CcnIndex {
 }
 
 /** Route lookups for a whole plan, with tables compiled on first use. */
+/** What a computation read from the router: the VPCs whose tables and the CCNs whose routes. */
+export interface Reads {
+  readonly vpcs: Set<string>;
+  readonly ccns: Set<string>;
+}
+
 export class Router {
   private readonly tables = new Map<string, Map<string, CompiledTable>>();
   private readonly ccnIndexes = new Map<string, CcnIndex>();
+  /** When set, every VPC and CCN consulted is noted here (for incremental re-evaluation). */
+  reads: Reads | null = null;
 
   constructor(readonly ix: PlanIndex) {}
 
+  /** Forgets what it compiled for these VPCs (their tables) and CCNs (their routes). */
+  invalidate(vpcs: Iterable<string>, ccns: Iterable<string>): void {
+    for (const v of vpcs) this.tables.delete(v);
+    for (const c of ccns) this.ccnIndexes.delete(c);
+  }
+
   ccn(id: string): CcnIndex | undefined {
+    this.reads?.ccns.add(id);
     let c = this.ccnIndexes.get(id);
     if (!c) {
       const ccn = this.ix.ccn(id);
@@ -118,6 +134,7 @@ export class Router {
   }
 
   private table(vpcId: string, tableId: string | undefined): CompiledTable {
+    this.reads?.vpcs.add(vpcId);
     let byTable = this.tables.get(vpcId);
     if (!byTable) this.tables.set(vpcId, (byTable = new Map<string, CompiledTable>()));
     const key = tableId ?? '';
@@ -128,11 +145,25 @@ export class Router {
       const texts = v
         ? [v.cidr, ...(v.secondaryCidrs ?? []), ...(v.ipv6Cidr ? [v.ipv6Cidr] : [])]
         : [];
-      const local = texts.map((text) => ({ cidr: cidrOf(text), text }));
+      const local = texts.map((text) => {
+        const cidr = cidrOf(text);
+        const match: Match = { origin: 'local', cidr, text, target: LOCAL };
+        return { cidr, text, match };
+      });
       const containers = ix
         .clustersOf(vpcId)
         .filter((c) => c.containerCidr)
-        .map((c) => ({ cidr: cidrOf(c.containerCidr!), text: c.containerCidr!, cluster: c.id }));
+        .map((c) => {
+          const cidr = cidrOf(c.containerCidr!);
+          const text = c.containerCidr!;
+          const match: Match = {
+            origin: 'container',
+            cidr,
+            text,
+            target: { kind: 'container', cluster: c.id },
+          };
+          return { cidr, text, cluster: c.id, match };
+        });
       const rt: RouteTable | undefined = ix.routeTable(tableId);
       const seen = new Set<string>();
       const custom: Array<[Cidr, Match]> = [];
@@ -155,35 +186,33 @@ export class Router {
   /** The route a subnet's traffic to `dst` takes, or undefined when none matches. */
   lookup(vpcId: string, tableId: string | undefined, dst: Cidr): Match | undefined {
     const t = this.table(vpcId, tableId);
-    for (const l of t.local) {
-      if (contains(l.cidr, dst))
-        return { origin: 'local', cidr: l.cidr, text: l.text, target: { kind: 'local' } };
-    }
-    for (const c of t.containers) {
-      if (contains(c.cidr, dst)) {
-        return {
-          origin: 'container',
-          cidr: c.cidr,
-          text: c.text,
-          target: { kind: 'container', cluster: c.cluster },
-        };
-      }
-    }
+    // Matches are made once per route and handed out again: lookups run a million times.
+    for (const l of t.local) if (contains(l.cidr, dst)) return l.match;
+    for (const c of t.containers) if (contains(c.cidr, dst)) return c.match;
     let best = t.custom.deepestValue(dst);
     for (const id of t.ccns) {
       const pub = this.learned(id, vpcId, dst, 'enabled');
       if (!pub) continue;
       // Custom routes win ties, and so does the CCN listed first.
-      if (!best || pub.cidr.prefix > best.cidr.prefix) {
-        best = {
-          origin: 'ccn',
-          cidr: pub.cidr,
-          text: pub.text,
-          target: { kind: 'learned', id, publication: pub },
-        };
-      }
+      if (!best || pub.cidr.prefix > best.cidr.prefix) best = this.learnedMatch(id, pub);
     }
     return best;
+  }
+
+  private readonly learnedMatches = new WeakMap<Publication, Match>();
+
+  private learnedMatch(id: string, pub: Publication): Match {
+    let m = this.learnedMatches.get(pub);
+    if (!m) {
+      m = {
+        origin: 'ccn',
+        cidr: pub.cidr,
+        text: pub.text,
+        target: { kind: 'learned', id, publication: pub },
+      };
+      this.learnedMatches.set(pub, m);
+    }
+    return m;
   }
 
   /** The most specific publication of a CCN holding `dst` that did not come from `vpcId` itself. */
@@ -200,6 +229,7 @@ export class Router {
 
   /** The best disabled CCN route the VPC would have learned for `dst`. */
   disabledFor(vpcId: string, dst: Cidr): Publication | undefined {
+    this.reads?.vpcs.add(vpcId);
     let best: Publication | undefined;
     for (const c of this.ix.ccnsOf(vpcId)) {
       const p = this.learned(c.id, vpcId, dst, 'disabled');

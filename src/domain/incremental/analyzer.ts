@@ -1,0 +1,371 @@
+// The validation core kept warm across edits: a plan is analysed once, then each edit costs in
+// proportion to what it touches. Findings are kept per VPC, per peering and per CCN; capacity
+// per cluster; paths per flow, with what each was computed from. The answer to an edit is what
+// changed, not everything again. analyzer.test.ts holds it to a full recomputation.
+import {
+  ccnFindings,
+  connectedFindings,
+  flowsFor,
+  peeringFindings,
+  sortFindings,
+  vpcFindings,
+  type Analysis,
+  type PathScope,
+} from '../analyze';
+import { clusterCapacity, type ClusterCapacity } from '../capacity/capacity';
+import { PlanIndex, type Change } from '../model/plan-index';
+import type { Collection, Flow, Plan, PlanObject } from '../model/plan';
+import { applyOps, isCosmetic, type PlanOp } from '../ops/ops';
+import type { Finding } from '../rules/codes';
+import { subnetUse } from '../rules/clusters';
+import { depsAffected, PathEngine, type PathDeps, type PathResult } from '../routing/paths';
+import { Router } from '../routing/route-table';
+import { emptyDirty, noteChange, suggestionNeighbours, type Dirty } from './changes';
+
+export type PathsDelta =
+  | { readonly kind: 'all'; readonly paths: readonly PathResult[] }
+  | {
+      readonly kind: 'some';
+      readonly changed: readonly PathResult[];
+      readonly removed: readonly string[];
+      /** The order of every path by key, when objects came or went. */
+      readonly order: readonly string[] | null;
+    };
+
+export interface AnalysisDelta {
+  /** Present when they changed: every finding, in order. */
+  readonly findings?: readonly Finding[];
+  /** Present when it changed: every cluster's capacity, in plan order. */
+  readonly capacity?: readonly ClusterCapacity[];
+  readonly paths: PathsDelta;
+}
+
+function samePath(a: PathResult, b: PathResult): boolean {
+  return (
+    a.verdict === b.verdict &&
+    a.reason === b.reason &&
+    a.message === b.message &&
+    a.snatTo === b.snatTo &&
+    a.hops.length === b.hops.length &&
+    a.hops.every((h, i) => h === b.hops[i])
+  );
+}
+
+export const pathKeyOf = (p: { from: string; to: string }): string => `${p.from}->${p.to}`;
+
+function find(plan: Plan, c: Collection, id: string): PlanObject | undefined {
+  return (plan[c] as readonly PlanObject[]).find((o) => o.id === id);
+}
+
+interface Tracked {
+  path: PathResult;
+  /** For a path read from a template: the template's key; else what it read. */
+  template: string | null;
+  deps: PathDeps | null;
+}
+
+export class IncrementalAnalyzer {
+  private plan!: Plan;
+  private ix!: PlanIndex;
+  private router!: Router;
+  private engine!: PathEngine;
+  private scope: PathScope = { kind: 'none' };
+  private readonly vpcF = new Map<string, Finding[]>();
+  private readonly peeringF = new Map<string, Finding[]>();
+  private readonly ccnF = new Map<string, Finding[]>();
+  private connectedF: Finding[] = [];
+  private findings: Finding[] = [];
+  private readonly capacity = new Map<string, ClusterCapacity>();
+  private order: string[] = [];
+  private readonly tracked = new Map<string, Tracked>();
+  /** Per cluster and template key: the paths filled from it. */
+  private readonly users = new Map<string, Map<string, Set<string>>>();
+  /** Paths by destination, and the paths computed alone (not from a template). */
+  private readonly byTarget = new Map<string, Set<string>>();
+  private readonly singles = new Set<string>();
+
+  /** Analyses a plan from scratch. */
+  load(plan: Plan, scope: PathScope): AnalysisDelta {
+    this.plan = plan;
+    this.ix = new PlanIndex(plan);
+    this.router = new Router(this.ix);
+    this.engine = new PathEngine(this.ix, this.router, true);
+    this.scope = scope;
+    this.vpcF.clear();
+    this.peeringF.clear();
+    this.ccnF.clear();
+    const use = subnetUse(plan.clusters);
+    for (const v of plan.vpcs) this.vpcF.set(v.id, vpcFindings(this.ix, v, use));
+    for (const p of plan.peerings) this.peeringF.set(p.id, peeringFindings(this.ix, p));
+    for (const c of plan.ccns) this.ccnF.set(c.id, ccnFindings(this.ix, this.router, c));
+    this.connectedF = connectedFindings(this.ix);
+    this.assembleFindings();
+    this.capacity.clear();
+    for (const c of plan.clusters) this.capacity.set(c.id, clusterCapacity(this.ix, c));
+    this.computeAllPaths();
+    return {
+      findings: this.findings,
+      capacity: this.capacityList(),
+      paths: { kind: 'all', paths: this.pathList() },
+    };
+  }
+
+  /** The paths of other clusters (or all, or none): computed afresh, findings untouched. */
+  setScope(scope: PathScope): AnalysisDelta {
+    this.scope = scope;
+    this.computeAllPaths();
+    return { paths: { kind: 'all', paths: this.pathList() } };
+  }
+
+  /** The whole analysis as `analyzePlan` gives it (for tests and a full resend). */
+  snapshot(): Analysis {
+    return { findings: this.findings, capacity: this.capacityList(), paths: this.pathList() };
+  }
+
+  get currentPlan(): Plan {
+    return this.plan;
+  }
+
+  apply(ops: readonly PlanOp[]): AnalysisDelta {
+    const replace = ops.findLast((o) => o.op === 'replace');
+    if (replace && replace.op === 'replace') {
+      const rest = ops.slice(ops.lastIndexOf(replace) + 1);
+      this.load(replace.plan, this.scope);
+      const d = rest.length > 0 ? this.apply(rest) : undefined;
+      return {
+        findings: this.findings,
+        capacity: this.capacityList(),
+        paths: d?.paths.kind === 'all' ? d.paths : { kind: 'all', paths: this.pathList() },
+      };
+    }
+    let plan = this.plan;
+    const changes: Change[] = [];
+    let flowsChanged = false;
+    for (const op of ops) {
+      const before = plan;
+      plan = applyOps(plan, [op]).plan;
+      if (isCosmetic(op)) continue;
+      if (op.op === 'flows') {
+        flowsChanged = true;
+        continue;
+      }
+      if (op.op === 'insert') changes.push({ collection: op.collection, after: op.object });
+      else if (op.op === 'remove')
+        changes.push({ collection: op.collection, before: find(before, op.collection, op.id)! });
+      else if (op.op === 'update') {
+        changes.push({
+          collection: op.collection,
+          before: find(before, op.collection, op.id)!,
+          after: find(plan, op.collection, op.id)!,
+        });
+      }
+    }
+    const oldPlan = this.plan;
+    const dirty = emptyDirty();
+    for (const c of changes) noteChange(dirty, this.ix, oldPlan, c, 'before');
+    this.ix.update(plan, changes);
+    this.plan = plan;
+    for (const c of changes) noteChange(dirty, this.ix, plan, c, 'after');
+    if (changes.length === 0 && !flowsChanged)
+      return { paths: { kind: 'some', changed: [], removed: [], order: null } };
+    suggestionNeighbours(this.ix, dirty, (v) =>
+      (this.vpcF.get(v) ?? []).flatMap((f) => (f.suggestion ? [f.suggestion] : [])),
+    );
+
+    this.router.invalidate(dirty.routerVpcs, dirty.routerCcns);
+    const findingsChanged = this.refreshFindings(dirty);
+    const capacityChanged = this.refreshCapacity(dirty);
+    const paths = flowsChanged ? this.recomputeAllPaths() : this.refreshPaths(dirty);
+    return {
+      ...(findingsChanged ? { findings: this.findings } : {}),
+      ...(capacityChanged ? { capacity: this.capacityList() } : {}),
+      paths,
+    };
+  }
+
+  // ---- findings and capacity -----------------------------------------------------------------
+
+  private refreshFindings(d: Dirty): boolean {
+    let changed = false;
+    const use = d.vpcs.size > 0 ? subnetUse(this.plan.clusters) : undefined;
+    for (const id of d.vpcs) {
+      const v = this.ix.vpc(id);
+      if (v) this.vpcF.set(id, vpcFindings(this.ix, v, use!));
+      else this.vpcF.delete(id);
+      changed = true;
+    }
+    for (const id of d.peerings) {
+      const p = this.ix.peering(id);
+      if (p) this.peeringF.set(id, peeringFindings(this.ix, p));
+      else this.peeringF.delete(id);
+      changed = true;
+    }
+    for (const id of d.ccns) {
+      const c = this.ix.ccn(id);
+      if (c) this.ccnF.set(id, ccnFindings(this.ix, this.router, c));
+      else this.ccnF.delete(id);
+      changed = true;
+    }
+    if (d.connected) {
+      this.connectedF = connectedFindings(this.ix);
+      changed = true;
+    }
+    if (changed) this.assembleFindings();
+    return changed;
+  }
+
+  private assembleFindings(): void {
+    const parts: Finding[][] = [];
+    for (const v of this.plan.vpcs) parts.push(this.vpcF.get(v.id) ?? []);
+    for (const p of this.plan.peerings) parts.push(this.peeringF.get(p.id) ?? []);
+    for (const c of this.plan.ccns) parts.push(this.ccnF.get(c.id) ?? []);
+    parts.push(this.connectedF);
+    this.findings = sortFindings(parts.flat());
+  }
+
+  private refreshCapacity(d: Dirty): boolean {
+    let changed = d.membership;
+    for (const id of d.clusters) {
+      const c = this.ix.cluster(id);
+      const before = this.capacity.get(id);
+      if (!c) {
+        this.capacity.delete(id);
+        changed = true;
+        continue;
+      }
+      const now = clusterCapacity(this.ix, c);
+      this.capacity.set(id, now);
+      if (!before || JSON.stringify(before) !== JSON.stringify(now)) changed = true;
+    }
+    return changed;
+  }
+
+  private capacityList(): ClusterCapacity[] {
+    return this.plan.clusters.map((c) => this.capacity.get(c.id)!);
+  }
+
+  // ---- paths ---------------------------------------------------------------------------------
+
+  /** The flows in scope, in the order `analyzePlan` evaluates them. */
+  private flows(): Flow[] {
+    return flowsFor(this.ix, this.scope);
+  }
+
+  private pathList(): PathResult[] {
+    return this.order.map((k) => this.tracked.get(k)!.path);
+  }
+
+  private computeAllPaths(): void {
+    this.tracked.clear();
+    this.users.clear();
+    this.byTarget.clear();
+    this.singles.clear();
+    this.order = [];
+    for (const f of this.flows()) {
+      const key = pathKeyOf(f);
+      this.order.push(key);
+      this.remember(key, this.evaluate(f));
+    }
+  }
+
+  private recomputeAllPaths(): PathsDelta {
+    this.computeAllPaths();
+    return { kind: 'all', paths: this.pathList() };
+  }
+
+  /** One path, read from a template where the destination's subnet allows. */
+  private evaluate(f: Flow): Tracked {
+    const c = this.ix.cluster(f.from);
+    const r = this.ix.resource(f.to);
+    if (c && r && !this.plan.flows) {
+      const key = this.engine.templateKeyOf(c, r);
+      if (key !== null) {
+        const path = this.engine.flow(f);
+        let mine = this.users.get(c.id);
+        if (!mine) this.users.set(c.id, (mine = new Map<string, Set<string>>()));
+        let set = mine.get(key);
+        if (!set) mine.set(key, (set = new Set()));
+        set.add(pathKeyOf(f));
+        return { path, template: key, deps: null };
+      }
+    }
+    const { path, deps } = this.engine.tracked(f);
+    return { path, template: null, deps };
+  }
+
+  private refreshPaths(d: Dirty): PathsDelta {
+    const dropped = this.engine.invalidate(d.paths);
+    // The list of flows changes only when objects come or go.
+    let flows: Flow[] | null = null;
+    let removed: string[] = [];
+    let order: string[] | null = null;
+    if (d.membership) {
+      flows = this.flows();
+      const keys = flows.map(pathKeyOf);
+      const wanted = new Set(keys);
+      removed = this.order.filter((k) => !wanted.has(k));
+      for (const k of removed) this.forget(k);
+      if (keys.length !== this.order.length || keys.some((k, i) => k !== this.order[i]))
+        order = keys;
+      this.order = keys;
+    }
+    const redo = new Set<string>();
+    for (const [cluster, gone] of dropped) {
+      const mine = this.users.get(cluster);
+      if (!mine) continue;
+      for (const t of gone) {
+        for (const k of mine.get(t) ?? []) redo.add(k);
+        mine.delete(t);
+      }
+    }
+    const ids = d.paths.ids;
+    const sources = d.paths.clusters;
+    // Paths of a source cluster that changed; paths to an object that changed; paths computed
+    // alone whose reads changed. (Paths from templates went with their templates above.)
+    if (sources.size > 0) {
+      for (const [k, t] of this.tracked) if (sources.has(t.path.from)) redo.add(k);
+    }
+    for (const id of ids) for (const k of this.byTarget.get(id) ?? []) redo.add(k);
+    for (const k of this.singles) {
+      const t = this.tracked.get(k);
+      if (t?.deps && depsAffected(t.deps, d.paths)) redo.add(k);
+    }
+    const changed: PathResult[] = [];
+    const evaluateKey = (f: Flow) => {
+      const k = pathKeyOf(f);
+      const before = this.tracked.get(k)?.path;
+      this.forget(k);
+      const t = this.evaluate(f);
+      this.remember(k, t);
+      // Re-evaluated is not changed: only paths that say something new travel back.
+      if (!before || !samePath(before, t.path)) changed.push(t.path);
+    };
+    if (flows) {
+      for (const f of flows)
+        if (!this.tracked.has(pathKeyOf(f)) || redo.has(pathKeyOf(f))) evaluateKey(f);
+    } else {
+      for (const k of redo) {
+        const t = this.tracked.get(k);
+        if (t) evaluateKey({ from: t.path.from, to: t.path.to });
+      }
+    }
+    return { kind: 'some', changed, removed, order };
+  }
+
+  private forget(k: string): void {
+    const t = this.tracked.get(k);
+    if (!t) return;
+    this.tracked.delete(k);
+    this.singles.delete(k);
+    this.byTarget.get(t.path.to)?.delete(k);
+    if (t.template !== null) this.users.get(t.path.from)?.get(t.template)?.delete(k);
+  }
+
+  private remember(k: string, t: Tracked): void {
+    this.tracked.set(k, t);
+    if (t.template === null) this.singles.add(k);
+    let set = this.byTarget.get(t.path.to);
+    if (!set) this.byTarget.set(t.path.to, (set = new Set()));
+    set.add(k);
+  }
+}
