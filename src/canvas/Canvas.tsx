@@ -5,15 +5,15 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type NodeChange,
   type OnConnectEnd,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   connectObjects,
   createObject,
@@ -34,9 +34,11 @@ import {
 import { SubnetNode, VpcNode } from './nodes/ContainerNodes';
 import { LinkEdge } from './edges/LinkEdge';
 import { PathEdge } from './edges/PathEdge';
-import { linkEdges, NodeCache, PathEdgeCache, type ObjectNode } from './flow-model';
+import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
 import { moveOps, containerAt, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
+import { FarContext, selectFar } from './nodes/far';
+import { Overview } from './Overview';
 
 const nodeTypes = {
   vpc: VpcNode,
@@ -55,18 +57,6 @@ const NO_STATUS: Readonly<Record<string, string>> = {};
 const nodeCache = new NodeCache();
 const pathEdgeCache = new PathEdgeCache();
 
-const minimapColor = (n: { type?: string }) =>
-  ({
-    vpc: '#dbeafe',
-    subnet: '#e0f2fe',
-    cluster: '#7c3aed',
-    resource: '#0f766e',
-    nat: '#0369a1',
-    idc: '#b45309',
-    ccn: '#9333ea',
-    internet: '#334155',
-  })[n.type ?? ''] ?? '#94a3b8';
-
 export function Canvas() {
   const plan = useAppStore(selectPlan);
   const selection = useAppStore(selectSelection);
@@ -75,10 +65,21 @@ export function Canvas() {
   const readOnly = useAppStore(selectReadOnly);
   const focusRequest = useAppStore((s) => s.focusRequest);
   const rf = useReactFlow<ObjectNode>();
+  const far = useStore(selectFar);
   const dragStart = useRef(new Map<string, { x: number; y: number }>());
+  // A drag moves nodes here, in the canvas's own state, and reaches the plan once, when it ends:
+  // an edit per mouse move would re-render everything that reads the plan on every move.
+  const dragPositions = useRef(new Map<string, { x: number; y: number }>());
+  const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }> | null>(
+    null,
+  );
 
   const selected = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(() => nodeCache.build(plan, selected, status), [plan, selected, status]);
+  const planNodes = useMemo(
+    () => nodeCache.build(plan, selected, status),
+    [plan, selected, status],
+  );
+  const nodes = useMemo(() => withPositions(planNodes, dragging), [planNodes, dragging]);
   const { vpcs, subnets, clusters, peerings, ccns, idcs } = plan;
   const links = useMemo(
     () => linkEdges({ vpcs, subnets, clusters, peerings, ccns, idcs }),
@@ -121,14 +122,14 @@ export function Canvas() {
     let selectionChanged = false;
     const nextSel = new Set(s.selection);
     let resizeDone = false;
+    let dragged = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position && c.dragging) {
-        const box = s.plan.layout?.[c.id];
-        ops.push({
-          op: 'layout',
-          id: c.id,
-          box: { ...(box ?? {}), x: Math.round(c.position.x), y: Math.round(c.position.y) },
+        dragPositions.current.set(c.id, {
+          x: Math.round(c.position.x),
+          y: Math.round(c.position.y),
         });
+        dragged = true;
       } else if (c.type === 'dimensions' && c.resizing !== undefined && c.dimensions) {
         const box = useAppStore.getState().plan.layout?.[c.id];
         const moved = ops.findLast((o) => o.op === 'layout' && o.id === c.id);
@@ -167,6 +168,7 @@ export function Canvas() {
         else nextSel.delete(c.id);
       }
     }
+    if (dragged) setDragging(new Map(dragPositions.current));
     if (ops.length > 0) s.apply(ops, { capture: 'eventually', label: 'Move' });
     if (resizeDone) s.commitGesture();
     if (selectionChanged) s.select([...nextSel]);
@@ -174,10 +176,22 @@ export function Canvas() {
 
   const onNodeDragStart: OnNodeDrag<ObjectNode> = useCallback((_e, _node, dragged) => {
     dragStart.current = new Map(dragged.map((n) => [n.id, { ...n.position }]));
+    dragPositions.current = new Map();
   }, []);
 
   const onNodeDragStop: OnNodeDrag<ObjectNode> = useCallback(
     (_e, _node, dragged) => {
+      const moved = dragPositions.current;
+      dragPositions.current = new Map();
+      const layout = useAppStore.getState().plan.layout;
+      const moves: PlanOp[] = [...moved].map(([id, p]) => ({
+        op: 'layout',
+        id,
+        box: { ...(layout?.[id] ?? {}), x: p.x, y: p.y },
+      }));
+      if (moves.length > 0)
+        useAppStore.getState().apply(moves, { capture: 'eventually', label: 'Move' });
+      setDragging(null);
       const s = useAppStore.getState();
       const result = moveOps(
         s.plan,
@@ -278,47 +292,46 @@ export function Canvas() {
   }, [focusRequest, rf]);
 
   return (
-    <div className="cc-canvas" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <ReactFlow<ObjectNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onPaneClick={() => useAppStore.getState().select([])}
-        onMoveEnd={(_e, v) => useAppStore.getState().setViewport(v)}
-        defaultViewport={useAppStore.getState().viewport ?? undefined}
-        fitView={useAppStore.getState().viewport === null}
-        fitViewOptions={{ padding: 0.15 }}
-        connectionMode={ConnectionMode.Loose}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        selectionKeyCode="Shift"
-        snapToGrid
-        snapGrid={[10, 10]}
-        minZoom={0.05}
-        maxZoom={2.5}
-        elevateNodesOnSelect={false}
-        onlyRenderVisibleElements={false}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={2}
-          ariaLabel="Minimap"
-          style={{ width: 170, height: 110 }}
-        />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+    <div
+      className={far ? 'cc-canvas cc-canvas--far' : 'cc-canvas'}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
+      <FarContext.Provider value={far}>
+        <ReactFlow<ObjectNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onPaneClick={() => useAppStore.getState().select([])}
+          onMoveEnd={(_e, v) => useAppStore.getState().setViewport(v)}
+          defaultViewport={useAppStore.getState().viewport ?? undefined}
+          fitView={useAppStore.getState().viewport === null}
+          fitViewOptions={{ padding: 0.15 }}
+          connectionMode={ConnectionMode.Loose}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          selectionKeyCode="Shift"
+          snapToGrid
+          snapGrid={[10, 10]}
+          minZoom={0.05}
+          maxZoom={2.5}
+          elevateNodesOnSelect={false}
+          onlyRenderVisibleElements={false}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+          <Overview />
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
+      </FarContext.Provider>
     </div>
   );
 }

@@ -58,6 +58,26 @@ const FIXED_HANDLES: NonNullable<ObjectNode['handles']> = [
 /** Objects a person connects by dragging from the dot on their right edge (see NodeChrome). */
 const CONNECTABLE: ReadonlySet<CanvasKind> = new Set(['vpc', 'cluster', 'idc', 'ccn']);
 
+/** Above everything else while dragged (React Flow lifts a node's children above it in turn). */
+export const DRAG_Z = 1000;
+
+/**
+ * The nodes with the positions of a drag in progress. Only the dragged nodes change; the plan
+ * takes the final positions when the drag ends, as one edit. Dragged nodes are lifted to the
+ * top: the browser finds what is under the pointer from the top down, and on a large plan a
+ * dragged VPC at the bottom costs a walk past every other node on every mouse move.
+ */
+export function withPositions(
+  nodes: ObjectNode[],
+  positions: ReadonlyMap<string, { x: number; y: number }> | null,
+): ObjectNode[] {
+  if (!positions || positions.size === 0) return nodes;
+  return nodes.map((n) => {
+    const p = positions.get(n.id);
+    return p ? { ...n, position: p, zIndex: DRAG_Z } : n;
+  });
+}
+
 export class NodeCache {
   private cache = new Map<string, { inputs: Inputs; node: ObjectNode }>();
   /**

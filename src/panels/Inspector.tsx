@@ -1,6 +1,7 @@
 // The right-hand panel: every field of the selected object, editable, with its findings and,
 // for a cluster, its capacity; a VPC also shows its route tables.
 import { Copy, Trash2 } from 'lucide-react';
+import { useDeferredValue } from 'react';
 import { COLLECTIONS, type Collection, type PlanObject } from '../domain/model/plan';
 import { label } from '../domain/model/defaults';
 import { deleteSelection, duplicateSelection } from '../store/actions';
@@ -79,7 +80,9 @@ function PlanOverview() {
 }
 
 export function Inspector() {
-  const selection = useAppStore((s) => s.selection);
+  // Selecting is often the first moment of a drag: the form of a large VPC then renders between
+  // the frames of the drag instead of holding one of them up.
+  const selection = useDeferredValue(useAppStore((s) => s.selection));
   const plan = usePlanContent();
   const readOnly = useAppStore((s) => s.readOnly);
   const found = selection.length === 1 ? find(plan, selection[0]!) : undefined;

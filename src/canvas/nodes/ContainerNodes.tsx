@@ -4,12 +4,41 @@ import { memo } from 'react';
 import type { Subnet, Vpc } from '../../domain/model/plan';
 import { KIND_ICONS } from '../../ui/icons';
 import type { ObjectNode } from '../flow-model';
-import { Chip, Handles, StatusBadge, StatusRings, statusClass, useObjectState } from './NodeChrome';
+import {
+  Chip,
+  Handles,
+  StatusBadge,
+  StatusRings,
+  statusClass,
+  useObjectState,
+  sameObject,
+} from './NodeChrome';
+import { FarNode, useFar } from './far';
 
 export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<ObjectNode>) {
   const v = data.obj as Vpc;
   const s = useObjectState(id);
+  const far = useFar();
   const Icon = KIND_ICONS.vpc;
+  if (far)
+    return (
+      <FarNode
+        id={id}
+        kind="vpc"
+        state={s}
+        selected={selected}
+        title={`${v.name ?? v.id} ${v.cidr}`}
+        label={
+          <>
+            <span className="cc-title">{v.name ?? v.id}</span> <code>{v.cidr}</code>
+          </>
+        }
+        connectable
+        rings
+      >
+        <NodeResizer isVisible={selected} minWidth={260} minHeight={160} />
+      </FarNode>
+    );
   return (
     <div className={statusClass('cc-node cc-vpc', s, selected)} data-testid={`node-${id}`}>
       <StatusRings />
@@ -37,12 +66,28 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
       </header>
     </div>
   );
-});
+}, sameObject);
 
 export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeProps<ObjectNode>) {
   const sn = data.obj as Subnet;
   const s = useObjectState(id);
+  const far = useFar();
   const Icon = KIND_ICONS.subnet;
+  if (far)
+    return (
+      <FarNode
+        id={id}
+        kind="subnet"
+        state={s}
+        selected={selected}
+        title={`${sn.name ?? sn.id} ${sn.cidr}`}
+        label={<code>{sn.cidr}</code>}
+        connectable={false}
+        rings
+      >
+        <NodeResizer isVisible={selected} minWidth={180} minHeight={90} />
+      </FarNode>
+    );
   return (
     <div className={statusClass('cc-node cc-subnet', s, selected)} data-testid={`node-${id}`}>
       <StatusRings />
@@ -66,4 +111,4 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
       </div>
     </div>
   );
-});
+}, sameObject);

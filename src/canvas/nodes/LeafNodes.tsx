@@ -6,7 +6,8 @@ import { useAppStore } from '../../store/app-store';
 import { capacityOf } from '../../store/selectors';
 import { KIND_ICONS, RESOURCE_ICONS } from '../../ui/icons';
 import type { ObjectNode } from '../flow-model';
-import { Chip, Handles, StatusBadge, statusClass, useObjectState } from './NodeChrome';
+import { Chip, Handles, StatusBadge, sameObject, statusClass, useObjectState } from './NodeChrome';
+import { FarNode, useFar } from './far';
 
 export const ClusterNode = memo(function ClusterNode({
   id,
@@ -16,8 +17,21 @@ export const ClusterNode = memo(function ClusterNode({
   const c = data.obj as Cluster;
   const s = useObjectState(id);
   const cap = useAppStore(capacityOf(id));
+  const far = useFar();
   const Icon = KIND_ICONS.cluster;
   const cni = c.mode === 'vpc-cni';
+  if (far)
+    return (
+      <FarNode
+        id={id}
+        kind="cluster"
+        state={s}
+        selected={selected}
+        title={`${c.name ?? c.id} ${c.containerCidr ?? ''}`}
+        label={<span className="cc-title">{c.name ?? c.id}</span>}
+        connectable
+      />
+    );
   return (
     <div className={statusClass('cc-node cc-cluster', s, selected)} data-testid={`node-${id}`}>
       <Handles connectable />
@@ -45,7 +59,7 @@ export const ClusterNode = memo(function ClusterNode({
       </div>
     </div>
   );
-});
+}, sameObject);
 
 export const ResourceNode = memo(function ResourceNode({
   id,
@@ -55,6 +69,18 @@ export const ResourceNode = memo(function ResourceNode({
   const r = data.obj as Resource;
   const s = useObjectState(id);
   const Icon = RESOURCE_ICONS[r.kind];
+  const far = useFar();
+  if (far)
+    return (
+      <FarNode
+        id={id}
+        kind="resource"
+        state={s}
+        selected={selected}
+        title={`${r.name ?? r.id} ${r.ip ?? ''}`}
+        connectable={false}
+      />
+    );
   return (
     <div
       className={statusClass('cc-node cc-leaf cc-resource', s, selected)}
@@ -69,12 +95,24 @@ export const ResourceNode = memo(function ResourceNode({
       <StatusBadge status={s.status} count={s.count} />
     </div>
   );
-});
+}, sameObject);
 
 export const NatNode = memo(function NatNode({ id, data, selected }: NodeProps<ObjectNode>) {
   const n = data.obj as NatGateway;
   const s = useObjectState(id);
   const Icon = KIND_ICONS.nat;
+  const far = useFar();
+  if (far)
+    return (
+      <FarNode
+        id={id}
+        kind="nat"
+        state={s}
+        selected={selected}
+        title={n.name ?? n.id}
+        connectable={false}
+      />
+    );
   return (
     <div className={statusClass('cc-node cc-leaf cc-nat', s, selected)} data-testid={`node-${id}`}>
       <Handles connectable={false} />
@@ -86,12 +124,24 @@ export const NatNode = memo(function NatNode({ id, data, selected }: NodeProps<O
       <StatusBadge status={s.status} count={s.count} />
     </div>
   );
-});
+}, sameObject);
 
 export const IdcNode = memo(function IdcNode({ id, data, selected }: NodeProps<ObjectNode>) {
   const d = data.obj as Idc;
   const s = useObjectState(id);
   const Icon = KIND_ICONS.idc;
+  const far = useFar();
+  if (far)
+    return (
+      <FarNode
+        id={id}
+        kind="idc"
+        state={s}
+        selected={selected}
+        title={`${d.name ?? d.id} ${d.cidrs.join(' ')}`}
+        connectable={true}
+      />
+    );
   return (
     <div className={statusClass('cc-node cc-leaf cc-idc', s, selected)} data-testid={`node-${id}`}>
       <Handles connectable />
@@ -107,12 +157,24 @@ export const IdcNode = memo(function IdcNode({ id, data, selected }: NodeProps<O
       <StatusBadge status={s.status} count={s.count} />
     </div>
   );
-});
+}, sameObject);
 
 export const CcnNode = memo(function CcnNode({ id, data, selected }: NodeProps<ObjectNode>) {
   const c = data.obj as Ccn;
   const s = useObjectState(id);
   const Icon = KIND_ICONS.ccn;
+  const far = useFar();
+  if (far)
+    return (
+      <FarNode
+        id={id}
+        kind="ccn"
+        state={s}
+        selected={selected}
+        title={c.name ?? c.id}
+        connectable={true}
+      />
+    );
   return (
     <div className={statusClass('cc-node cc-leaf cc-ccn', s, selected)} data-testid={`node-${id}`}>
       <Handles connectable />
@@ -124,7 +186,7 @@ export const CcnNode = memo(function CcnNode({ id, data, selected }: NodeProps<O
       <StatusBadge status={s.status} count={s.count} />
     </div>
   );
-});
+}, sameObject);
 
 export const InternetNode = memo(function InternetNode({ selected }: NodeProps<ObjectNode>) {
   const Icon = KIND_ICONS.internet;
@@ -140,4 +202,4 @@ export const InternetNode = memo(function InternetNode({ selected }: NodeProps<O
       </div>
     </div>
   );
-});
+}, sameObject);

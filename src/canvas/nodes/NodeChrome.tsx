@@ -1,9 +1,24 @@
 // What every object on the canvas shares: its status outline and badge, the highlight when a
 // finding under the pointer names it, and the handles that edges and connections attach to.
-import { Handle, Position } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { findingCountOf, highlightedBy, statusOf } from '../../store/selectors';
+
+/**
+ * Node components draw their object, not where it is: they skip the re-render React Flow asks
+ * for on every frame of a drag (a VPC moves with every node inside it), which would also
+ * re-render each node's handles and store subscriptions.
+ */
+export function sameObject(a: NodeProps, b: NodeProps): boolean {
+  return (
+    a.id === b.id &&
+    a.data === b.data &&
+    a.selected === b.selected &&
+    a.isConnectable === b.isConnectable &&
+    a.type === b.type
+  );
+}
 
 export function useObjectState(id: string) {
   const status = useAppStore(statusOf(id));
