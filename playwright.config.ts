@@ -41,7 +41,7 @@ export default defineConfig({
     { name: 'perf', testMatch: /perf.*\.spec\.ts/, dependencies: ['e2e'], fullyParallel: false },
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite build && npx vite build -c bench/canvas/vite.config.ts && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
