@@ -33,7 +33,6 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
             <span className="cc-title">{v.name ?? v.id}</span> <code>{v.cidr}</code>
           </>
         }
-        connectable
         rings
       >
         <NodeResizer isVisible={selected} minWidth={260} minHeight={160} />
@@ -82,7 +81,6 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
         selected={selected}
         title={`${sn.name ?? sn.id} ${sn.cidr}`}
         label={<code>{sn.cidr}</code>}
-        connectable={false}
         rings
       >
         <NodeResizer isVisible={selected} minWidth={180} minHeight={90} />

@@ -29,7 +29,6 @@ export const ClusterNode = memo(function ClusterNode({
         selected={selected}
         title={`${c.name ?? c.id} ${c.containerCidr ?? ''}`}
         label={<span className="cc-title">{c.name ?? c.id}</span>}
-        connectable
       />
     );
   return (
@@ -78,7 +77,6 @@ export const ResourceNode = memo(function ResourceNode({
         state={s}
         selected={selected}
         title={`${r.name ?? r.id} ${r.ip ?? ''}`}
-        connectable={false}
       />
     );
   return (
@@ -103,16 +101,7 @@ export const NatNode = memo(function NatNode({ id, data, selected }: NodeProps<O
   const Icon = KIND_ICONS.nat;
   const far = useFar();
   if (far)
-    return (
-      <FarNode
-        id={id}
-        kind="nat"
-        state={s}
-        selected={selected}
-        title={n.name ?? n.id}
-        connectable={false}
-      />
-    );
+    return <FarNode id={id} kind="nat" state={s} selected={selected} title={n.name ?? n.id} />;
   return (
     <div className={statusClass('cc-node cc-leaf cc-nat', s, selected)} data-testid={`node-${id}`}>
       <Handles connectable={false} />
@@ -139,7 +128,6 @@ export const IdcNode = memo(function IdcNode({ id, data, selected }: NodeProps<O
         state={s}
         selected={selected}
         title={`${d.name ?? d.id} ${d.cidrs.join(' ')}`}
-        connectable={true}
       />
     );
   return (
@@ -165,16 +153,7 @@ export const CcnNode = memo(function CcnNode({ id, data, selected }: NodeProps<O
   const Icon = KIND_ICONS.ccn;
   const far = useFar();
   if (far)
-    return (
-      <FarNode
-        id={id}
-        kind="ccn"
-        state={s}
-        selected={selected}
-        title={c.name ?? c.id}
-        connectable={true}
-      />
-    );
+    return <FarNode id={id} kind="ccn" state={s} selected={selected} title={c.name ?? c.id} />;
   return (
     <div className={statusClass('cc-node cc-leaf cc-ccn', s, selected)} data-testid={`node-${id}`}>
       <Handles connectable />

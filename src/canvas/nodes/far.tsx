@@ -28,7 +28,6 @@ export function FarNode({
   selected,
   title,
   label,
-  connectable,
   rings = false,
   children,
 }: {
@@ -40,7 +39,6 @@ export function FarNode({
   title: string;
   /** Drawn large, for containers. */
   label?: ReactNode;
-  connectable: boolean;
   rings?: boolean;
   children?: ReactNode;
 }) {
@@ -52,7 +50,8 @@ export function FarNode({
       title={title}
     >
       {rings && <StatusRings />}
-      <Handles connectable={connectable} />
+      {/* Links are drawn from closer up: each handle is a store subscription run on every frame. */}
+      <Handles connectable={false} />
       {label !== undefined && <div className="cc-far__label">{label}</div>}
       {children}
     </div>
