@@ -38,7 +38,15 @@ export default defineConfig({
   // Timing tests run last and alone: two browsers at once on two cores would measure each other.
   projects: [
     { name: 'e2e', testIgnore: /perf.*\.spec\.ts/ },
-    { name: 'perf', testMatch: /perf.*\.spec\.ts/, dependencies: ['e2e'], fullyParallel: false },
+    {
+      name: 'perf',
+      testMatch: /perf.*\.spec\.ts/,
+      dependencies: ['e2e'],
+      fullyParallel: false,
+      workers: 1,
+      // A trace snapshots the whole page on every mouse move: it would measure itself.
+      use: { trace: 'off' },
+    },
   ],
   webServer: {
     command: `npx vite build && npx vite build -c bench/canvas/vite.config.ts && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,

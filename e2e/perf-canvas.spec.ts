@@ -8,7 +8,7 @@ import { countObjects, gridPlan } from './support/plans';
 
 const OBJECTS = 1000;
 const DRAG_MS = 2000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
