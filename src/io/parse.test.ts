@@ -12,7 +12,14 @@ import {
   withValueAt,
 } from '../test-support/arbitraries';
 import { formatPlanError, type PlanError } from './errors';
-import { parsePlanText, parsePlanValue, type ParseResult } from './parse';
+import { MAX_STRING } from './schema';
+import {
+  MAX_PLAN_BYTES,
+  MAX_PLAN_OBJECTS,
+  parsePlanText,
+  parsePlanValue,
+  type ParseResult,
+} from './parse';
 import { planToJson, serializePlan } from './serialize';
 
 /** A plan that uses every field of the format, valid in every respect the reader checks. */
@@ -584,6 +591,33 @@ describe('read errors', () => {
       'x',
     );
     expectError(read(doc), '$.subnets[2].cidr', '10.0.4.0/24');
+  });
+});
+
+describe('limits', () => {
+  it('a file over MAX_PLAN_BYTES is refused before it is parsed, with its size', () => {
+    const text = `{"format":"cidr-canvas/plan","version":1,"name":"${'x'.repeat(MAX_PLAN_BYTES)}"}`;
+    const e = expectError(parsePlanText(text), '$', 'MB', 'plans up to 50 MB');
+    expect(e.kind).toBe('too-large');
+  });
+
+  it('a plan with more than MAX_PLAN_OBJECTS objects names the list that passed the limit', () => {
+    const doc = fullDoc();
+    const routes = Array.from({ length: MAX_PLAN_OBJECTS }, () => ({}));
+    doc.routeTables = [{ id: 'rt', vpc: 'vpc-a', routes }];
+    const e = expectError(parsePlanValue(doc), '$.routeTables', 'objects', '500,000');
+    expect(e.kind).toBe('too-large');
+    // One under the limit is read as far as the schema (the empty routes are then the problem).
+    doc.routeTables = [{ id: 'rt', vpc: 'vpc-a', routes: routes.slice(0, 1000) }];
+    expect(parsePlanValue(doc)).toMatchObject({ ok: false, error: { kind: 'schema' } });
+  });
+
+  it('a string longer than MAX_STRING is refused at its field', () => {
+    const doc = fullDoc();
+    (doc.vpcs as Array<Record<string, unknown>>)[0]!.name = 'n'.repeat(MAX_STRING + 1);
+    expectError(parsePlanValue(doc), '$.vpcs[0].name', `at most ${MAX_STRING} characters`);
+    (doc.vpcs as Array<Record<string, unknown>>)[0]!.name = 'n'.repeat(MAX_STRING);
+    expect(parsePlanValue(doc).ok).toBe(true);
   });
 });
 

@@ -11,6 +11,41 @@ import { planSchema, type PlanInput } from './schema';
 /** Plans larger than this are refused before parsing: 100,000 objects fit in about 20 MB. */
 export const MAX_PLAN_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Plans with more objects than this (routes, attachments and CIDR lists counted as objects) are
+ * refused before the schema walks them: the bench's 100,000-object plans hold about 130,000.
+ */
+export const MAX_PLAN_OBJECTS = 500_000;
+
+const LISTS = [
+  'vpcs',
+  'subnets',
+  'clusters',
+  'resources',
+  'natGateways',
+  'peerings',
+  'ccns',
+  'idcs',
+  'routeTables',
+] as const;
+
+/** The path of the list where the running count of objects passes MAX_PLAN_OBJECTS, if any. */
+function tooManyObjects(doc: Json): { path: string; count: number } | undefined {
+  let count = 0;
+  let over: string | undefined;
+  for (const key of LISTS) {
+    const list = doc[key];
+    if (!Array.isArray(list)) continue;
+    count += list.length;
+    for (const item of list as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue;
+      for (const inner of Object.values(item)) if (Array.isArray(inner)) count += inner.length;
+    }
+    if (count > MAX_PLAN_OBJECTS && over === undefined) over = `$.${key}`;
+  }
+  return over === undefined ? undefined : { path: over, count };
+}
+
 export type ParseResult = Result<Plan, PlanError>;
 
 function err(kind: PlanError['kind'], path: string, message: string): ParseResult {
@@ -118,6 +153,14 @@ export function parsePlanValue(
   }
   const migrated = migrate(doc, version, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return err('migration', '$', migrated.message);
+  const crowded = tooManyObjects(migrated.doc);
+  if (crowded) {
+    return err(
+      'too-large',
+      crowded.path,
+      `the plan has ${crowded.count.toLocaleString('en-US')} objects (routes and CIDR lists included); plans up to ${MAX_PLAN_OBJECTS.toLocaleString('en-US')} can be opened`,
+    );
+  }
 
   if (Array.isArray(migrated.doc.layout)) {
     // valibot's record would read an array as an object keyed by index.
