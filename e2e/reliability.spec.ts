@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Designer } from './support/designer';
+import { countObjects, gridPlan } from './support/plans';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>{{7*7}}';
 
@@ -245,4 +246,61 @@ test('a reload right after an edit keeps the edit', async ({ page }) => {
   await page.reload();
   await d.node('cls-prod').click();
   await expect(d.inspector.getByLabel('Node count')).toHaveValue('77');
+});
+
+test('a very large plan opens at once: the canvas draws what is in view, zoomed out at reduced detail', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.locator('.react-flow__node').first().waitFor();
+  const plan = gridPlan(20_000);
+  const objects = countObjects(plan);
+  expect(objects).toBeGreaterThan(19_000);
+  const started = Date.now();
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'huge.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(plan)),
+  });
+  await expect(page.getByText('Opened huge.json')).toBeVisible({ timeout: 30_000 });
+  const openMs = Date.now() - started;
+  await expect(page.getByRole('note')).toContainText('Large plan');
+  await expect(page.locator('.react-flow__node[data-id="vpc-0"]')).toBeVisible();
+  // Every object is in the plan; only a few hundred are drawn.
+  await expect(page.getByText(`${plan.name as string}`).first()).toBeVisible();
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(400);
+
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await expect
+    .poll(() => page.locator('.react-flow__node [data-detail="far"]').count())
+    .toBeGreaterThan(200);
+  expect(await page.locator('.react-flow__node').count()).toBeLessThan(2_500);
+  // The page answers and the plan is validated.
+  await expect(page.locator('.cc-status')).toHaveAttribute('data-state', 'idle', {
+    timeout: 30_000,
+  });
+  // A VPC drawn in view can be picked and edited as in any plan.
+  // (one whose top band is inside the canvas, clear of the note above it).
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const drawn = page.locator('.react-flow__node-vpc');
+  let vpc = drawn.first();
+  for (let i = 0; i < (await drawn.count()); i++) {
+    const b = (await drawn.nth(i).boundingBox())!;
+    const inside = b.x >= pane.x && b.x + b.width <= pane.x + pane.width;
+    if (inside && b.y > pane.y + 80 && b.y + 20 < pane.y + pane.height - 150) {
+      vpc = drawn.nth(i);
+      break;
+    }
+  }
+  const id = (await vpc.getAttribute('data-id'))!;
+  const cidr = (plan.vpcs as Array<{ id: string; cidr: string }>).find((v) => v.id === id)!.cidr;
+  // Far away, the VPC's own band above its subnets is a few pixels high.
+  const box = (await vpc.boundingBox())!;
+  await vpc.click({ position: { x: box.width / 2, y: Math.max(1, (box.height * 40) / 820) } });
+  await expect(page.getByLabel('CIDR', { exact: true })).toHaveValue(cidr);
+  test
+    .info()
+    .annotations.push({ type: 'perf', description: `opened ${objects} objects in ${openMs} ms` });
+  process.stdout.write(`large-plan: ${objects} objects opened in ${openMs} ms\n`);
 });

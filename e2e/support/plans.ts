@@ -20,9 +20,16 @@ export function gridPlan(objects: number): Record<string, unknown> {
   const routeTables: Obj[] = [];
   const peerings: Obj[] = [];
   const layout: Record<string, { x: number; y: number; width?: number; height?: number }> = {};
+  // Up to 32 VPCs, a /16 each and /18 container CIDRs; more (up to 1,024) get a /20 each and /23
+  // container CIDRs, so that every range stays valid and apart.
+  const compact = vpcCount > 32;
+  if (vpcCount > 1024) throw new Error(`gridPlan makes at most ${1024 * perVpc} objects`);
+  const net = (v: number, s: number) =>
+    compact ? `10.${v >> 4}.${((v & 15) << 4) + s}` : `10.${v}.${s}`;
   for (let v = 0; v < vpcCount; v++) {
     const vid = `vpc-${v}`;
-    vpcs.push({ id: vid, name: `vpc ${v}`, region: 'ap-guangzhou', cidr: `10.${v}.0.0/16` });
+    const cidr = compact ? `${net(v, 0)}.0/20` : `10.${v}.0.0/16`;
+    vpcs.push({ id: vid, name: `vpc ${v}`, region: 'ap-guangzhou', cidr });
     layout[vid] = { x: (v % 4) * 1500, y: Math.floor(v / 4) * 900, width: 1400, height: 820 };
     for (let s = 0; s < 8; s++) {
       const sid = `sn-${v}-${s}`;
@@ -30,7 +37,7 @@ export function gridPlan(objects: number): Record<string, unknown> {
         id: sid,
         name: `subnet ${v}.${s}`,
         vpc: vid,
-        cidr: `10.${v}.${s}.0/24`,
+        cidr: `${net(v, s)}.0/24`,
         zone: `ap-guangzhou-${(s % 3) + 3}`,
         routeTable: `rtb-${v}`,
       });
@@ -47,7 +54,7 @@ export function gridPlan(objects: number): Record<string, unknown> {
           name: `db ${v}.${s}.${r}`,
           kind: r === 1 ? 'redis' : 'cdb',
           subnet: sid,
-          ip: `10.${v}.${s}.${10 + r}`,
+          ip: `${net(v, s)}.${10 + r}`,
         });
         layout[rid] = { x: 12 + (r % 2) * 150, y: 60 + Math.floor(r / 2) * 70 };
       }
@@ -60,7 +67,9 @@ export function gridPlan(objects: number): Record<string, unknown> {
         vpc: vid,
         mode: 'global-router',
         nodeSubnets: [`sn-${v}-${c}`],
-        containerCidr: `172.${16 + ((v * 2 + c) % 16)}.${Math.floor((v * 2 + c) / 16) * 64}.0/18`,
+        containerCidr: compact
+          ? `172.${16 + ((v * 2 + c) >> 7)}.${((v * 2 + c) & 127) * 2}.0/23`
+          : `172.${16 + ((v * 2 + c) % 16)}.${Math.floor((v * 2 + c) / 16) * 64}.0/18`,
         maxPodsPerNode: 64,
         maxServices: 256,
       });
@@ -79,7 +88,7 @@ export function gridPlan(objects: number): Record<string, unknown> {
     const [a, b] = p.vpcs as [string, string];
     routeTables.find((t) => t.id === `rtb-${a.slice(4)}`)!.routes = [
       ...(routeTables.find((t) => t.id === `rtb-${a.slice(4)}`)!.routes as unknown[]),
-      { destination: `10.${b.slice(4)}.0.0/16`, target: p.id },
+      { destination: vpcs.find((x) => x.id === b)!.cidr, target: p.id },
     ];
   }
   return {

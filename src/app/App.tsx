@@ -3,6 +3,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, type DragEvent } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { fitPlan } from '../canvas/fit';
 import { createObject, type PaletteKind } from '../domain/ops/create';
 import { PlanIndex } from '../domain/model/plan-index';
 import { HelpOverlay } from '../panels/HelpOverlay';
@@ -79,7 +80,7 @@ function Designer() {
   const reviewing = useAppStore((s) => s.review !== null);
   return (
     <div className={`cc-app${reviewing ? ' cc-app--review' : ''}`}>
-      <Toolbar onFitView={() => void rf.fitView({ padding: 0.15, duration: 300 })} />
+      <Toolbar onFitView={() => void fitPlan(rf)} />
       <SharedBanner />
       <CrashBanner
         onDownload={(report) => download('cidr-canvas-validation-report.json', report)}

@@ -1,5 +1,6 @@
 // The keyboard: undo, redo, delete, duplicate, copy, paste, select all, fit, paths, help.
 import type { ReactFlowInstance } from '@xyflow/react';
+import { fitPlan } from '../canvas/fit';
 import { copySelection, deleteSelection, duplicateSelection, paste } from '../store/actions';
 import { useAppStore } from '../store/app-store';
 
@@ -55,7 +56,10 @@ export function installShortcuts(getFlow: () => ReactFlowInstance | null): () =>
     } else if (e.key === '?') {
       s.setHelpOpen(!s.helpOpen);
     } else if (!mod && key === 'f') {
-      void getFlow()?.fitView({ padding: 0.15, duration: 250 });
+      {
+        const flow = getFlow();
+        if (flow) void fitPlan(flow, 250);
+      }
     } else if (!mod && key === 'p') {
       s.setShowAllPaths(!s.showAllPaths);
     }

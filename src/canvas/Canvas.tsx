@@ -4,7 +4,9 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
+  Panel,
   ReactFlow,
   useReactFlow,
   useStore,
@@ -12,8 +14,10 @@ import {
   type NodeChange,
   type OnConnectEnd,
   type OnNodeDrag,
+  type ReactFlowState,
   type Viewport,
 } from '@xyflow/react';
+import { Maximize } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   connectObjects,
@@ -38,6 +42,8 @@ import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
 import { moveOps, containerAt, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
+import { fitPlan } from './fit';
+import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FarContext, selectFar } from './nodes/far';
 import { Overview } from './Overview';
 
@@ -60,6 +66,8 @@ const FIT_VIEW_OPTIONS = { padding: 0.15 };
 const SNAP_GRID: [number, number] = [10, 10];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
+const selectWidth = (s: ReactFlowState) => s.width;
+const selectHeight = (s: ReactFlowState) => s.height;
 const onPaneClick = () => useAppStore.getState().select([]);
 const onMoveEnd = (_e: unknown, v: Viewport) => useAppStore.getState().setViewport(v);
 
@@ -91,6 +99,20 @@ export function Canvas() {
     [plan, selected, status],
   );
   const nodes = useMemo(() => withPositions(planNodes, dragging), [planNodes, dragging]);
+  const large = isLargePlan(planNodes);
+  const paneWidth = useStore(selectWidth);
+  const paneHeight = useStore(selectHeight);
+  const minZoom = useMemo(
+    () => (large ? largePlanMinZoom(planNodes, paneWidth, paneHeight) : MIN_ZOOM),
+    [large, planNodes, paneWidth, paneHeight],
+  );
+  const belowMin = useStore(
+    useCallback((s: ReactFlowState) => s.transform[2] < minZoom - 1e-6, [minZoom]),
+  );
+  useEffect(() => {
+    // A large plan opened at a wide view: come in to where the canvas draws a bounded part.
+    if (belowMin) void rf.zoomTo(minZoom);
+  }, [belowMin, minZoom, rf]);
   const { vpcs, subnets, clusters, peerings, ccns, idcs } = plan;
   const links = useMemo(
     () => linkEdges({ vpcs, subnets, clusters, peerings, ccns, idcs }),
@@ -332,15 +354,30 @@ export function Canvas() {
           selectionKeyCode="Shift"
           snapToGrid
           snapGrid={SNAP_GRID}
-          minZoom={0.05}
+          minZoom={minZoom}
           maxZoom={2.5}
           elevateNodesOnSelect={false}
-          onlyRenderVisibleElements={false}
+          onlyRenderVisibleElements={large}
           proOptions={PRO_OPTIONS}
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
           <Overview />
-          <Controls showInteractive={false} aria-label="Zoom controls" />
+          {large && (
+            <Panel position="top-left" className="cc-large-note" role="note">
+              Large plan: {planNodes.length.toLocaleString('en-US')} objects. The canvas draws what
+              is in view; the overview shows them all.
+            </Panel>
+          )}
+          <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+            <ControlButton
+              onClick={() => void fitPlan(rf)}
+              aria-label="Fit View"
+              title="Fit View"
+              className="react-flow__controls-fitview"
+            >
+              <Maximize aria-hidden />
+            </ControlButton>
+          </Controls>
         </ReactFlow>
       </FarContext.Provider>
     </div>

@@ -128,9 +128,11 @@ export class NodeCache {
           data: { kind, obj },
           selected: inputs.selected,
           ...(parentId ? { parentId } : {}),
+          // Leaves size themselves; their initial size lets a large plan's canvas tell which
+          // are in view before they are drawn (React Flow takes a zero-sized node as visible).
           ...(resizable
             ? { width: box?.width ?? size.width, height: box?.height ?? size.height }
-            : {}),
+            : { initialWidth: size.width, initialHeight: size.height }),
           domAttributes: { 'data-status': inputs.status, 'data-kind': kind } as Record<
             string,
             string
