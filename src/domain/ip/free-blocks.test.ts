@@ -2,58 +2,14 @@
 // a small universe, in order, and take the first that overlaps nothing taken.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type Spec, bitsOf, spec, blockIn } from '../../test-support/blocks';
 import { formatCidr, parseCidr, parseIp, type Cidr } from './cidr';
 import { firstFreeBlock, firstFreeBlockIn, largestFreeBlock } from './free-blocks';
-
-interface Spec {
-  readonly family: 4 | 6;
-  readonly prefix: number;
-  readonly first: bigint;
-  readonly last: bigint;
-  readonly text: string;
-}
 
 interface Found {
   readonly family: 4 | 6;
   readonly prefix: number;
   readonly first: bigint;
-}
-
-function bitsOf(family: 4 | 6): number {
-  return family === 4 ? 32 : 128;
-}
-
-function addrText(family: 4 | 6, n: bigint): string {
-  if (family === 4) return [24n, 16n, 8n, 0n].map((s) => ((n >> s) & 255n).toString()).join('.');
-  return Array.from({ length: 8 }, (_, i) =>
-    ((n >> BigInt(112 - 16 * i)) & 0xffffn).toString(16),
-  ).join(':');
-}
-
-function spec(family: 4 | 6, addr: bigint, prefix: number): Spec {
-  const host = BigInt(bitsOf(family) - prefix);
-  const first = (addr >> host) << host;
-  return {
-    family,
-    prefix,
-    first,
-    last: first + (1n << host) - 1n,
-    text: `${addrText(family, first)}/${prefix}`,
-  };
-}
-
-function blockIn(
-  family: 4 | 6,
-  base: bigint,
-  basePrefix: number,
-  depth: number,
-): fc.Arbitrary<Spec> {
-  return fc
-    .tuple(
-      fc.bigInt({ min: 0n, max: (1n << BigInt(bitsOf(family) - basePrefix)) - 1n }),
-      fc.integer({ min: basePrefix, max: Math.min(bitsOf(family), basePrefix + depth) }),
-    )
-    .map(([offset, prefix]) => spec(family, base + offset, prefix));
 }
 
 function cidrOfSpec(s: Spec): Cidr {
