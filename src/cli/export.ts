@@ -1,11 +1,9 @@
 // `npm run export -- --format terraform|csv PLAN.json`: the plan as Terraform for the tencentcloud
 // provider, or its address table as CSV, on standard output. Exit 0 on success, 2 when the file
 // cannot be read as a plan (standard error then says where and why) or the arguments are wrong.
-import { readFileSync } from 'node:fs';
-import { formatPlanError } from '../io/errors';
 import { planToCsv } from '../io/export/address-table';
 import { planToTerraform } from '../io/export/terraform';
-import { parsePlanText } from '../io/parse';
+import { readPlanFile } from './read-plan';
 
 const USAGE = `Usage: npm run export -- --format terraform|csv PLAN.json
 
@@ -52,20 +50,13 @@ export function main(argv: readonly string[]): number {
     return 2;
   }
   const file = args.file;
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`${file}: cannot read the file: ${(e as Error).message}\n`);
-    return 2;
-  }
-  const parsed = parsePlanText(text);
-  if (!parsed.ok) {
-    process.stderr.write(`${file}: ${formatPlanError(parsed.error)}\n`);
+  const read = readPlanFile(file);
+  if (!read.ok) {
+    process.stderr.write(`${read.message}\n`);
     return 2;
   }
   process.stdout.write(
-    args.format === 'terraform' ? planToTerraform(parsed.value) : planToCsv(parsed.value),
+    args.format === 'terraform' ? planToTerraform(read.plan) : planToCsv(read.plan),
   );
   return 0;
 }

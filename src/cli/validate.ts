@@ -1,10 +1,8 @@
 // `npm run validate -- PLAN.json [--format json|text]`: exit 0 without error findings, 1 with
 // some, 2 when the file cannot be read as a plan (standard error then says where and why).
-import { readFileSync } from 'node:fs';
 import { analyzePlan } from '../domain/analyze';
-import { formatPlanError } from '../io/errors';
-import { parsePlanText } from '../io/parse';
 import { reportJson, reportText } from './report';
+import { readPlanFile } from './read-plan';
 
 const USAGE = `Usage: npm run validate -- PLAN.json [--format json|text] [--color|--no-color]
 
@@ -50,19 +48,12 @@ export function main(argv: readonly string[]): number {
     return 2;
   }
   const file = args.file;
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    process.stderr.write(`${file}: cannot read the file: ${(e as Error).message}\n`);
+  const read = readPlanFile(file);
+  if (!read.ok) {
+    process.stderr.write(`${read.message}\n`);
     return 2;
   }
-  const parsed = parsePlanText(text);
-  if (!parsed.ok) {
-    process.stderr.write(`${file}: ${formatPlanError(parsed.error)}\n`);
-    return 2;
-  }
-  const analysis = analyzePlan(parsed.value);
+  const analysis = analyzePlan(read.plan);
   const color = args.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   process.stdout.write(
     args.format === 'text' ? reportText(analysis, file, color) : reportJson(analysis),
