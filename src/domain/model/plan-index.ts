@@ -147,12 +147,16 @@ export class PlanIndex {
         order++;
       }
     }
-    for (const key of COLLECTIONS) {
-      const list = this.children[key];
-      if (!list) continue;
-      for (const o of plan[key] as readonly PlanObject[])
-        for (const p of parentsOf(key, o)) list.push(p, o);
-    }
+    // Single-parent lists without parentsOf's array per object: a 100k plan has 100k of them.
+    for (const o of plan.subnets) this.subnetsByVpc.push(o.vpc, o);
+    for (const o of plan.clusters) this.clustersByVpc.push(o.vpc, o);
+    for (const o of plan.resources) this.resourcesBySubnet.push(o.subnet, o);
+    for (const o of plan.natGateways) this.natsByVpc.push(o.vpc, o);
+    for (const o of plan.idcs) this.idcsByVpc.push(o.vpc, o);
+    for (const o of plan.routeTables) this.tablesByVpc.push(o.vpc, o);
+    for (const o of plan.peerings)
+      for (const p of parentsOf('peerings', o)) this.peeringsByVpc.push(p, o);
+    for (const o of plan.ccns) for (const p of parentsOf('ccns', o)) this.ccnsByMember.push(p, o);
     for (const s of plan.subnets) if (s.routeTable) this.subnetsByTable.push(s.routeTable, s);
   }
 
