@@ -1,5 +1,6 @@
 // Connects the store to the validation worker: the plan goes over once, then every edit as ops;
 // results come back into the analysis slice; the path scope follows the selection.
+import { patchCapacity } from '../domain/incremental/capacity-patch';
 import { isCosmetic } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
 import { subscribePlanChanges } from '../store/changes';
@@ -28,7 +29,11 @@ export function startValidation(options: ClientOptions = {}): () => void {
         store.getState().setAnalysis({
           revision: r.revision,
           findings: r.findings ?? prev?.findings ?? [],
-          capacity: r.capacity ?? prev?.capacity ?? [],
+          capacity:
+            r.capacity ??
+            (r.capacityChanged
+              ? patchCapacity(prev?.capacity ?? [], r.capacityChanged)
+              : (prev?.capacity ?? [])),
           paths: later ? prev.paths : paths,
           ms: r.ms,
         });

@@ -2,7 +2,9 @@
 // by ops. Messages that arrive together are applied together and answered once, with what
 // changed rather than everything again.
 import type { PathScope } from '../domain/analyze';
+import type { ClusterCapacity } from '../domain/capacity/capacity';
 import { IncrementalAnalyzer } from '../domain/incremental/analyzer';
+import { patchCapacity } from '../domain/incremental/capacity-patch';
 import { isCosmetic, type PlanOp } from '../domain/ops/ops';
 import { applyPathsDelta } from './paths-delta';
 import type { FromWorker, ToWorker } from './protocol';
@@ -48,6 +50,7 @@ export class ValidationEngine {
       const onlyCosmetic =
         reply.findings === undefined &&
         reply.capacity === undefined &&
+        reply.capacityChanged === undefined &&
         reply.paths.kind === 'some' &&
         reply.paths.changed.length === 0 &&
         reply.paths.removed.length === 0 &&
@@ -87,6 +90,21 @@ function merge(a: Reply | undefined, b: Reply): Reply {
     };
   }
   const findings = b.findings ?? a.findings;
-  const capacity = b.capacity ?? a.capacity;
-  return { ...(findings ? { findings } : {}), ...(capacity ? { capacity } : {}), paths };
+  let capacity = b.capacity;
+  let capacityChanged: readonly ClusterCapacity[] | undefined;
+  if (!capacity && a.capacity)
+    capacity = b.capacityChanged ? patchCapacity(a.capacity, b.capacityChanged) : a.capacity;
+  else if (!capacity && (a.capacityChanged || b.capacityChanged)) {
+    const later = new Set((b.capacityChanged ?? []).map((c) => c.cluster));
+    capacityChanged = [
+      ...(a.capacityChanged ?? []).filter((c) => !later.has(c.cluster)),
+      ...(b.capacityChanged ?? []),
+    ];
+  }
+  return {
+    ...(findings ? { findings } : {}),
+    ...(capacity ? { capacity } : {}),
+    ...(capacityChanged ? { capacityChanged } : {}),
+    paths,
+  };
 }

@@ -24,7 +24,10 @@ export type FromWorker =
       readonly revision: number;
       /** Absent when they did not change: the previous findings still hold. */
       readonly findings?: readonly Finding[];
+      /** Every cluster's capacity when clusters came or went; else absent, and */
       readonly capacity?: readonly ClusterCapacity[];
+      /** the clusters whose capacity changed, if any. */
+      readonly capacityChanged?: readonly ClusterCapacity[];
       /** What changed in the paths, or all of them. */
       readonly paths: PathsDelta;
       readonly ms: number;

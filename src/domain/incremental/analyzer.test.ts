@@ -9,7 +9,8 @@ import { analyzePlan, type PathScope } from '../analyze';
 import type { Plan } from '../model/plan';
 import { removeObjects } from '../ops/cascade';
 import { applyOps, type PlanOp } from '../ops/ops';
-import { IncrementalAnalyzer } from './analyzer';
+import { IncrementalAnalyzer, type AnalysisDelta } from './analyzer';
+import { patchCapacity } from './capacity-patch';
 
 const POOL = [
   '10.0.128.0/17',
@@ -307,15 +308,26 @@ describe('IncrementalAnalyzer', () => {
                 ? { kind: 'plan' }
                 : { kind: 'clusters', ids: [plan.clusters[0]!.id] };
             const a = new IncrementalAnalyzer();
-            a.load(plan, scope);
+            // What a receiver of the answers holds: findings and capacity as they add up.
+            const first = a.load(plan, scope);
+            const view = { findings: first.findings!, capacity: first.capacity! };
+            const receive = (d: AnalysisDelta) => {
+              if (d.findings) view.findings = d.findings;
+              if (d.capacity) view.capacity = d.capacity;
+              else if (d.capacityChanged)
+                view.capacity = patchCapacity(view.capacity, d.capacityChanged);
+              const full = analyzePlan(a.currentPlan, scope);
+              expect(view.findings).toEqual(full.findings);
+              expect(view.capacity).toEqual(full.capacity);
+            };
             for (const [pick, n, undo] of steps) {
               const ops = editFor(a.currentPlan, pick, n);
               if (ops.length === 0) continue;
               const { inverse } = applyOps(a.currentPlan, ops);
-              a.apply(ops);
+              receive(a.apply(ops));
               expectSame(a, scope);
               if (undo) {
-                a.apply(inverse);
+                receive(a.apply(inverse));
                 expectSame(a, scope);
               }
             }
@@ -338,6 +350,10 @@ describe('IncrementalAnalyzer', () => {
     expect(d.paths.kind).toBe('some');
     const total = all.paths.kind === 'all' ? all.paths.paths.length : 0;
     expect(d.paths.kind === 'some' && d.paths.changed.length).toBeLessThan(total / 4);
+    // The moved cluster's capacity alone; the findings did not change, so they are not sent.
+    expect(d.capacity).toBeUndefined();
+    expect(d.capacityChanged?.map((x) => x.cluster)).toEqual([c.id]);
+    expect(d.findings).toBeUndefined();
     const cosmetic = a.apply([{ op: 'layout', id: plan.vpcs[0]!.id, box: { x: 1, y: 2 } }]);
     expect(cosmetic).toEqual({ paths: { kind: 'some', changed: [], removed: [], order: null } });
   });

@@ -35,9 +35,30 @@ export type PathsDelta =
 export interface AnalysisDelta {
   /** Present when they changed: every finding, in order. */
   readonly findings?: readonly Finding[];
-  /** Present when it changed: every cluster's capacity, in plan order. */
+  /** Present when clusters came or went: every cluster's capacity, in plan order. */
   readonly capacity?: readonly ClusterCapacity[];
+  /** Otherwise, the clusters whose capacity changed (a reply is cloned across threads). */
+  readonly capacityChanged?: readonly ClusterCapacity[];
   readonly paths: PathsDelta;
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a.code === b.code &&
+    a.severity === b.severity &&
+    a.message === b.message &&
+    a.objects.length === b.objects.length &&
+    a.objects.every((o, i) => o === b.objects[i]) &&
+    a.ranges.length === b.ranges.length &&
+    a.ranges.every((r, i) => r === b.ranges[i]) &&
+    a.suggestion?.object === b.suggestion?.object &&
+    a.suggestion?.field === b.suggestion?.field &&
+    a.suggestion?.value === b.suggestion?.value
+  );
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((f, i) => sameFinding(f, b[i]!));
 }
 
 function samePath(a: PathResult, b: PathResult): boolean {
@@ -174,41 +195,47 @@ export class IncrementalAnalyzer {
 
     this.router.invalidate(dirty.routerVpcs, dirty.routerCcns);
     const findingsChanged = this.refreshFindings(dirty);
-    const capacityChanged = this.refreshCapacity(dirty);
+    const capacity = this.refreshCapacity(dirty);
     const paths = flowsChanged ? this.recomputeAllPaths() : this.refreshPaths(dirty);
     return {
       ...(findingsChanged ? { findings: this.findings } : {}),
-      ...(capacityChanged ? { capacity: this.capacityList() } : {}),
+      ...(capacity === 'all'
+        ? { capacity: this.capacityList() }
+        : capacity.length > 0
+          ? { capacityChanged: capacity }
+          : {}),
       paths,
     };
   }
 
   // ---- findings and capacity -----------------------------------------------------------------
 
+  /** Re-checks what `d` touched; true when a finding came, went or changed. */
   private refreshFindings(d: Dirty): boolean {
-    let changed = false;
+    let changed = d.membership;
+    const put = (parts: Map<string, Finding[]>, id: string, now: Finding[] | undefined) => {
+      const before = parts.get(id);
+      if (now) parts.set(id, now);
+      else parts.delete(id);
+      if (!sameFindings(before ?? [], now ?? [])) changed = true;
+    };
     const use = d.vpcs.size > 0 ? subnetUse(this.plan.clusters) : undefined;
     for (const id of d.vpcs) {
       const v = this.ix.vpc(id);
-      if (v) this.vpcF.set(id, vpcFindings(this.ix, v, use!));
-      else this.vpcF.delete(id);
-      changed = true;
+      put(this.vpcF, id, v ? vpcFindings(this.ix, v, use!) : undefined);
     }
     for (const id of d.peerings) {
       const p = this.ix.peering(id);
-      if (p) this.peeringF.set(id, peeringFindings(this.ix, p));
-      else this.peeringF.delete(id);
-      changed = true;
+      put(this.peeringF, id, p ? peeringFindings(this.ix, p) : undefined);
     }
     for (const id of d.ccns) {
       const c = this.ix.ccn(id);
-      if (c) this.ccnF.set(id, ccnFindings(this.ix, this.router, c));
-      else this.ccnF.delete(id);
-      changed = true;
+      put(this.ccnF, id, c ? ccnFindings(this.ix, this.router, c) : undefined);
     }
     if (d.connected) {
-      this.connectedF = connectedFindings(this.ix);
-      changed = true;
+      const now = connectedFindings(this.ix);
+      if (!sameFindings(this.connectedF, now)) changed = true;
+      this.connectedF = now;
     }
     if (changed) this.assembleFindings();
     return changed;
@@ -223,21 +250,27 @@ export class IncrementalAnalyzer {
     this.findings = sortFindings(parts.flat());
   }
 
-  private refreshCapacity(d: Dirty): boolean {
-    let changed = d.membership;
+  /**
+   * Re-computes the capacity of the clusters `d` touched: 'all' when clusters came or went (the
+   * list's order changes), else the ones whose capacity changed.
+   */
+  private refreshCapacity(d: Dirty): 'all' | ClusterCapacity[] {
+    let all = d.membership;
+    const changed: ClusterCapacity[] = [];
     for (const id of d.clusters) {
       const c = this.ix.cluster(id);
       const before = this.capacity.get(id);
       if (!c) {
         this.capacity.delete(id);
-        changed = true;
+        all = true;
         continue;
       }
       const now = clusterCapacity(this.ix, c);
       this.capacity.set(id, now);
-      if (!before || JSON.stringify(before) !== JSON.stringify(now)) changed = true;
+      if (!before) all = true;
+      else if (JSON.stringify(before) !== JSON.stringify(now)) changed.push(now);
     }
-    return changed;
+    return all ? 'all' : changed;
   }
 
   private capacityList(): ClusterCapacity[] {
