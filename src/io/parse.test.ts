@@ -14,6 +14,7 @@ import {
 import { formatPlanError, type PlanError } from './errors';
 import { MAX_STRING } from './schema';
 import {
+  MAX_DEPTH,
   MAX_PLAN_BYTES,
   MAX_PLAN_OBJECTS,
   parsePlanText,
@@ -610,6 +611,28 @@ describe('limits', () => {
     // One under the limit is read as far as the schema (the empty routes are then the problem).
     doc.routeTables = [{ id: 'rt', vpc: 'vpc-a', routes: routes.slice(0, 1000) }];
     expect(parsePlanValue(doc)).toMatchObject({ ok: false, error: { kind: 'schema' } });
+  });
+
+  it('nesting deeper than MAX_DEPTH is refused at its path, however deep: nothing overflows', () => {
+    for (const depth of [MAX_DEPTH + 1, 10_000, 1_000_000]) {
+      const text = `{"format":"cidr-canvas/plan","version":1,"notes":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+      const e = expectError(parsePlanText(text), `$.notes${'[0]'.repeat(MAX_DEPTH - 1)}`, 'deeper');
+      expect(e.kind).toBe('too-large');
+    }
+    // At the limit, an extra field is kept and written back.
+    const ok = `{"format":"cidr-canvas/plan","version":1,"notes":${'['.repeat(MAX_DEPTH - 1)}${']'.repeat(MAX_DEPTH - 1)}}`;
+    expect(serializePlan(expectOk(parsePlanText(ok)))).toContain('"notes"');
+  });
+
+  it('huge and non-finite numbers are refused at their field', () => {
+    const doc = fullDoc();
+    (doc.clusters as Array<Record<string, unknown>>)[0]!.maxPodsPerNode = 1e308;
+    expectError(parsePlanValue(doc), '$.clusters[0].maxPodsPerNode', 'at most');
+    expectError(
+      parsePlanText('{"format":"cidr-canvas/plan","version":1e400}'),
+      '$.version',
+      'Infinity',
+    );
   });
 
   it('a string longer than MAX_STRING is refused at its field', () => {

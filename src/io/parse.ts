@@ -29,6 +29,36 @@ const LISTS = [
   'routeTables',
 ] as const;
 
+/** A plan is a few levels deep (plan, list, object, routes, route); extra fields may nest more. */
+export const MAX_DEPTH = 32;
+
+/**
+ * The JSON path of the first value nested deeper than MAX_DEPTH, if any. Iterative: a document
+ * nested a million levels deep parses, but a recursive walk (or JSON.stringify) overflows the stack.
+ */
+function tooDeep(root: unknown): string | undefined {
+  type Frame = { value: unknown; depth: number; key: string | number; parent: Frame | undefined };
+  const stack: Frame[] = [{ value: root, depth: 0, key: '', parent: undefined }];
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (typeof f.value !== 'object' || f.value === null) continue;
+    if (f.depth >= MAX_DEPTH) {
+      const keys: (string | number)[] = [];
+      for (let g: Frame | undefined = f; g?.parent; g = g.parent) keys.unshift(g.key);
+      return jsonPath(keys);
+    }
+    const entries = Array.isArray(f.value)
+      ? f.value.map((v, i) => [i, v] as const)
+      : Object.entries(f.value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, value] = entries[i]!;
+      if (typeof value === 'object' && value !== null)
+        stack.push({ value, depth: f.depth + 1, key, parent: f });
+    }
+  }
+  return undefined;
+}
+
 /** The path of the list where the running count of objects passes MAX_PLAN_OBJECTS, if any. */
 function tooManyObjects(doc: Json): { path: string; count: number } | undefined {
   let count = 0;
@@ -126,6 +156,14 @@ export function parsePlanValue(
       'format',
       '$',
       `expected a JSON object (a CIDR Canvas plan), got ${describe(value)}`,
+    );
+  }
+  const deep = tooDeep(value);
+  if (deep !== undefined) {
+    return err(
+      'too-large',
+      deep,
+      `nested deeper than ${MAX_DEPTH} levels; a plan needs fewer than ten`,
     );
   }
   const doc = value as Json;
