@@ -635,6 +635,23 @@ describe('limits', () => {
     );
   });
 
+  it('ids that would name the internet or an object prototype are refused at their field', () => {
+    for (const id of ['internet', '__proto__', 'constructor', 'prototype']) {
+      const doc = fullDoc();
+      (doc.vpcs as Array<Record<string, unknown>>)[1]!.id = id;
+      const e = expectError(
+        parsePlanValue(doc),
+        '$.vpcs[1].id',
+        JSON.stringify(id),
+        'choose another',
+      );
+      expect(e.kind).toBe('integrity');
+    }
+    // As JSON text, where "__proto__" is an ordinary key.
+    const text = JSON.stringify(fullDoc()).replace('"id":"vpc-a"', '"id":"__proto__"');
+    expectError(parsePlanText(text), '$.vpcs[0].id', 'reserved');
+  });
+
   it('a string longer than MAX_STRING is refused at its field', () => {
     const doc = fullDoc();
     (doc.vpcs as Array<Record<string, unknown>>)[0]!.name = 'n'.repeat(MAX_STRING + 1);
