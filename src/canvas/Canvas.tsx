@@ -118,8 +118,8 @@ export function Canvas() {
     () => linkEdges({ vpcs, subnets, clusters, peerings, ccns, idcs }),
     [vpcs, subnets, clusters, peerings, ccns, idcs],
   );
-  // The ids drawn change only when objects come and go, not on every edit.
-  const drawnKey = useMemo(() => nodes.map((n) => n.id).join('\u0000'), [nodes]);
+  // The ids drawn change only when objects come and go, not on every edit or drag frame.
+  const drawnKey = useMemo(() => planNodes.map((n) => n.id).join('\u0000'), [planNodes]);
   const drawn = useMemo(() => new Set(drawnKey.split('\u0000')), [drawnKey]);
   const subnetOfResource = useMemo(() => {
     const m = new Map(plan.resources.map((r) => [r.id, r.subnet]));
