@@ -2,7 +2,13 @@
 // problem with its JSON path, and never throws. JSON → envelope → too-new check → migrations →
 // shape and ranges → references.
 import * as v from 'valibot';
-import { PLAN_FORMAT, PLAN_VERSION, type LayoutBox, type Plan } from '../domain/model/plan';
+import {
+  COLLECTIONS,
+  PLAN_FORMAT,
+  PLAN_VERSION,
+  type LayoutBox,
+  type Plan,
+} from '../domain/model/plan';
 import { jsonPath, type PlanError, type Result } from './errors';
 import { checkIntegrity } from './integrity';
 import { migrate, type Json, type Migration, MIGRATIONS } from './migrations';
@@ -16,18 +22,6 @@ export const MAX_PLAN_BYTES = 50 * 1024 * 1024;
  * refused before the schema walks them: the bench's 100,000-object plans hold about 130,000.
  */
 export const MAX_PLAN_OBJECTS = 500_000;
-
-const LISTS = [
-  'vpcs',
-  'subnets',
-  'clusters',
-  'resources',
-  'natGateways',
-  'peerings',
-  'ccns',
-  'idcs',
-  'routeTables',
-] as const;
 
 /** A plan is a few levels deep (plan, list, object, routes, route); extra fields may nest more. */
 export const MAX_DEPTH = 32;
@@ -63,7 +57,7 @@ function tooDeep(root: unknown): string | undefined {
 function tooManyObjects(doc: Json): { path: string; count: number } | undefined {
   let count = 0;
   let over: string | undefined;
-  for (const key of LISTS) {
+  for (const key of COLLECTIONS) {
     const list = doc[key];
     if (!Array.isArray(list)) continue;
     count += list.length;
@@ -235,19 +229,7 @@ function normalize(p: PlanInput): Plan {
   } as Plan;
   if (p.layout) {
     const ids = new Set<string>();
-    for (const list of [
-      plan.vpcs,
-      plan.subnets,
-      plan.clusters,
-      plan.resources,
-      plan.natGateways,
-      plan.peerings,
-      plan.ccns,
-      plan.idcs,
-      plan.routeTables,
-    ]) {
-      for (const o of list) ids.add(o.id);
-    }
+    for (const key of COLLECTIONS) for (const o of plan[key]) ids.add(o.id);
     ids.add('internet');
     const layout: Record<string, LayoutBox> = {};
     for (const [k, box] of Object.entries(p.layout)) if (ids.has(k)) layout[k] = box;
