@@ -38,8 +38,8 @@ function frameOf(s: ReactFlowState): Frame {
     const p = n.internals.positionAbsolute;
     x0 = Math.min(x0, p.x);
     y0 = Math.min(y0, p.y);
-    x1 = Math.max(x1, p.x + (n.measured.width ?? n.width ?? 0));
-    y1 = Math.max(y1, p.y + (n.measured.height ?? n.height ?? 0));
+    x1 = Math.max(x1, p.x + (n.measured.width ?? n.width ?? n.initialWidth ?? 0));
+    y1 = Math.max(y1, p.y + (n.measured.height ?? n.height ?? n.initialHeight ?? 0));
   }
   const scale = Math.min((WIDTH - 2 * PAD) / (x1 - x0 || 1), (HEIGHT - 2 * PAD) / (y1 - y0 || 1));
   // Centred in the map.
@@ -57,8 +57,8 @@ function draw(ctx: CanvasRenderingContext2D, s: ReactFlowState): Frame {
   for (const n of s.nodeLookup.values()) {
     if (n.hidden) continue;
     const p = n.internals.positionAbsolute;
-    const w = (n.measured.width ?? n.width ?? 0) * f.scale;
-    const h = (n.measured.height ?? n.height ?? 0) * f.scale;
+    const w = (n.measured.width ?? n.width ?? n.initialWidth ?? 0) * f.scale;
+    const h = (n.measured.height ?? n.height ?? n.initialHeight ?? 0) * f.scale;
     const status = (n.domAttributes as Record<string, string> | undefined)?.['data-status'];
     ctx.fillStyle = (status && STATUS_FILL[status]) ?? FILL[n.type ?? ''] ?? '#94a3b8';
     ctx.fillRect((p.x - f.x) * f.scale, (p.y - f.y) * f.scale, Math.max(w, 1), Math.max(h, 1));
