@@ -299,6 +299,12 @@ test('a very large plan opens at once: the canvas draws what is in view, zoomed 
   const box = (await vpc.boundingBox())!;
   await vpc.click({ position: { x: box.width / 2, y: Math.max(1, (box.height * 40) / 820) } });
   await expect(page.getByLabel('CIDR', { exact: true })).toHaveValue(cidr);
+  // Every path of every cluster would be millions: "show all" says so and keeps to the selection.
+  await page.getByRole('checkbox', { name: 'Show all paths' }).check();
+  await expect(page.getByRole('region', { name: 'Paths' }).getByRole('note')).toContainText(
+    'more than 100,000 paths',
+  );
+  await expect(page.locator('.cc-status')).toHaveAttribute('data-state', 'idle');
   test
     .info()
     .annotations.push({ type: 'perf', description: `opened ${objects} objects in ${openMs} ms` });

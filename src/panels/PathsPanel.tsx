@@ -2,7 +2,10 @@
 import { memo, useDeferredValue } from 'react';
 import type { PathResult } from '../domain/routing/paths';
 import { useAppStore } from '../store/app-store';
-import { selectPaths } from '../store/selectors';
+import { allPathsTooMany, MAX_ALL_PATHS, selectPaths } from '../store/selectors';
+
+/** Rows listed at most: the canvas draws every path; a list of ten thousand would hold the page. */
+export const MAX_PATH_ROWS = 500;
 
 function key(p: { from: string; to: string }): string {
   return `${p.from}->${p.to}`;
@@ -39,6 +42,7 @@ export function PathsPanel() {
   const anyCluster = useAppStore((s) =>
     s.selection.some((id) => s.plan.clusters.some((c) => c.id === id)),
   );
+  const tooMany = useAppStore((s) => allPathsTooMany(s.plan));
   const counts = { direct: 0, snat: 0, unreachable: 0 };
   for (const p of paths) counts[p.verdict]++;
   return (
@@ -58,17 +62,28 @@ export function PathsPanel() {
           Show all paths
         </label>
       </header>
+      {showAll && tooMany && (
+        <p className="cc-note" role="note">
+          This plan has more than {MAX_ALL_PATHS.toLocaleString('en-US')} paths: showing the
+          selected clusters&apos; paths only.
+        </p>
+      )}
       {paths.length === 0 ? (
         <p className="cc-empty">
-          {showAll || anyCluster
+          {(showAll && !tooMany) || anyCluster
             ? 'No paths to show.'
             : 'Select a cluster to see where its pods can reach, or show all paths.'}
         </p>
       ) : (
         <ul className="cc-path-list">
-          {paths.map((p) => (
+          {paths.slice(0, MAX_PATH_ROWS).map((p) => (
             <PathRow key={key(p)} p={p} />
           ))}
+          {paths.length > MAX_PATH_ROWS && (
+            <li className="cc-path-more">
+              and {(paths.length - MAX_PATH_ROWS).toLocaleString('en-US')} more, drawn on the canvas
+            </li>
+          )}
         </ul>
       )}
     </section>

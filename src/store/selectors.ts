@@ -1,5 +1,6 @@
 // Module-level selectors: components subscribe to the smallest value they need.
 import type { PathScope } from '../domain/analyze';
+import { pathCount } from '../domain/path-count';
 import type { Finding } from '../domain/rules/codes';
 import { canRedo, canUndo } from './history';
 import type { ObjectStatus } from './analysis-slice';
@@ -39,8 +40,18 @@ export const highlightedBy =
 export const capacityOf = (id: string) => (s: AppState) => s.analysis?.capacityByCluster[id];
 
 /** The clusters whose paths are shown: all of them on request, else the selected ones. */
+/**
+ * Above this many paths "show all" falls back to the selected clusters: every cluster of a plan
+ * with ten thousand objects to every destination is millions of paths, more than a worker holds.
+ */
+export const MAX_ALL_PATHS = 100_000;
+
+export function allPathsTooMany(plan: AppState['plan']): boolean {
+  return pathCount(plan, { kind: 'plan' }) > MAX_ALL_PATHS;
+}
+
 export function pathScopeOf(s: Pick<AppState, 'showAllPaths' | 'selection' | 'plan'>): PathScope {
-  if (s.showAllPaths) return { kind: 'plan' };
+  if (s.showAllPaths && !allPathsTooMany(s.plan)) return { kind: 'plan' };
   const clusters = new Set(s.plan.clusters.map((c) => c.id));
   const ids = s.selection.filter((id) => clusters.has(id));
   return ids.length > 0 ? { kind: 'clusters', ids } : { kind: 'none' };

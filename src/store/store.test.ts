@@ -3,6 +3,7 @@ import { basePlan } from '../test-support/builders';
 import { subscribePlanChanges, type PlanChange } from './changes';
 import { HISTORY_LIMIT } from './history';
 import { STATE_STORAGE } from './persistence';
+import { MAX_ALL_PATHS, pathScopeOf } from './selectors';
 import { createAppStore } from './store';
 
 const move = (x: number) => [{ op: 'layout' as const, id: 'vpc-a', box: { x, y: 0 } }];
@@ -152,5 +153,26 @@ describe('persistence map', () => {
     expect(Object.keys(STATE_STORAGE).sort()).toEqual(dataKeys);
     expect(STATE_STORAGE.plan).toEqual({ autosave: true, export: true, undo: true });
     expect(STATE_STORAGE.analysis.undo).toBe(false);
+  });
+});
+
+describe('path scope', () => {
+  it('"show all" asks for every path, unless that is more than MAX_ALL_PATHS', () => {
+    const plan = basePlan();
+    const cluster = plan.clusters[0]!.id;
+    expect(pathScopeOf({ showAllPaths: true, selection: [], plan })).toEqual({ kind: 'plan' });
+    // As many resources as it takes for one cluster's paths to pass the limit.
+    const subnet = plan.subnets[0]!;
+    const resources = Array.from({ length: MAX_ALL_PATHS + 1 }, (_, i) => ({
+      id: `r${i}`,
+      kind: 'cvm' as const,
+      subnet: subnet.id,
+    }));
+    const big = { ...plan, resources };
+    expect(pathScopeOf({ showAllPaths: true, selection: [], plan: big })).toEqual({ kind: 'none' });
+    expect(pathScopeOf({ showAllPaths: true, selection: [cluster], plan: big })).toEqual({
+      kind: 'clusters',
+      ids: [cluster],
+    });
   });
 });
