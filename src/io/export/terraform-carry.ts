@@ -19,18 +19,27 @@ export function asciiJson(value: unknown): string {
   );
 }
 
-/** `cidr-canvas: {"kind":"vpcs","object":{...}}`, the text of an object's comment line. */
-export function carryLine(kind: string, object: unknown): string {
-  return `${CARRY_PREFIX}${asciiJson({ kind, object })}`;
+/**
+ * `cidr-canvas: {"kind":"vpcs","index":0,"object":{...}}`, the text of an object's comment line:
+ * the plan list it is in, its position there (the file groups subnets under their VPCs, so file
+ * order is not plan order) and the object as the plan writes it.
+ */
+export function carryLine(kind: string, object: unknown, index?: number): string {
+  return `${CARRY_PREFIX}${asciiJson(index === undefined ? { kind, object } : { kind, index, object })}`;
 }
 
 /** Reads a carried line back (for import and tests); undefined when it is not one. */
-export function readCarryLine(line: string): { kind: string; object: unknown } | undefined {
+export function readCarryLine(
+  line: string,
+): { kind: string; index?: number; object: unknown } | undefined {
   const m = /^\s*# cidr-canvas: (\{.*\})\s*$/.exec(line);
   if (!m) return undefined;
   try {
-    const v = JSON.parse(m[1]!) as { kind?: unknown; object?: unknown };
-    return typeof v.kind === 'string' ? { kind: v.kind, object: v.object } : undefined;
+    const v = JSON.parse(m[1]!) as { kind?: unknown; index?: unknown; object?: unknown };
+    if (typeof v.kind !== 'string') return undefined;
+    return typeof v.index === 'number'
+      ? { kind: v.kind, index: v.index, object: v.object }
+      : { kind: v.kind, object: v.object };
   } catch {
     return undefined;
   }

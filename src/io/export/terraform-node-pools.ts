@@ -3,6 +3,12 @@
 // name of at most 25 characters of letters, digits, `_`, `-` and `.`.
 
 export const NODE_POOL_MAX_NODES = 2000;
+/**
+ * Pools written for one cluster at most: 100,000 nodes, twenty times TKE's largest cluster. A
+ * plan asking for more is past anything TKE runs (its capacity findings say so); the export
+ * stays a file a person can read.
+ */
+export const NODE_POOLS_MAX = 50;
 const NODE_POOL_NAME_MAX = 25;
 
 /**
@@ -11,7 +17,9 @@ const NODE_POOL_NAME_MAX = 25;
  */
 export function nodePoolSizes(nodeCount: number | undefined): number[] {
   if (nodeCount === undefined || nodeCount <= 0) return [0];
-  const pools = Math.ceil(nodeCount / NODE_POOL_MAX_NODES);
+  const pools = Math.min(NODE_POOLS_MAX, Math.ceil(nodeCount / NODE_POOL_MAX_NODES));
+  if (pools === NODE_POOLS_MAX && nodeCount > NODE_POOLS_MAX * NODE_POOL_MAX_NODES)
+    return Array.from({ length: pools }, () => NODE_POOL_MAX_NODES);
   const base = Math.floor(nodeCount / pools);
   const extra = nodeCount % pools;
   return Array.from({ length: pools }, (_, i) => base + (i < extra ? 1 : 0));

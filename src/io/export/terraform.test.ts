@@ -3,9 +3,11 @@
 // become HCL syntax or a template.
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/model/plan';
+import fc from 'fast-check';
 import {
   basePlan,
   ccn,
+  ccnIdc,
   cluster,
   idc,
   nat,
@@ -20,6 +22,7 @@ import { parsePlanText } from '../parse';
 import { truncateUtf8 } from './hcl';
 import { attributes, blockHeaders, resourceBody, scanHcl } from './hcl-reader.test-support';
 import { TEMPLATE_TEXTS } from './templates.test-support';
+import { NODE_POOL_MAX_NODES, nodePoolName, nodePoolSizes } from './terraform-node-pools';
 import { planToTerraform } from './terraform';
 
 function readPlan(text: string): Plan {
@@ -55,7 +58,7 @@ function expectOnlyStructure(tf: string): void {
   expect(scan.templates).toEqual([]);
   for (const l of scan.skeleton.split('\n')) {
     expect(l, l).toMatch(
-      /^\s*(?:(?:resource|data) "" "" \{\}?|(?:variable|provider) "" \{|[a-z_]+ \{|\}|[a-z0-9_]+ += .+|)$/,
+      /^\s*(?:(?:resource|data) "" "" \{\}?|(?:variable|provider) "" \{|[a-z0-9_]+ \{|\}|[a-z0-9_]+ += .+|)$/,
     );
   }
 }
@@ -586,6 +589,223 @@ describe('Terraform export of small plans', () => {
     ) as string;
     expect(name.length).toBeLessThanOrEqual(25);
     expect(name).toMatch(/^[A-Za-z0-9_.-]+$/);
+  });
+});
+
+describe('Terraform names', () => {
+  it("come from the objects' names, made unique and valid, not from ids", () => {
+    const tf = planToTerraform(
+      plan({
+        vpcs: [
+          vpc('vpc-1x8f', '10.0.0.0/16', { name: 'Prod' }),
+          vpc('vpc-2', '10.1.0.0/16', { name: 'prod' }),
+          vpc('vpc-3', '10.2.0.0/16', { name: '生产网络' }),
+          vpc('vpc-4', '10.3.0.0/16', { name: '2024 -- edge!' }),
+        ],
+        subnets: [subnet('sn-9', 'vpc-1x8f', '10.0.1.0/24', { name: 'prod', zone: 'z' })],
+      }),
+    );
+    const names = blockHeaders(tf)
+      .filter((h) => h.type === 'tencentcloud_vpc')
+      .map((h) => h.name);
+    // A name with no ASCII letter or digit falls back to the id.
+    expect(names).toEqual(['prod', 'prod_2', 'vpc_3', 'n_2024_edge']);
+    expect(attrs(tf, 'tencentcloud_subnet', 'prod_3').vpc_id).toBe('tencentcloud_vpc.prod.id');
+    expectReferencesResolve(tf);
+  });
+});
+
+describe('node pools', () => {
+  const poolsOf = (nodeCount: number | undefined) => {
+    const tf = planToTerraform(
+      basePlan({
+        clusters: [
+          cluster('cls-1', 'vpc-a', {
+            name: 'big',
+            nodeSubnets: ['sn-node'],
+            containerCidr: '172.16.0.0/12',
+            ...(nodeCount === undefined ? {} : { nodeCount }),
+          }),
+        ],
+      }),
+    );
+    const pools = blockHeaders(tf).filter((h) => h.type === 'tencentcloud_kubernetes_node_pool');
+    return {
+      tf,
+      pools: pools.map((h) => attrs(tf, h.type, h.name)),
+      names: pools.map((h) => h.name),
+    };
+  };
+
+  it('split a cluster of 2,500 nodes into two pools, and say why', () => {
+    const { tf, pools, names } = poolsOf(2500);
+    expect(names).toEqual(['big_nodes', 'big_nodes_2']);
+    expect(pools.map((p) => [p.name, p.max_size, p.desired_capacity])).toEqual([
+      ['"big-nodes"', '1250', '1250'],
+      ['"big-nodes-2"', '1250', '1250'],
+    ]);
+    expect(tf).toContain('# big plans 2500 nodes and a node pool holds at most 2000');
+    expect(tf).toContain('(max_size and desired_capacity are 0..2000): 2 pools of 1250, 1250.');
+    expectReferencesResolve(tf);
+  });
+
+  it('keep a cluster of 2,000 nodes in one pool, and one of no node count in a pool of 0', () => {
+    expect(poolsOf(2000).pools.map((p) => p.desired_capacity)).toEqual(['2000']);
+    const none = poolsOf(undefined);
+    expect(none.pools.map((p) => [p.max_size, p.desired_capacity])).toEqual([['0', '0']]);
+    expect(none.tf).toContain('# The plan gives big no node count: a pool of 0 nodes to scale up.');
+  });
+
+  it('hold every node in as few pools as the limit allows, each within 0..2000', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (n) => {
+        const sizes = nodePoolSizes(n);
+        expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+        expect(sizes.length).toBe(Math.ceil(n / NODE_POOL_MAX_NODES));
+        for (const s of sizes) expect(s).toBeGreaterThanOrEqual(0);
+        for (const s of sizes) expect(s).toBeLessThanOrEqual(NODE_POOL_MAX_NODES);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('have names of at most 25 characters the provider accepts', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 1, max: 60 }), (name, pools) => {
+        for (let i = 0; i < pools; i++) {
+          const n = nodePoolName(name, i, pools);
+          expect(n.length).toBeLessThanOrEqual(25);
+          expect(n).toMatch(/^[A-Za-z0-9_.-]+$/);
+        }
+      }),
+    );
+  });
+});
+
+describe('resources in subnets', () => {
+  const tf = planToTerraform(
+    basePlan({
+      resources: [
+        resource('db-1', 'sn-db', '10.0.2.10', { name: 'orders' }),
+        resource('rd-1', 'sn-db', '10.0.2.11', { kind: 'redis', name: 'sessions' }),
+        resource('mc-1', 'sn-db', undefined, { kind: 'memcached', name: 'pages' }),
+        resource('vm-1', 'sn-db', '10.0.2.12', { kind: 'cvm', name: 'bastion' }),
+        resource('lb-1', 'sn-db', '10.0.2.13', { kind: 'clb', name: 'api lb (internal)' }),
+        resource('x-1', 'sn-db', '10.0.2.14', { kind: 'other', name: 'appliance' }),
+        resource('x-2', 'sn-db', undefined, { kind: 'other', name: 'spare' }),
+      ],
+    }),
+  );
+  const where = { vpc_id: 'tencentcloud_vpc.prod.id', subnet_id: 'tencentcloud_subnet.sn_db.id' };
+
+  it('become their tencentcloud resources, in their subnet, with their plan id', () => {
+    expect(attrs(tf, 'tencentcloud_mysql_instance', 'orders')).toMatchObject({
+      instance_name: '"orders"',
+      ...where,
+      tags: '{ "cidr-canvas-id" = "db-1" }',
+    });
+    expect(attrs(tf, 'tencentcloud_redis_instance', 'sessions')).toMatchObject({
+      ...where,
+      availability_zone: '"ap-guangzhou-3"',
+      type_id: 'var.redis_type_id',
+    });
+    // Memcached is a tencentcloud_redis_instance of type 200 (Memcached 1.6).
+    expect(attrs(tf, 'tencentcloud_redis_instance', 'pages')).toMatchObject({
+      ...where,
+      type_id: '200',
+      tags: '{ "cidr-canvas-id" = "mc-1" }',
+    });
+    expect(attrs(tf, 'tencentcloud_instance', 'bastion')).toMatchObject({
+      instance_name: '"bastion"',
+      ...where,
+      availability_zone: '"ap-guangzhou-3"',
+      image_id: 'var.cvm_image_id',
+      instance_type: 'var.cvm_instance_type',
+      private_ip: '"10.0.2.12"',
+    });
+    expect(attrs(tf, 'tencentcloud_clb_instance', 'api_lb_internal')).toEqual({
+      network_type: '"INTERNAL"',
+      clb_name: '"api-lb--internal-"',
+      ...where,
+      vip: '"10.0.2.13"',
+      tags: '{ "cidr-canvas-id" = "lb-1" }',
+    });
+  });
+
+  it('without a resource type of their own, become an interface holding their address', () => {
+    const eni = resourceBody(tf, 'tencentcloud_eni', 'appliance');
+    expect(attributes(eni)).toEqual({
+      name: '"appliance"',
+      ...where,
+      tags: '{ "cidr-canvas-id" = "x-1", "cidr-canvas-kind" = "other" }',
+    });
+    expect(eni).toContain('  ipv4s {\n    ip      = "10.0.2.14"\n    primary = true\n  }\n');
+    expect(attrs(tf, 'tencentcloud_eni', 'spare').ipv4_count).toBe('1');
+    expectReferencesResolve(tf);
+    expectOnlyStructure(tf);
+  });
+});
+
+describe('IDCs', () => {
+  it('on a CCN attach through their CCN gateway, a variable, with ccn_attachment_v2', () => {
+    const tf = planToTerraform(
+      basePlan({
+        ccns: [ccn('ccn-1', ['vpc-a', 'idc-bj', 'idc-sz'])],
+        idcs: [
+          ccnIdc('idc-bj', ['192.168.0.0/16', '192.170.0.0/16'], { name: 'Beijing' }),
+          ccnIdc('idc-sz', ['172.30.0.0/16'], { name: 'Shenzhen', link: 'vpn' }),
+        ],
+      }),
+    );
+    expect(attrs(tf, 'tencentcloud_ccn_attachment_v2', 'ccn_1_beijing')).toEqual({
+      ccn_id: 'tencentcloud_ccn.ccn_1.id',
+      instance_type: '"DIRECTCONNECT"',
+      instance_id: 'var.beijing_ccn_gateway_id',
+      instance_region: '"ap-guangzhou"',
+    });
+    expect(attrs(tf, 'tencentcloud_ccn_attachment_v2', 'ccn_1_shenzhen')).toMatchObject({
+      instance_type: '"VPNGW"',
+      instance_id: 'var.shenzhen_ccn_gateway_id',
+    });
+    // A Direct Connect IDC publishes its ranges to the CCN through its gateway.
+    expect(attrs(tf, 'tencentcloud_dc_gateway_ccn_route', 'ccn_1_beijing_2')).toEqual({
+      dcg_id: 'var.beijing_ccn_gateway_id',
+      cidr_block: '"192.170.0.0/16"',
+    });
+    expect(tf).toMatch(
+      /variable "beijing_ccn_gateway_id" \{\n {2}description = "ID of the CCN Direct Connect gateway/,
+    );
+    expect(attrs(tf, 'tencentcloud_vpn_customer_gateway', 'shenzhen').public_ip_address).toBe(
+      'var.shenzhen_public_ip',
+    );
+    // No VPC: no VPC gateway of its own.
+    expect(blockHeaders(tf).map((h) => h.type)).not.toContain('tencentcloud_vpn_gateway');
+    expect(blockHeaders(tf).map((h) => h.type)).not.toContain('tencentcloud_dc_gateway');
+    expectReferencesResolve(tf);
+    expectOnlyStructure(tf);
+  });
+});
+
+describe('a plan exported with error findings', () => {
+  it('opens with a comment listing each of them', () => {
+    const p = basePlan();
+    const tf = planToTerraform(p, {
+      errors: [
+        {
+          code: 'CLUSTER_CIDR_OVERLAPS_VPC',
+          severity: 'error',
+          objects: ['cls-1', 'vpc-a'],
+          ranges: ['10.0.128.0/17', '10.0.0.0/16'],
+          message: 'Container CIDR 10.0.128.0/17 of cls-1 overlaps VPC prod (10.0.0.0/16)',
+        },
+      ],
+    });
+    expect(tf.split('\n').slice(0, 3)).toEqual([
+      '# WARNING: exported with 1 error finding; this network will not work as planned:',
+      '#   CLUSTER_CIDR_OVERLAPS_VPC (cls-1, vpc-a): Container CIDR 10.0.128.0/17 of cls-1 overlaps VPC prod (10.0.0.0/16)',
+      '',
+    ]);
+    expect(planToTerraform(p).startsWith('# Generated by CIDR Canvas')).toBe(true);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   maxServices,
 } from '../../domain/model/defaults';
 import { PlanIndex } from '../../domain/model/plan-index';
+import { COLLECTIONS } from '../../domain/model/plan';
 import type {
   Ccn,
   Cluster,
@@ -81,12 +82,6 @@ export interface TerraformOptions {
   readonly errors?: readonly Finding[];
 }
 
-/** The plan's optional lists that are not infrastructure but travel in the export's lines. */
-type PlanData = Plan & {
-  readonly reservations?: readonly { readonly id: string }[];
-  readonly comments?: readonly { readonly id: string }[];
-};
-
 const IS_V4 = (c: string) => !c.includes(':');
 
 class Exporter {
@@ -97,9 +92,13 @@ class Exporter {
   private readonly defaultRegion: string;
   private readonly aliases = new Map<string, string>();
   private usesUserInfo = false;
+  /** Each object's position in its plan list, for its cidr-canvas line. */
+  private readonly positions = new Map<unknown, number>();
 
   constructor(private readonly plan: Plan) {
     this.ix = new PlanIndex(plan);
+    for (const key of [...COLLECTIONS, 'reservations', 'comments'] as const)
+      (plan[key] ?? []).forEach((o, i) => this.positions.set(o, i));
     this.defaultRegion = plan.vpcs.find((v) => v.region)?.region ?? FALLBACK_REGION;
     // Plan objects first and in plan order, so that they get their own names before any
     // resource derived from them (`prod_nodes`) takes one.
@@ -151,13 +150,18 @@ class Exporter {
     return attr(key, str(truncateUtf8(label(o), max) || o.id || 'unnamed'));
   }
 
+  /** The `cidr-canvas:` line of a plan object: its list, its position there, the object. */
+  private line(kind: string, o: object): string {
+    return carryLine(kind, o, this.positions.get(o));
+  }
+
   /** The object's `cidr-canvas:` line, then what a person should know about it. */
   private describe(
     kind: string,
     o: { id: string; name?: string; description?: string },
     what: string,
   ): Item[] {
-    const out = [note(carryLine(kind, o)), note(`${what} ${label(o)} (plan id ${o.id})`)];
+    const out = [note(this.line(kind, o)), note(`${what} ${label(o)} (plan id ${o.id})`)];
     if (o.description) out.push(note(o.description));
     return out;
   }
@@ -205,7 +209,7 @@ class Exporter {
   private subnetItems(s: Subnet): Item[] {
     if (!this.ix.vpc(s.vpc))
       return [
-        note(carryLine('subnets', s)),
+        note(this.line('subnets', s)),
         note(`Subnet ${label(s)} left out: its VPC is missing`),
         blank,
       ];
@@ -275,7 +279,7 @@ class Exporter {
   private routeTableItems(t: RouteTable): Item[] {
     if (!this.ix.vpc(t.vpc))
       return [
-        note(carryLine('routeTables', t)),
+        note(this.line('routeTables', t)),
         note(`Route table ${label(t)} left out: its VPC is missing`),
         blank,
       ];
@@ -362,7 +366,7 @@ class Exporter {
   private natItems(n: NatGateway): Item[] {
     if (!this.ix.vpc(n.vpc))
       return [
-        note(carryLine('natGateways', n)),
+        note(this.line('natGateways', n)),
         note(`NAT gateway ${label(n)} left out: its VPC is missing`),
         blank,
       ];
@@ -391,7 +395,7 @@ class Exporter {
     const [a, b] = p.vpcs;
     if (!this.ix.vpc(a) || !this.ix.vpc(b))
       return [
-        note(carryLine('peerings', p)),
+        note(this.line('peerings', p)),
         note(`Peering ${label(p)} left out: a VPC is missing`),
         blank,
       ];
@@ -574,7 +578,7 @@ class Exporter {
   private clusterItems(c: Cluster): Item[] {
     if (!this.ix.vpc(c.vpc))
       return [
-        note(carryLine('clusters', c)),
+        note(this.line('clusters', c)),
         note(`Cluster ${label(c)} left out: its VPC is missing`),
         blank,
       ];
@@ -669,6 +673,12 @@ class Exporter {
     const out: Item[] = [];
     if (c.nodeCount === undefined)
       out.push(note(`The plan gives ${label(c)} no node count: a pool of 0 nodes to scale up.`));
+    else if (sizes.reduce((a, b) => a + b, 0) < c.nodeCount)
+      out.push(
+        note(
+          `${label(c)} plans ${c.nodeCount} nodes, more than TKE runs: ${sizes.length} pools of ${NODE_POOL_MAX_NODES}, the most this file writes.`,
+        ),
+      );
     else if (sizes.length > 1)
       out.push(
         note(
@@ -920,7 +930,7 @@ class Exporter {
   }
 
   export(errors: readonly Finding[]): string {
-    const p = this.plan as PlanData;
+    const p = this.plan;
     const body: Item[] = [
       ...this.section(
         'VPCs and subnets',
@@ -958,8 +968,8 @@ class Exporter {
         p.resources.flatMap((r) => this.resourceItems(r)),
       ),
       ...this.section('Plan data that is not infrastructure (for import)', [
-        ...(p.reservations ?? []).map((r) => note(carryLine('reservations', r))),
-        ...(p.comments ?? []).map((c) => note(carryLine('comments', c))),
+        ...(p.reservations ?? []).map((r) => note(this.line('reservations', r))),
+        ...(p.comments ?? []).map((c) => note(this.line('comments', c))),
         ...((p.reservations?.length ?? 0) + (p.comments?.length ?? 0) > 0 ? [blank] : []),
       ]),
     ];
