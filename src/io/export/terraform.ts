@@ -92,6 +92,7 @@ class Exporter {
   private readonly defaultRegion: string;
   private readonly aliases = new Map<string, string>();
   private usesUserInfo = false;
+  private readonly publishedIdcs = new Set<string>();
   /** Each object's position in its plan list, for its cidr-canvas line. */
   private readonly positions = new Map<unknown, number>();
 
@@ -457,7 +458,9 @@ class Exporter {
           ]),
           blank,
         );
-        if (idc && dc) {
+        // A gateway publishes an IDC's ranges once, however many CCNs list the IDC.
+        if (idc && dc && !this.publishedIdcs.has(idc.id)) {
+          this.publishedIdcs.add(idc.id);
           idc.cidrs.filter(IS_V4).forEach((cidr, i) => {
             out.push(
               note(`IDC ${label(idc)} publishes ${cidr} to the CCN.`),
