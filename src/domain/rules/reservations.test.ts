@@ -14,6 +14,7 @@ import {
   idc,
   peering,
   plan,
+  type PlanParts,
   reservation,
   subnet,
   vpc,
@@ -99,7 +100,7 @@ describe('RESERVATION_OVERLAP', () => {
   });
 
   describe('where a reservation applies', () => {
-    const three = (extra: Partial<Plan> = {}): Plan =>
+    const three = (extra: PlanParts = {}): Plan =>
       plan({
         vpcs: [
           vpc('vpc-a', '10.0.0.0/16'),
@@ -152,7 +153,7 @@ describe('RESERVATION_OVERLAP', () => {
 });
 
 describe('RESERVATION_OVERLAP_RESERVATION', () => {
-  const two = (a: { vpc?: string }, b: { vpc?: string }, extra: Partial<Plan> = {}) =>
+  const two = (a: { vpc?: string }, b: { vpc?: string }, extra: PlanParts = {}) =>
     plan({
       vpcs: [vpc('vpc-a', '10.0.0.0/16'), vpc('vpc-b', '10.1.0.0/16'), vpc('vpc-c', '10.2.0.0/16')],
       reservations: [
