@@ -778,6 +778,17 @@ describe('IDCs', () => {
     expect(attrs(tf, 'tencentcloud_vpn_customer_gateway', 'shenzhen').public_ip_address).toBe(
       'var.shenzhen_public_ip',
     );
+    // The tunnel ends on the IDC's CCN VPN gateway: no VPC, no SPD policy.
+    expect(attrs(tf, 'tencentcloud_vpn_connection', 'shenzhen')).toEqual({
+      name: '"Shenzhen"',
+      vpn_gateway_id: 'var.shenzhen_ccn_gateway_id',
+      customer_gateway_id: 'tencentcloud_vpn_customer_gateway.shenzhen.id',
+      pre_share_key: 'var.shenzhen_pre_share_key',
+      tags: '{ "cidr-canvas-id" = "idc-sz" }',
+    });
+    expect(resourceBody(tf, 'tencentcloud_vpn_connection', 'shenzhen')).not.toContain(
+      'security_group_policy',
+    );
     // No VPC: no VPC gateway of its own.
     expect(blockHeaders(tf).map((h) => h.type)).not.toContain('tencentcloud_vpn_gateway');
     expect(blockHeaders(tf).map((h) => h.type)).not.toContain('tencentcloud_dc_gateway');

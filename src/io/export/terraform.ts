@@ -529,13 +529,28 @@ class Exporter {
       ]),
       blank,
     );
-    if (!v) return out;
+    if (!v && !this.onCcn(idc)) return out;
     const key = this.variable({
       name: `${name}_pre_share_key`,
       comments: [`Pre-shared key of the VPN tunnel to IDC ${label(idc)}.`],
       description: `Pre-shared key of the VPN connection to IDC ${label(idc)}`,
       sensitive: true,
     });
+    if (!v) {
+      // On a CCN only: the tunnel ends on the IDC's CCN VPN gateway (a variable), and the CCN,
+      // not an SPD policy, decides what reaches the IDC.
+      out.push(
+        block(`resource "tencentcloud_vpn_connection" "${name}"`, [
+          this.nameArg(idc),
+          attr('vpn_gateway_id', this.idcCcnGateway(idc)),
+          attr('customer_gateway_id', this.ref('tencentcloud_vpn_customer_gateway', idc.id)),
+          attr('pre_share_key', key),
+          tags(idc.id),
+        ]),
+        blank,
+      );
+      return out;
+    }
     const remote = idc.cidrs.filter(IS_V4);
     const local = idcReturnRoutes(idc, v).filter(IS_V4);
     out.push(
