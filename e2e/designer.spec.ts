@@ -34,7 +34,7 @@ test('draw a VPC, a subnet and a cluster; a conflicting container CIDR lights up
   await expect(cluster).toHaveAttribute('data-status', 'error');
   await expect(vpc).toHaveAttribute('data-status', 'error');
   await expect(d.problems).toContainText('CLUSTER_CIDR_OVERLAPS_VPC');
-  await expect(d.problems.locator('[data-count="error"]')).toContainText('1 errors');
+  await expect(d.problems.locator('[data-count="error"]')).toContainText('1 error');
 
   // One undo step takes the whole typed value back.
   await page.keyboard.press('Control+z');

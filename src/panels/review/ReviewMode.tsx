@@ -18,16 +18,17 @@ function StepBody({ step }: { step: ReviewStep }) {
         <h2>{plan.name ?? 'Untitled plan'}</h2>
         <div className="cc-review__stats">
           <div>
-            <strong>{sum.objects}</strong> objects
+            <strong>{sum.objects}</strong> {sum.objects === 1 ? 'object' : 'objects'}
           </div>
           <div className="is-error">
-            <strong>{sum.errors}</strong> errors
+            <strong>{sum.errors}</strong> {sum.errors === 1 ? 'error' : 'errors'}
           </div>
           <div className="is-warning">
-            <strong>{sum.warnings}</strong> warnings
+            <strong>{sum.warnings}</strong> {sum.warnings === 1 ? 'warning' : 'warnings'}
           </div>
           <div>
-            <strong>{sum.clusters.length}</strong> clusters
+            <strong>{sum.clusters.length}</strong>{' '}
+            {sum.clusters.length === 1 ? 'cluster' : 'clusters'}
           </div>
         </div>
         {sum.clusters.length > 0 && (
