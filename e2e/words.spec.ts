@@ -81,6 +81,10 @@ test('a route message names its target; clicking the problem opens the route tab
     '172.16.8.0/24',
   );
   await expect(fixes).toContainText('A narrower route cannot help');
+  // Said once, by the route it is about.
+  await expect(d.inspector.locator('code', { hasText: 'ROUTE_INSIDE_CLUSTER_CIDR' })).toHaveCount(
+    1,
+  );
   // Ignoring the conflict in the cluster makes it a warning.
   await fixes.getByRole('button', { name: 'Ignore the conflict in prod-tke' }).click();
   await expect(d.problems.locator('[data-count="error"]')).toHaveText('0 errors');

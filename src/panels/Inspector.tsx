@@ -18,7 +18,7 @@ import { textCheck } from './inspector/checks';
 import { CapacityCard } from './inspector/CapacityCard';
 import { ObjectFindings } from './inspector/ObjectFindings';
 import { ObjectForm } from './inspector/ObjectForm';
-import { RouteTables, TableEditor } from './inspector/RouteTables';
+import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
 
 const KIND_TITLES: Readonly<Record<Collection, string>> = {
   vpcs: 'VPC',
@@ -147,7 +147,10 @@ export function Inspector() {
             </span>
           </div>
         </div>
-        <ObjectFindings id={object.id} />
+        <ObjectFindings
+          id={object.id}
+          {...(collection === 'routeTables' ? { shownElsewhere: ROUTE_CODES } : {})}
+        />
         {collection === 'clusters' && <CapacityCard clusterId={object.id} />}
         {collection === 'routeTables' ? (
           // Its routes, with the problem it was opened from and the ways out of it.

@@ -2,24 +2,13 @@
 // names; clicking selects them and brings them into view.
 import { AlertTriangle, CircleX, Info } from 'lucide-react';
 import { useState, useDeferredValue } from 'react';
-import type { Plan } from '../domain/model/plan';
-import type { Finding, Severity } from '../domain/rules/codes';
+import type { Severity } from '../domain/rules/codes';
 import { useAppStore } from '../store/app-store';
 import { selectFindings } from '../store/selectors';
 import { count } from './words';
+import { selectionFor } from './finding-selection';
 
 const ICONS = { error: CircleX, warning: AlertTriangle, info: Info } as const;
-
-/**
- * What clicking a finding selects: its objects, except that a finding about a route selects the
- * route's table alone, whose inspector shows the route and the ways to fix it (selecting the
- * cluster too would offer only Delete, for both).
- */
-export function selectionFor(plan: Plan, f: Finding): readonly string[] {
-  const first = f.objects[0];
-  if (first !== undefined && plan.routeTables.some((t) => t.id === first)) return [first];
-  return f.objects;
-}
 
 export function ProblemsPanel() {
   // The list follows the canvas: it re-renders after the frame that shows the new highlights.

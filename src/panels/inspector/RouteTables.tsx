@@ -34,7 +34,7 @@ export function routeTargets(plan: Plan, vpcId: string): { value: string; label:
 }
 
 /** The codes of findings about one route of a table (ranges[0] is the route's destination). */
-const ROUTE_CODES: ReadonlySet<string> = new Set([
+export const ROUTE_CODES: ReadonlySet<string> = new Set([
   'ROUTE_INSIDE_CLUSTER_CIDR',
   'ROUTE_SHADOWED_BY_CLUSTER',
   'ROUTE_INSIDE_VPC',
