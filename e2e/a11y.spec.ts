@@ -112,6 +112,24 @@ test('the inspector of every kind of object', async ({ page }) => {
   await expectAccessible(page, 'inspector of a VPC-CNI cluster');
 });
 
+test('the inspector of a route table opened from a route problem, with its fixes', async ({
+  page,
+}) => {
+  const d = new Designer(page);
+  await d.open();
+  await d.node('vpc-prod').click({ position: { x: 60, y: 8 } });
+  const table = d.inspector.getByRole('region', { name: 'Route table prod-main' });
+  await table.getByRole('button', { name: 'Add route' }).click();
+  const dest = table.getByLabel('Destination').last();
+  await dest.fill('172.16.8.0/24');
+  await dest.blur();
+  await d.problems.locator('[data-code="ROUTE_INSIDE_CLUSTER_CIDR"]').click();
+  await expect(
+    d.inspector.getByRole('group', { name: 'Problem with route 172.16.8.0/24' }),
+  ).toBeVisible();
+  await expectAccessible(page, 'route table inspector with a route problem');
+});
+
 test('review mode, on its summary, a finding and a path', async ({ page }) => {
   const d = new Designer(page);
   await d.open();

@@ -5,7 +5,13 @@ import { label } from '../../domain/model/defaults';
 import { narrowedDestinations, targetHolding } from '../../domain/routing/route-fixes';
 import type { Finding } from '../../domain/rules/codes';
 import { newId } from '../../domain/ops/create';
-import type { Plan, Route, RouteTable } from '../../domain/model/plan';
+import {
+  COLLECTIONS,
+  type Plan,
+  type PlanObject,
+  type Route,
+  type RouteTable,
+} from '../../domain/model/plan';
 import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
 import { CheckedField, MultiCheckField, SelectField } from '../../ui/fields';
@@ -145,6 +151,15 @@ function RouteFixes({
       })}
     </>
   );
+}
+
+/** A target's name for the pick list, or its id when no object has it. */
+function targetName(plan: Plan, id: string): string {
+  for (const c of COLLECTIONS) {
+    const o = (plan[c] as readonly PlanObject[]).find((x) => x.id === id);
+    if (o) return label(o);
+  }
+  return id;
 }
 
 /** The target a route to `destination` gets unless someone picks one: the range's owner. */
@@ -311,7 +326,13 @@ export function TableEditor({
                       options={
                         targets.some((t) => t.value === r.target)
                           ? targets
-                          : [{ value: r.target, label: `${r.target} (not valid here)` }, ...targets]
+                          : [
+                              {
+                                value: r.target,
+                                label: `${targetName(plan, r.target)} (not valid here)`,
+                              },
+                              ...targets,
+                            ]
                       }
                       onValue={(v) =>
                         apply(table.routes.map((x, j) => (j === i ? { ...x, target: v } : x)))
