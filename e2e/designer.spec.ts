@@ -34,7 +34,7 @@ test('draw a VPC, a subnet and a cluster; a conflicting container CIDR lights up
   await expect(cluster).toHaveAttribute('data-status', 'error');
   await expect(vpc).toHaveAttribute('data-status', 'error');
   await expect(d.problems).toContainText('CLUSTER_CIDR_OVERLAPS_VPC');
-  await expect(d.problems.locator('[data-count="error"]')).toContainText('1 errors');
+  await expect(d.problems.locator('[data-count="error"]')).toContainText('1 error');
 
   // One undo step takes the whole typed value back.
   await page.keyboard.press('Control+z');
@@ -148,8 +148,9 @@ test('paths: a selected cluster shows its edges by verdict; the toggle shows eve
     .getByRole('region', { name: 'Paths' })
     .locator('[data-from="cls-batch"][data-to="idc-sh"]')
     .hover();
-  await expect(page.getByRole('tooltip')).toContainText('sn-batch');
-  await expect(page.getByRole('tooltip')).toContainText('idc-sh');
+  // Hops read as names: the node subnet nodes-gz4 (sn-batch), the IDC Shanghai IDC (idc-sh).
+  await expect(page.getByRole('tooltip')).toContainText('nodes-gz4');
+  await expect(page.getByRole('tooltip')).toContainText('Shanghai IDC');
 });
 
 test('dragging a subnet out of its VPC puts it back and says why; a drag is one undo step', async ({

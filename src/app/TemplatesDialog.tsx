@@ -4,6 +4,7 @@ import { emptyPlan, type Plan } from '../domain/model/plan';
 import { parsePlanValue } from '../io/parse';
 import { useAppStore } from '../store/app-store';
 import { openPlan } from './open-plan';
+import { count } from '../panels/words';
 
 const loaders = import.meta.glob<unknown>('./templates/*.plan.json', { import: 'default' });
 
@@ -68,8 +69,8 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
               <strong>{t.plan.name ?? t.file}</strong>
               <span>{(t.plan as { description?: string }).description ?? ''}</span>
               <small>
-                {t.plan.vpcs.length} VPC · {t.plan.clusters.length} cluster
-                {t.plan.clusters.length === 1 ? '' : 's'} · {t.plan.resources.length} resources
+                {count(t.plan.vpcs.length, 'VPC')} · {count(t.plan.clusters.length, 'cluster')} ·{' '}
+                {count(t.plan.resources.length, 'resource')}
               </small>
             </button>
           ))}

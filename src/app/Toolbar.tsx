@@ -12,6 +12,7 @@ import {
   Waypoints,
 } from 'lucide-react';
 import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
@@ -180,8 +181,11 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
       >
         <CircleHelp size={16} />
       </button>
-      {dialog === 'templates' && <TemplatesDialog onClose={() => setDialog(null)} />}
-      {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
+      {/* Dialogs live outside the toolbar: its dark colours and its landmark are not theirs. */}
+      {dialog === 'templates' &&
+        createPortal(<TemplatesDialog onClose={() => setDialog(null)} />, document.body)}
+      {dialog === 'share' &&
+        createPortal(<ShareDialog onClose={() => setDialog(null)} />, document.body)}
     </header>
   );
 }

@@ -2,7 +2,12 @@
 // for a cluster, its capacity; a VPC also shows its route tables.
 import { Copy, Trash2 } from 'lucide-react';
 import { useDeferredValue } from 'react';
-import { COLLECTIONS, type Collection, type PlanObject } from '../domain/model/plan';
+import {
+  COLLECTIONS,
+  type Collection,
+  type PlanObject,
+  type RouteTable,
+} from '../domain/model/plan';
 import { label } from '../domain/model/defaults';
 import { deleteSelection, duplicateSelection } from '../store/actions';
 import { usePlanContent } from '../store/hooks';
@@ -13,7 +18,7 @@ import { textCheck } from './inspector/checks';
 import { CapacityCard } from './inspector/CapacityCard';
 import { ObjectFindings } from './inspector/ObjectFindings';
 import { ObjectForm } from './inspector/ObjectForm';
-import { RouteTables } from './inspector/RouteTables';
+import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
 
 const KIND_TITLES: Readonly<Record<Collection, string>> = {
   vpcs: 'VPC',
@@ -142,9 +147,17 @@ export function Inspector() {
             </span>
           </div>
         </div>
-        <ObjectFindings id={object.id} />
+        <ObjectFindings
+          id={object.id}
+          {...(collection === 'routeTables' ? { shownElsewhere: ROUTE_CODES } : {})}
+        />
         {collection === 'clusters' && <CapacityCard clusterId={object.id} />}
-        <ObjectForm collection={collection} object={object} />
+        {collection === 'routeTables' ? (
+          // Its routes, with the problem it was opened from and the ways out of it.
+          <TableEditor table={object as RouteTable} plan={plan} readOnly={readOnly} reveal />
+        ) : (
+          <ObjectForm collection={collection} object={object} />
+        )}
         {collection === 'vpcs' && <RouteTables vpcId={object.id} />}
         <div className="cc-row">
           <button

@@ -61,7 +61,7 @@ export function Palette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) {
     e.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <nav className="cc-palette" aria-label="Palette">
+    <nav className={`cc-palette${readOnly ? ' cc-palette--read-only' : ''}`} aria-label="Palette">
       {GROUPS.map((g) => (
         <section key={g.title}>
           <h3>{g.title}</h3>
@@ -79,7 +79,11 @@ export function Palette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) {
                 data-kind={item.kind}
                 onDragStart={(e) => onDragStart(e, item.kind)}
                 onClick={() => onAdd(item.kind)}
-                title={`${item.hint} (or click to add to the selection)`}
+                title={
+                  readOnly
+                    ? 'Read-only: edit a copy to add objects'
+                    : `${item.hint} (or click to add to the selection)`
+                }
               >
                 <Icon size={16} aria-hidden />
                 <span>{item.label}</span>
@@ -89,7 +93,9 @@ export function Palette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) {
         </section>
       ))}
       <p className="cc-palette__tip">
-        Drag onto the canvas. Connect two VPCs from the dot on their edge to peer them.
+        {readOnly
+          ? 'This plan is read-only: “Edit a copy” above the canvas to add objects.'
+          : 'Drag onto the canvas. Connect two VPCs from the dot on their edge to peer them.'}
       </p>
     </nav>
   );

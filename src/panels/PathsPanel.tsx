@@ -2,7 +2,14 @@
 import { memo, useDeferredValue } from 'react';
 import type { PathResult } from '../domain/routing/paths';
 import { useAppStore } from '../store/app-store';
-import { allPathsTooMany, MAX_ALL_PATHS, selectPaths } from '../store/selectors';
+import {
+  allPathsTooMany,
+  MAX_ALL_PATHS,
+  nameOf,
+  selectNames,
+  selectPaths,
+  type Names,
+} from '../store/selectors';
 
 /** Rows listed at most: the canvas draws every path; a list of ten thousand would hold the page. */
 export const MAX_PATH_ROWS = 500;
@@ -11,7 +18,7 @@ function key(p: { from: string; to: string }): string {
   return `${p.from}->${p.to}`;
 }
 
-const PathRow = memo(function PathRow({ p }: { p: PathResult }) {
+const PathRow = memo(function PathRow({ p, names }: { p: PathResult; names: Names }) {
   return (
     <li
       className={`cc-path-row cc-path-row--${p.verdict}`}
@@ -24,11 +31,11 @@ const PathRow = memo(function PathRow({ p }: { p: PathResult }) {
       <span className={`cc-verdict cc-verdict--${p.verdict}`}>
         {p.verdict === 'snat' ? 'SNAT' : p.verdict}
       </span>
-      <span className="cc-path-row__ends">
-        {p.from} → {p.to}
+      <span className="cc-path-row__ends" title={`${p.from} → ${p.to}`}>
+        {nameOf(names, p.from)} → {nameOf(names, p.to)}
       </span>
       {p.reason && <code className="cc-path-row__reason">{p.reason}</code>}
-      <span className="cc-path-row__msg" title={p.hops.join(' › ')}>
+      <span className="cc-path-row__msg" title={p.hops.map((h) => nameOf(names, h)).join(' › ')}>
         {p.message}
       </span>
     </li>
@@ -38,6 +45,7 @@ const PathRow = memo(function PathRow({ p }: { p: PathResult }) {
 export function PathsPanel() {
   // Lists follow the canvas: they re-render after the frame that shows the new highlights.
   const paths = useDeferredValue(useAppStore(selectPaths));
+  const names = useAppStore(selectNames);
   const showAll = useAppStore((s) => s.showAllPaths);
   const anyCluster = useAppStore((s) =>
     s.selection.some((id) => s.plan.clusters.some((c) => c.id === id)),
@@ -75,9 +83,10 @@ export function PathsPanel() {
             : 'Select a cluster to see where its pods can reach, or show all paths.'}
         </p>
       ) : (
-        <ul className="cc-path-list">
+        // Focusable so that a keyboard can scroll a long list.
+        <ul className="cc-path-list" tabIndex={0} aria-label="Paths of the selection">
           {paths.slice(0, MAX_PATH_ROWS).map((p) => (
-            <PathRow key={key(p)} p={p} />
+            <PathRow key={key(p)} p={p} names={names} />
           ))}
           {paths.length > MAX_PATH_ROWS && (
             <li className="cc-path-more">

@@ -5,6 +5,8 @@ import { useState, useDeferredValue } from 'react';
 import type { Severity } from '../domain/rules/codes';
 import { useAppStore } from '../store/app-store';
 import { selectFindings } from '../store/selectors';
+import { count } from './words';
+import { selectionFor } from './finding-selection';
 
 const ICONS = { error: CircleX, warning: AlertTriangle, info: Info } as const;
 
@@ -13,7 +15,7 @@ export function ProblemsPanel() {
   const findings = useDeferredValue(useAppStore(selectFindings));
   const validation = useAppStore((s) => s.validation);
   const [hideInfo, setHideInfo] = useState(true);
-  const count = (s: Severity) => findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
+  const countOf = (s: Severity) => findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
   const shown = findings
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => !(hideInfo && f.severity === 'info'));
@@ -22,10 +24,10 @@ export function ProblemsPanel() {
       <header className="cc-dock__head">
         <h2>Problems</h2>
         <span className="cc-count cc-count--error" data-count="error">
-          <CircleX size={13} aria-hidden /> {count('error')} errors
+          <CircleX size={13} aria-hidden /> {count(countOf('error'), 'error')}
         </span>
         <span className="cc-count cc-count--warning" data-count="warning">
-          <AlertTriangle size={13} aria-hidden /> {count('warning')} warnings
+          <AlertTriangle size={13} aria-hidden /> {count(countOf('warning'), 'warning')}
         </span>
         <button
           type="button"
@@ -35,7 +37,7 @@ export function ProblemsPanel() {
           onClick={() => setHideInfo(!hideInfo)}
           title="Show or hide info"
         >
-          <Info size={13} aria-hidden /> {count('info')} info
+          <Info size={13} aria-hidden /> {countOf('info')} info
         </button>
         <span className="cc-spacer" />
         {validation.state === 'paused' && (
@@ -64,7 +66,7 @@ export function ProblemsPanel() {
                   onBlur={() => useAppStore.getState().hoverFinding(null)}
                   onClick={() => {
                     const s = useAppStore.getState();
-                    s.select(f.objects);
+                    s.select(selectionFor(s.plan, f));
                     s.focus(f.objects);
                   }}
                 >

@@ -1,6 +1,7 @@
 // Editing commands shared by the toolbar, the keyboard and the canvas: module-level functions
 // over the store, so that they can be called from anywhere, tests included.
 import { label } from '../domain/model/defaults';
+import { COLLECTIONS } from '../domain/model/plan';
 import { PlanIndex } from '../domain/model/plan-index';
 import { removeObjects } from '../domain/ops/cascade';
 import { pasteSnippet, snippetOf, type Snippet } from '../domain/ops/duplicate';
@@ -23,7 +24,30 @@ export function deleteSelection(store: AppStore): void {
       `Deleted ${names.join(', ')}${removed > ids.length ? ` and ${removed - ids.length} objects inside` : ''} · undo with Ctrl+Z`,
       'info',
     );
+    dismissWhenBack(store, ids, names);
   }
+}
+
+/**
+ * Takes the "Deleted …" toast away once undo brings the objects back: it would otherwise name,
+ * as deleted, objects that are on the canvas again.
+ */
+function dismissWhenBack(store: AppStore, ids: readonly string[], names: readonly string[]): void {
+  const toastId = store.getState().toasts.at(-1)?.id;
+  if (toastId === undefined) return;
+  const unsubscribe = store.subscribe((st, prev) => {
+    if (!st.toasts.some((t) => t.id === toastId)) {
+      unsubscribe();
+      return;
+    }
+    // Moves change only the layout: the objects are looked for on edits, not on every frame.
+    if (COLLECTIONS.every((c) => st.plan[c] === prev.plan[c])) return;
+    const wanted = new Set(ids);
+    if (!COLLECTIONS.some((c) => st.plan[c].some((o) => wanted.has(o.id)))) return;
+    unsubscribe();
+    st.dismissToast(toastId);
+    st.toast(`Restored ${names.join(', ')}`, 'info');
+  });
 }
 
 export function copySelection(store: AppStore): boolean {

@@ -1,5 +1,7 @@
 // Module-level selectors: components subscribe to the smallest value they need.
 import type { PathScope } from '../domain/analyze';
+import { label } from '../domain/model/defaults';
+import { COLLECTIONS } from '../domain/model/plan';
 import { pathCount } from '../domain/path-count';
 import type { Finding } from '../domain/rules/codes';
 import { canRedo, canUndo } from './history';
@@ -69,3 +71,29 @@ export const selectPlanContent = (s: AppState): Omit<AppState['plan'], 'layout'>
   const { layout: _layout, ...content } = s.plan;
   return content;
 };
+
+/** What people read for each plan id: the object's name, else its id. */
+export type Names = ReadonlyMap<string, string>;
+
+let namesFor: { readonly key: readonly unknown[]; readonly names: Names } | undefined;
+
+/**
+ * Names by id, the same map for as long as no object changes (moving one does not), so that every
+ * path edge and row can look names up without re-rendering on each frame of a drag.
+ */
+export const selectNames = (s: Pick<AppState, 'plan'>): Names => {
+  const key = COLLECTIONS.map((c) => s.plan[c]);
+  if (namesFor && key.every((k, i) => k === namesFor!.key[i])) return namesFor.names;
+  const names = new Map<string, string>();
+  for (const c of COLLECTIONS) for (const o of s.plan[c]) names.set(o.id, label(o));
+  namesFor = { key, names };
+  return names;
+};
+
+/**
+ * A plan id as people read it: its object's name; anything else (an address, a CIDR, an id the
+ * plan does not hold) as it is.
+ */
+export function nameOf(names: Names, idOrText: string): string {
+  return names.get(idOrText) ?? (idOrText === 'internet' ? 'Internet' : idOrText);
+}

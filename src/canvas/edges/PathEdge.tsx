@@ -3,11 +3,16 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
+import { nameOf, selectNames, type Names } from '../../store/selectors';
 import type { PathEdge as PathEdgeType } from '../flow-model';
 import { floatingEnds, useNodeBox } from './geometry';
 
-function shortLabel(p: NonNullable<PathEdgeType['data']>['path']): string | undefined {
-  if (p.verdict === 'snat') return `SNAT → ${p.snatTo ?? 'node IP'}`;
+function shortLabel(
+  p: NonNullable<PathEdgeType['data']>['path'],
+  names: Names,
+): string | undefined {
+  // snatTo is a NAT gateway's id or the node subnet's CIDR: people read the gateway's name.
+  if (p.verdict === 'snat') return `SNAT → ${p.snatTo ? nameOf(names, p.snatTo) : 'node IP'}`;
   if (p.verdict === 'unreachable') return p.reason ?? 'unreachable';
   return undefined;
 }
@@ -22,6 +27,7 @@ export const PathEdge = memo(function PathEdge({
   const s = useNodeBox(source);
   const t = useNodeBox(target);
   const [hover, setHover] = useState(false);
+  const names = useAppStore(selectNames);
   const hovered = useAppStore(
     (st) =>
       data !== undefined &&
@@ -41,7 +47,7 @@ export const PathEdge = memo(function PathEdge({
   });
   const p = data.path;
   const count = data.keys?.length ?? 1;
-  const base = shortLabel(p);
+  const base = shortLabel(p, names);
   const label = count > 1 ? `${count} × ${base ?? 'direct'}` : base;
   return (
     <>
@@ -72,14 +78,17 @@ export const PathEdge = memo(function PathEdge({
             style={{ transform: `translate(-50%, 12px) translate(${lx}px, ${ly}px)` }}
           >
             <div className="cc-path-tip__title">
-              {p.from} → {count > 1 ? `${count} resources of ${target}` : p.to}:{' '}
+              {nameOf(names, p.from)} →{' '}
+              {count > 1 ? `${count} resources of ${nameOf(names, target)}` : nameOf(names, p.to)}:{' '}
               <strong>{p.verdict}</strong>
               {p.reason ? ` (${p.reason})` : ''}
             </div>
             {count > 1 && <div className="cc-path-tip__msg">The first of them:</div>}
             <ol className="cc-path-tip__hops">
               {p.hops.map((h, i) => (
-                <li key={`${h}-${i}`}>{h}</li>
+                <li key={`${h}-${i}`} data-id={h}>
+                  {nameOf(names, h)}
+                </li>
               ))}
             </ol>
             <div className="cc-path-tip__msg">{p.message}</div>

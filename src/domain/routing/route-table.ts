@@ -3,6 +3,7 @@
 // first at equal length). Routes whose target is invalid are left out.
 import { cidrOf, contains, type Cidr } from '../ip/cidr';
 import { RangeIndex } from '../ip/range-index';
+import { label } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
 import type { Route, RouteTable } from '../model/plan';
 import { ccnRoutes, type CcnRoutes, type Publication } from './ccn';
@@ -29,6 +30,11 @@ export interface Match {
   readonly cidr: Cidr;
   readonly text: string;
   readonly target: Target;
+}
+
+/** A route's target as people read it in a message: its object's name, else the id as written. */
+export function targetLabel(ix: PlanIndex, target: string): string {
+  return label(ix.byId.get(target)?.object, target);
 }
 
 /** Why a custom route's target is not one this VPC can use, or undefined when it is valid. */

@@ -4,7 +4,7 @@ import { cidrOf, contains, equals, overlaps } from '../ip/cidr';
 import { label } from '../model/defaults';
 import { vpcCidrTexts, type PlanIndex } from '../model/plan-index';
 import type { Ccn, Idc, RouteTable, Vpc } from '../model/plan';
-import { invalidTargetReason } from '../routing/route-table';
+import { invalidTargetReason, targetLabel } from '../routing/route-table';
 import type { FindingList } from './findings';
 
 function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): void {
@@ -30,7 +30,7 @@ function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): voi
         'ROUTE_TARGET_INVALID',
         [t.id],
         [route.destination],
-        `Route ${route.destination} → ${route.target} in table ${name}: ${why}; the route is ignored`,
+        `Route ${route.destination} → ${targetLabel(ix, route.target)} in table ${name}: ${why}; the route is ignored`,
       );
     }
     for (const vt of vpcTexts) {
@@ -51,7 +51,7 @@ function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): voi
           'ROUTE_INSIDE_CLUSTER_CIDR',
           [t.id, c.id],
           [route.destination, c.containerCidr!],
-          `Route ${route.destination} → ${route.target} in table ${name} is inside the container CIDR ` +
+          `Route ${route.destination} → ${targetLabel(ix, route.target)} in table ${name} is inside the container CIDR ` +
             `${c.containerCidr} of ${label(c)}: that traffic goes to the containers instead` +
             (c.ignoreRouteConflict
               ? ' (the cluster was created ignoring this conflict)'
@@ -63,7 +63,7 @@ function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): voi
           'ROUTE_SHADOWED_BY_CLUSTER',
           [t.id, c.id],
           [route.destination, c.containerCidr!],
-          `Route ${route.destination} → ${route.target} in table ${name} contains the container CIDR ` +
+          `Route ${route.destination} → ${targetLabel(ix, route.target)} in table ${name} contains the container CIDR ` +
             `${c.containerCidr} of ${label(c)}: addresses inside it never take this route`,
         );
       }

@@ -2,13 +2,21 @@
 import { useDeferredValue } from 'react';
 import { useAppStore } from '../../store/app-store';
 
-export function ObjectFindings({ id }: { id: string }) {
+export function ObjectFindings({
+  id,
+  shownElsewhere,
+}: {
+  id: string;
+  /** Codes of findings the inspector shows in place (a route table's, by the route). */
+  shownElsewhere?: ReadonlySet<string>;
+}) {
   const indexes = useDeferredValue(useAppStore((s) => s.analysis?.findingsByObject[id]));
   const findings = useDeferredValue(useAppStore((s) => s.analysis?.findings));
-  if (!indexes || !findings || indexes.length === 0) return null;
+  const shown = indexes?.filter((i) => !shownElsewhere?.has(findings?.[i]?.code ?? ''));
+  if (!shown || !findings || shown.length === 0) return null;
   return (
     <section className="cc-object-findings" aria-label="Findings for this object">
-      {indexes.map((i) => {
+      {shown.map((i) => {
         const f = findings[i]!;
         return (
           <div key={i} className={`cc-finding cc-finding--${f.severity}`}>

@@ -1,8 +1,17 @@
 // Route tables of a VPC: their routes, and which subnets use them.
 import { Plus, Trash2 } from 'lucide-react';
+import { Fragment, useEffect, useRef } from 'react';
 import { label } from '../../domain/model/defaults';
+import { narrowedDestinations, targetHolding } from '../../domain/routing/route-fixes';
+import type { Finding } from '../../domain/rules/codes';
 import { newId } from '../../domain/ops/create';
-import type { Plan, Route, RouteTable } from '../../domain/model/plan';
+import {
+  COLLECTIONS,
+  type Plan,
+  type PlanObject,
+  type Route,
+  type RouteTable,
+} from '../../domain/model/plan';
 import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
 import { CheckedField, MultiCheckField, SelectField } from '../../ui/fields';
@@ -30,14 +39,151 @@ export function routeTargets(plan: Plan, vpcId: string): { value: string; label:
   ];
 }
 
-function TableEditor({
+/** The codes of findings about one route of a table (ranges[0] is the route's destination). */
+export const ROUTE_CODES: ReadonlySet<string> = new Set([
+  'ROUTE_INSIDE_CLUSTER_CIDR',
+  'ROUTE_SHADOWED_BY_CLUSTER',
+  'ROUTE_INSIDE_VPC',
+  'ROUTE_TARGET_INVALID',
+]);
+
+const NO_INDEXES: readonly number[] = [];
+
+/** The findings about this table's routes, by destination. */
+function useRouteFindings(tableId: string): ReadonlyMap<string, Finding[]> {
+  const indexes = useAppStore((s) => s.analysis?.findingsByObject[tableId] ?? NO_INDEXES);
+  const findings = useAppStore((s) => s.analysis?.findings);
+  const out = new Map<string, Finding[]>();
+  for (const i of indexes) {
+    const f = findings?.[i];
+    if (!f || f.objects[0] !== tableId || !ROUTE_CODES.has(f.code) || !f.ranges[0]) continue;
+    out.set(f.ranges[0], [...(out.get(f.ranges[0]) ?? []), f]);
+  }
+  return out;
+}
+
+/** The one-click ways out of a route's problem: remove it, narrow it, or accept the conflict. */
+function RouteFixes({
+  route,
+  findings,
+  plan,
+  readOnly,
+  onRemove,
+  onNarrow,
+}: {
+  route: Route;
+  findings: readonly Finding[];
+  plan: Plan;
+  readOnly: boolean;
+  onRemove: () => void;
+  onNarrow: (destinations: string[]) => void;
+}) {
+  return (
+    <>
+      {findings.map((f, k) => {
+        const cluster = plan.clusters.find((c) => c.id === f.objects[1]);
+        const cc = cluster?.containerCidr;
+        const clusterCode =
+          f.code === 'ROUTE_INSIDE_CLUSTER_CIDR' || f.code === 'ROUTE_SHADOWED_BY_CLUSTER';
+        const narrowed = clusterCode && cc ? narrowedDestinations(route.destination, cc) : [];
+        return (
+          <div
+            key={`${f.code}-${k}`}
+            className={`cc-finding cc-finding--${f.severity} cc-route-problem`}
+            role="group"
+            aria-label={`Problem with route ${route.destination}`}
+          >
+            <code>{f.code}</code>
+            <p>{f.message}</p>
+            {clusterCode && cc && narrowed.length === 0 && (
+              <p className="cc-muted">
+                A narrower route cannot help: all of {route.destination} is inside {cc}.
+              </p>
+            )}
+            <div className="cc-route-problem__fixes">
+              <button
+                type="button"
+                className="cc-button cc-button--small"
+                disabled={readOnly}
+                onClick={onRemove}
+              >
+                Remove the route
+              </button>
+              {narrowed.length > 0 && (
+                <button
+                  type="button"
+                  className="cc-button cc-button--small"
+                  disabled={readOnly}
+                  onClick={() => onNarrow(narrowed)}
+                  title={`Keep the route for the addresses outside ${cc}`}
+                >
+                  Narrow to {narrowed.join(', ')}
+                </button>
+              )}
+              {f.code === 'ROUTE_INSIDE_CLUSTER_CIDR' &&
+                cluster &&
+                !cluster.ignoreRouteConflict && (
+                  <button
+                    type="button"
+                    className="cc-button cc-button--small"
+                    disabled={readOnly}
+                    title="TKE creates the cluster despite the conflict; the finding becomes a warning"
+                    onClick={() =>
+                      useAppStore.getState().apply(
+                        [
+                          {
+                            op: 'update',
+                            collection: 'clusters',
+                            id: cluster.id,
+                            set: { ignoreRouteConflict: true },
+                          },
+                        ],
+                        { label: 'Ignore route conflict' },
+                      )
+                    }
+                  >
+                    Ignore the conflict in {label(cluster)}
+                  </button>
+                )}
+            </div>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** A target's name for the pick list, or its id when no object has it. */
+function targetName(plan: Plan, id: string): string {
+  for (const c of COLLECTIONS) {
+    const o = (plan[c] as readonly PlanObject[]).find((x) => x.id === id);
+    if (o) return label(o);
+  }
+  return id;
+}
+
+/** The target a route to `destination` gets unless someone picks one: the range's owner. */
+function defaultTarget(
+  plan: Plan,
+  vpcId: string,
+  destination: string,
+  targets: readonly { value: string }[],
+): string | undefined {
+  const ids = targets.map((t) => t.value);
+  return targetHolding(plan, vpcId, destination, ids);
+}
+
+export function TableEditor({
   table,
   plan,
   readOnly,
+  reveal = false,
 }: {
   table: RouteTable;
   plan: Plan;
   readOnly: boolean;
+  /** Scroll the first route with a problem into view (the table was opened from one). */
+  reveal?: boolean;
 }) {
   const apply = (routes: readonly Route[], capture: 'eventually' | 'immediately' = 'immediately') =>
     useAppStore
@@ -48,6 +194,12 @@ function TableEditor({
       });
   const done = () => useAppStore.getState().commitGesture();
   const targets = routeTargets(plan, table.vpc);
+  const problems = useRouteFindings(table.id);
+  const firstProblem = useRef<HTMLTableRowElement>(null);
+  const anyProblem = problems.size > 0;
+  useEffect(() => {
+    if (reveal && anyProblem) firstProblem.current?.scrollIntoView({ block: 'center' });
+  }, [reveal, anyProblem]);
   const subnets = plan.subnets.filter((s) => s.vpc === table.vpc);
   const using = subnets.filter((s) => s.routeTable === table.id).map((s) => s.id);
   const setUsing = (ids: string[]) => {
@@ -131,52 +283,97 @@ function TableEditor({
           </tr>
         </thead>
         <tbody>
-          {table.routes.map((r, i) => (
-            <tr key={i}>
-              <td>
-                <CheckedField
-                  label="Destination"
-                  mono
-                  value={r.destination}
-                  check={cidrCheck('any', false)}
-                  disabled={readOnly}
-                  onDone={done}
-                  onValue={(v) =>
-                    apply(
-                      table.routes.map((x, j) => (j === i ? { ...x, destination: v! } : x)),
-                      'eventually',
-                    )
-                  }
-                />
-              </td>
-              <td>
-                <SelectField
-                  label="Target"
-                  value={r.target}
-                  disabled={readOnly}
-                  options={
-                    targets.some((t) => t.value === r.target)
-                      ? targets
-                      : [{ value: r.target, label: `${r.target} (not valid here)` }, ...targets]
-                  }
-                  onValue={(v) =>
-                    apply(table.routes.map((x, j) => (j === i ? { ...x, target: v } : x)))
-                  }
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="cc-icon-button"
-                  aria-label={`Remove route ${r.destination}`}
-                  disabled={readOnly}
-                  onClick={() => apply(table.routes.filter((_x, j) => j !== i))}
+          {table.routes.map((r, i) => {
+            const found = problems.get(r.destination);
+            const first =
+              found !== undefined &&
+              table.routes.findIndex((x) => problems.has(x.destination)) === i;
+            return (
+              <Fragment key={i}>
+                <tr
+                  ref={first ? firstProblem : undefined}
+                  className={found ? 'has-problem' : undefined}
+                  data-destination={r.destination}
                 >
-                  <Trash2 size={14} />
-                </button>
-              </td>
-            </tr>
-          ))}
+                  <td>
+                    <CheckedField
+                      label="Destination"
+                      mono
+                      value={r.destination}
+                      check={cidrCheck('any', false)}
+                      disabled={readOnly}
+                      onDone={done}
+                      onValue={(v) => {
+                        // The target follows the destination while it is the default one (or a guess).
+                        const was = defaultTarget(plan, table.vpc, r.destination, targets);
+                        const next = defaultTarget(plan, table.vpc, v!, targets);
+                        const target =
+                          next !== undefined && (was === undefined || r.target === was)
+                            ? next
+                            : r.target;
+                        apply(
+                          table.routes.map((x, j) => (j === i ? { destination: v!, target } : x)),
+                          'eventually',
+                        );
+                      }}
+                    />
+                  </td>
+                  <td>
+                    <SelectField
+                      label="Target"
+                      value={r.target}
+                      disabled={readOnly}
+                      options={
+                        targets.some((t) => t.value === r.target)
+                          ? targets
+                          : [
+                              {
+                                value: r.target,
+                                label: `${targetName(plan, r.target)} (not valid here)`,
+                              },
+                              ...targets,
+                            ]
+                      }
+                      onValue={(v) =>
+                        apply(table.routes.map((x, j) => (j === i ? { ...x, target: v } : x)))
+                      }
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="cc-icon-button"
+                      aria-label={`Remove route ${r.destination}`}
+                      disabled={readOnly}
+                      onClick={() => apply(table.routes.filter((_x, j) => j !== i))}
+                    >
+                      <Trash2 size={14} />
+                    </button>
+                  </td>
+                </tr>
+                {found && (
+                  <tr className="cc-route-problem-row">
+                    <td colSpan={3}>
+                      <RouteFixes
+                        route={r}
+                        findings={found}
+                        plan={plan}
+                        readOnly={readOnly}
+                        onRemove={() => apply(table.routes.filter((_x, j) => j !== i))}
+                        onNarrow={(dests) =>
+                          apply(
+                            table.routes.flatMap((x, j) =>
+                              j === i ? dests.map((d) => ({ ...x, destination: d })) : [x],
+                            ),
+                          )
+                        }
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
       <button
@@ -190,14 +387,14 @@ function TableEditor({
         }
         onClick={() => {
           const hasDefault = table.routes.some((r) => r.destination === '0.0.0.0/0');
-          const nat = targets.find((t) => plan.natGateways.some((n) => n.id === t.value));
-          apply([
-            ...table.routes,
-            {
-              destination: hasDefault ? '192.168.0.0/16' : '0.0.0.0/0',
-              target: (!hasDefault && nat ? nat : targets[0]!).value,
-            },
-          ]);
+          const destination = hasDefault ? '192.168.0.0/16' : '0.0.0.0/0';
+          // The target whose range holds the destination; the destination's field then keeps
+          // it in step as it is typed.
+          const target =
+            defaultTarget(plan, table.vpc, destination, targets) ??
+            targets.find((t) => !plan.natGateways.some((n) => n.id === t.value))?.value ??
+            targets[0]!.value;
+          apply([...table.routes, { destination, target }]);
         }}
       >
         <Plus size={14} /> Add route

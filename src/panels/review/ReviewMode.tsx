@@ -3,13 +3,14 @@ import { ChevronLeft, ChevronRight, X } from 'lucide-react';
 import { useEffect, useMemo } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { usePlanContent } from '../../store/hooks';
-import { selectFindings, selectPaths } from '../../store/selectors';
+import { nameOf, selectFindings, selectNames, selectPaths } from '../../store/selectors';
 import { reviewSteps, stepObjects, summarize, type ReviewStep } from './steps';
 
 function StepBody({ step }: { step: ReviewStep }) {
   const plan = usePlanContent();
   const findings = useAppStore(selectFindings);
   const capacity = useAppStore((s) => s.analysis?.capacity ?? []);
+  const names = useAppStore(selectNames);
   if (step.kind === 'summary') {
     const sum = summarize(plan, findings, capacity);
     return (
@@ -17,16 +18,17 @@ function StepBody({ step }: { step: ReviewStep }) {
         <h2>{plan.name ?? 'Untitled plan'}</h2>
         <div className="cc-review__stats">
           <div>
-            <strong>{sum.objects}</strong> objects
+            <strong>{sum.objects}</strong> {sum.objects === 1 ? 'object' : 'objects'}
           </div>
           <div className="is-error">
-            <strong>{sum.errors}</strong> errors
+            <strong>{sum.errors}</strong> {sum.errors === 1 ? 'error' : 'errors'}
           </div>
           <div className="is-warning">
-            <strong>{sum.warnings}</strong> warnings
+            <strong>{sum.warnings}</strong> {sum.warnings === 1 ? 'warning' : 'warnings'}
           </div>
           <div>
-            <strong>{sum.clusters.length}</strong> clusters
+            <strong>{sum.clusters.length}</strong>{' '}
+            {sum.clusters.length === 1 ? 'cluster' : 'clusters'}
           </div>
         </div>
         {sum.clusters.length > 0 && (
@@ -68,7 +70,7 @@ function StepBody({ step }: { step: ReviewStep }) {
         <p className="cc-review__lead">{f.message}</p>
         {f.suggestion && (
           <p className="cc-muted">
-            Suggested fix: set {f.suggestion.field} of {f.suggestion.object} to{' '}
+            Suggested fix: set {f.suggestion.field} of {nameOf(names, f.suggestion.object)} to{' '}
             <code>{f.suggestion.value}</code>
           </p>
         )}
@@ -79,17 +81,17 @@ function StepBody({ step }: { step: ReviewStep }) {
   return (
     <div className="cc-review__path">
       <div className="cc-review__kicker">
-        Path {step.nth} of {step.of} from {p.from} ·{' '}
+        Path {step.nth} of {step.of} from {nameOf(names, p.from)} ·{' '}
         <span className={`cc-verdict cc-verdict--${p.verdict}`}>
           {p.verdict === 'snat' ? 'SNAT' : p.verdict}
         </span>
         {p.reason && <code> {p.reason}</code>}
       </div>
-      <p className="cc-review__lead">
-        {p.from} → {p.to}
+      <p className="cc-review__lead" title={`${p.from} → ${p.to}`}>
+        {nameOf(names, p.from)} → {nameOf(names, p.to)}
       </p>
       <p>{p.message}</p>
-      <p className="cc-muted">{p.hops.join(' › ')}</p>
+      <p className="cc-muted">{p.hops.map((h) => nameOf(names, h)).join(' › ')}</p>
     </div>
   );
 }
