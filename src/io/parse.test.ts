@@ -941,7 +941,8 @@ describe('the reader never throws', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand plans read and analysed: well under a second alone, longer on a shared machine.
+  }, 60_000);
 });
 
 describe('round trip', () => {
