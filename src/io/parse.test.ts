@@ -804,6 +804,11 @@ describe('not read errors', () => {
     const plan = expectOk(readWith(['layout', 'ghost'], { x: 1, y: 2 }));
     expect(plan.layout).toEqual(fullDoc().layout);
   });
+
+  it("a reservation's layout entry is kept", () => {
+    const plan = expectOk(readWith(['layout', 'rsv-1'], { x: 1, y: 2 }));
+    expect(plan.layout?.['rsv-1']).toEqual({ x: 1, y: 2 });
+  });
 });
 
 // ---- the acceptance scenarios ------------------------------------------------------------------
