@@ -1155,6 +1155,8 @@ export class PathEngine {
       case 'peering': {
         const owner = legOwnerVpc(leg);
         const peer = ix.vpc(t.peer);
+        // Every answer below names the peer: a path depends on it even when it stops here.
+        this.router.reads?.vpcs.add(t.peer);
         if ((owner !== undefined && owner !== t.peer) || leg.kind === 'idc') {
           return fail(
             'PEERING_NOT_TRANSITIVE',
@@ -1196,6 +1198,7 @@ export class PathEngine {
         if (pub.idc !== undefined)
           return this.reachIdc(ix.idc(pub.idc)!, leg, match.text, [t.id], [`CCN ${ccnName}`]);
         const owner = legOwnerVpc(leg);
+        if (pub.vpc !== undefined) this.router.reads?.vpcs.add(pub.vpc);
         if (leg.kind === 'idc' || (owner !== undefined && owner !== pub.vpc)) {
           return fail(
             'NO_ROUTE',
