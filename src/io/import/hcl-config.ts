@@ -153,7 +153,8 @@ class Configuration {
           case 'provider':
             if (labels[0] === 'tencentcloud') {
               const alias = attrs.get('alias');
-              const key = alias ? String(ev.eval(alias, this.scope())) : '';
+              const aliasValue = alias ? ev.eval(alias, this.scope()) : '';
+              const key = typeof aliasValue === 'string' ? aliasValue : '';
               this.providers.set(key, {
                 src,
                 node: block,
@@ -334,7 +335,11 @@ class Configuration {
         d.ev.eval(forEach, this.scope()),
       );
       let entries: [string, Value][];
-      if (Array.isArray(coll)) entries = coll.map((k) => [String(k), k]);
+      if (Array.isArray(coll))
+        entries = coll.map((k) => [
+          typeof k === 'string' || typeof k === 'number' ? String(k) : JSON.stringify(k),
+          k,
+        ]);
       else if (coll !== null && typeof coll === 'object' && !isLazy(coll))
         entries = Object.entries(coll);
       else

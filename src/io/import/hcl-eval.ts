@@ -168,7 +168,8 @@ export class Evaluator {
       return v[i]!;
     }
     if (v !== null && typeof v === 'object' && !isLazy(v)) {
-      const k = String(key);
+      const k =
+        typeof key === 'string' || typeof key === 'number' ? String(key) : JSON.stringify(key);
       if (!(k in v)) this.fail(node, `the map has no key ${JSON.stringify(k)}`);
       return v[k]!;
     }

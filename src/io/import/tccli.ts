@@ -98,7 +98,7 @@ export function readTccli(
     if (isRecord(body.Error))
       throw new ImportError(
         `${name} ${base}.Error`,
-        `the API call failed: ${String(body.Error.Code ?? '')} ${String(body.Error.Message ?? '')}`.trim(),
+        `the API call failed: ${JSON.stringify(body.Error.Code ?? '')} ${JSON.stringify(body.Error.Message ?? '')}`,
       );
     const keys = API_SET_KEYS.filter((k) => k in body);
     if (keys.length === 0)
@@ -365,7 +365,9 @@ export function readTccli(
   });
 
   const attached = [...(sets.get('InstanceSet') ?? [])].sort((a, b) =>
-    String(a.item.AttachedTime ?? '').localeCompare(String(b.item.AttachedTime ?? '')),
+    (typeof a.item.AttachedTime === 'string' ? a.item.AttachedTime : '').localeCompare(
+      typeof b.item.AttachedTime === 'string' ? b.item.AttachedTime : '',
+    ),
   );
   for (const x of attached) {
     try {
