@@ -360,11 +360,11 @@ class Mapper {
     else if (r.type === 'tencentcloud_mysql_instance') address = ip(r, 'intranet_ip');
     else if (r.type === 'tencentcloud_redis_instance') address = ip(r, 'ip');
     else {
-      const vips = strList(r, 'clb_vips');
-      if (vips.length > 0) {
-        const r4 = vips.map((x) => parseIp(x)).find((p) => p.ok && p.cidr.family === 4);
-        if (r4) address = vips[vips.map((x) => parseIp(x)).indexOf(r4)];
-      }
+      // The first IPv4 VIP: the address pods reach an internal load balancer at.
+      address = strList(r, 'clb_vips').find((x) => {
+        const p = parseIp(x);
+        return p.ok && p.cidr.family === 4;
+      });
       if (address === undefined) address = ip(r, 'vip');
     }
     if (address !== undefined) {
