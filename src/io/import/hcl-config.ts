@@ -465,8 +465,12 @@ class BlockView implements TfView {
         );
       return value === null ? undefined : deepPlain(value, at(this.decl.src, expr));
     } catch (e) {
-      if (e instanceof Unresolved && !e.message.includes(this.address))
-        throw new Unresolved(e.where, `${name} of ${this.address}: ${e.message}`);
+      // Said once, by the argument the mapping asked for: `cidr_block: var.cidr has no default`.
+      if (e instanceof Unresolved && !e.named) {
+        const named = new Unresolved(e.where, `${name}: ${e.message}`);
+        named.named = true;
+        throw named;
+      }
       throw e;
     }
   }

@@ -53,9 +53,13 @@ export interface Scope {
   lookup(name: string, node: SyntaxNode, src: Source): Value;
 }
 
-export class Unresolved extends ImportError {}
+export class Unresolved extends ImportError {
+  /** Whether the message already names the argument it was found in. */
+  named = false;
+}
 
 const IGNORED = /Comment$/;
+const OPERATIONS = new Set(['Operation', 'BinaryOperation', 'UnaryOperation', 'Conditional']);
 
 export function children(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
@@ -111,10 +115,29 @@ export class Evaluator {
     return this.seq([node], scope, node);
   }
 
-  /** A primary expression followed by attribute accesses, indexes and splats. */
-  private seq(nodes: SyntaxNode[], scope: Scope, whole: SyntaxNode): Value {
+  /**
+   * A primary expression followed by attribute accesses, indexes and splats. The grammar hangs
+   * the accesses after a binary operation or conditional on the operation (`100 + each.value`
+   * comes as `Operation(100 + each) GetAttr(.value)`); in HCL they bind tighter than any
+   * operator, so they belong to its rightmost operand, and are handed down to it.
+   */
+  private seq(
+    nodes: SyntaxNode[],
+    scope: Scope,
+    whole: SyntaxNode,
+    trailing: SyntaxNode[] = [],
+  ): Value {
     if (nodes.length === 0) this.fail(whole, 'an empty expression');
-    if (nodes[0]!.name === '(') return this.seq(nodes.slice(1, -1), scope, whole);
+    if (nodes[0]!.name === '(' && trailing.length === 0)
+      return this.seq(nodes.slice(1, -1), scope, whole);
+    const first = nodes[0]!;
+    if (OPERATIONS.has(first.name)) {
+      const after = [...nodes.slice(1), ...trailing];
+      if (first.name === 'Operation') return this.operation(children(first)[0]!, scope, after);
+      if (first.name === 'Conditional') return this.conditional(first, scope, after);
+      return this.operation(first, scope, after);
+    }
+    nodes = [...nodes, ...trailing];
     let v = this.primary(nodes[0]!, scope);
     let splat = false;
     for (const n of nodes.slice(1)) {
@@ -201,11 +224,6 @@ export class Evaluator {
         return this.collection(node, scope);
       case 'FunctionCall':
         return this.call(node, scope);
-      case 'Operation':
-        return this.operation(children(node)[0]!, scope);
-      case 'BinaryOperation':
-      case 'UnaryOperation':
-        return this.operation(node, scope);
       case 'Conditional': {
         const parts = children(node).filter((c) => c.name !== 'ControlOp');
         const cond = this.eval(parts[0]!, scope);
@@ -312,11 +330,21 @@ export class Evaluator {
     return out;
   }
 
-  private operation(node: SyntaxNode, scope: Scope): Value {
+  private conditional(node: SyntaxNode, scope: Scope, trailing: SyntaxNode[]): Value {
+    const parts = children(node).filter((c) => c.name !== 'ControlOp');
+    const cond = this.eval(parts[0]!, scope);
+    if (typeof cond !== 'boolean')
+      this.fail(parts[0]!, `a condition should be true or false, got ${describe(cond)}`);
+    if (cond) return this.eval(parts[1]!, scope);
+    const last = parts[2]!;
+    return this.seq(last.name === 'Expression' ? children(last) : [last], scope, last, trailing);
+  }
+
+  private operation(node: SyntaxNode, scope: Scope, trailing: SyntaxNode[] = []): Value {
     const parts = children(node);
     if (node.name === 'UnaryOperation') {
       const op = textOf(this.src, parts[0]!);
-      const v = this.seq(parts.slice(1), scope, node);
+      const v = this.seq(parts.slice(1), scope, node, trailing);
       if (op === '!' && typeof v === 'boolean') return !v;
       if (op === '-' && typeof v === 'number') return -v;
       return this.fail(node, `cannot apply ${op} to ${describe(v)}`);
@@ -328,7 +356,7 @@ export class Evaluator {
     const a = this.seq(parts.slice(0, i), scope, node);
     if (op === '&&' && a === false) return false;
     if (op === '||' && a === true) return true;
-    const b = this.seq(parts.slice(i + 1), scope, node);
+    const b = this.seq(parts.slice(i + 1), scope, node, trailing);
     switch (op) {
       case '==':
         return JSON.stringify(a) === JSON.stringify(b);

@@ -470,17 +470,14 @@ describe('terraform show -json', () => {
           },
         ]),
       );
-      const name = Object.values(values).find((v) => typeof v === 'string' && /^[a-z]+$/.test(v));
+      const expected = {
+        cvm: { name: 'bastion', ip: '10.0.16.4' },
+        cdb: { name: 'orders', ip: '10.0.16.10' },
+        redis: { name: 'sessions', ip: '10.0.16.11' },
+        clb: { name: 'ingress', ip: '10.0.16.12' },
+      }[kind]!;
       expect(r.plan.resources).toEqual([
-        {
-          id: `${kind}-1`,
-          kind,
-          subnet: 'subnet-0p2mz6wc',
-          name,
-          ip:
-            Object.values(values).find((v) => typeof v === 'string' && v.startsWith('10.0.16.')) ??
-            (values as { clb_vips?: string[] }).clb_vips?.[0],
-        },
+        { id: `${kind}-1`, kind, subnet: 'subnet-0p2mz6wc', ...expected },
       ]);
     },
   );
