@@ -69,7 +69,7 @@ export function applyCarried(plan: Plan, carried: readonly Carried[]): Plan {
     }
     if (!isObj(c.object) || typeof c.object.id !== 'string') continue;
     let m = byKind.get(c.kind);
-    if (!m) byKind.set(c.kind, (m = new Map()));
+    if (!m) byKind.set(c.kind, (m = new Map<string, Carried>()));
     m.set(c.object.id, c);
   }
   const out: Record<string, unknown> = { ...plan };

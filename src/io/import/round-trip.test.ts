@@ -14,7 +14,7 @@ import { importFiles } from './import';
 /** What the network is: findings and the paths of the default flows, layout and flows aside. */
 function network(p: Plan) {
   const { flows: _flows, layout: _layout, ...rest } = p;
-  const a = analyzePlan(rest as Plan);
+  const a = analyzePlan(rest);
   return { findings: a.findings, paths: a.paths };
 }
 
