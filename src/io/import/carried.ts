@@ -36,7 +36,8 @@ function list(fromArgs: unknown[], fromLine: unknown): unknown[] {
  * has the plan's.
  */
 // A resource's kind too: the export's tencentcloud_eni stands for memcached and other alike.
-const LINE_WINS = new Set(['id', 'name', 'description', 'kind', 'cidrs', 'returnRoutes']);
+// A VPC's region as well: the export's default provider names a region even when the plan has none.
+const LINE_WINS = new Set(['id', 'name', 'description', 'kind', 'region', 'cidrs', 'returnRoutes']);
 const MAX_EXPORTED_NODES = 100_000;
 
 function combine(args: Obj, line: Obj): Obj {

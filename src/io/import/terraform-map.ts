@@ -499,7 +499,10 @@ class Mapper {
     this.each('tencentcloud_vpn_customer_gateway', (r) => customers.set(r.id, r));
     const used = new Set<string>();
     this.each('tencentcloud_vpn_connection', (r) => {
-      const gw = this.ref(this.vpnGatewayVpc, r, 'vpn_gateway_id', 'tencentcloud_vpn_gateway');
+      // An IDC on a CCN reaches it through a CCN VPN gateway the export leaves to a variable.
+      const gw = this.optional(r, 'vpn_gateway_id', () =>
+        this.ref(this.vpnGatewayVpc, r, 'vpn_gateway_id', 'tencentcloud_vpn_gateway'),
+      );
       const cgwId = this.ref(
         customers,
         r,
@@ -509,17 +512,15 @@ class Mapper {
       const cgw = customers.get(cgwId)!;
       used.add(cgwId);
       const vpc =
-        this.vpnGatewayVpc.get(gw) ??
+        (gw === undefined ? undefined : this.vpnGatewayVpc.get(gw)) ??
         (str(r, 'vpc_id') !== undefined
           ? this.ref(this.vpcs, r, 'vpc_id', 'tencentcloud_vpc')
           : undefined);
       let idc = this.idcs.get(cgwId);
       if (!idc) {
-        idc = named<Mutable<Idc>>(
-          { id: cgwId, cidrs: [], vpc: vpc ?? '', link: 'vpn' },
-          str(cgw, 'name'),
-        );
+        idc = named<Mutable<Idc>>({ id: cgwId, cidrs: [], link: 'vpn' }, str(cgw, 'name'));
         this.idcs.set(cgwId, idc);
+        this.planIds.set(cgwId, cgw.planId ?? cgwId);
       }
       if (vpc !== undefined && idc.vpc === undefined) idc.vpc = vpc;
       for (const p of r.blocks('security_group_policy')) {
@@ -534,6 +535,7 @@ class Mapper {
           if (!back.includes(text)) back.push(text);
         }
       }
+      if (gw === undefined) return;
       const list = this.idcsOfVpnGateway.get(gw) ?? [];
       if (!list.includes(cgwId)) list.push(cgwId);
       this.idcsOfVpnGateway.set(gw, list);
@@ -595,10 +597,7 @@ class Mapper {
         );
         return;
       }
-      const idc: Mutable<Idc> = named(
-        { id: r.id, cidrs, vpc: '', link: 'direct-connect' },
-        str(r, 'name'),
-      );
+      const idc: Mutable<Idc> = named({ id: r.id, cidrs, link: 'direct-connect' }, str(r, 'name'));
       if (type === 'VPC')
         idc.vpc = this.ref(this.vpcs, r, 'network_instance_id', 'tencentcloud_vpc');
       else if (type === 'CCN') {
