@@ -449,8 +449,12 @@ class ConfigResource implements TfResource {
       description: address,
       attr: (name, where) => {
         if (name === 'id') return this.id;
-        if (!decl.attrs.has(name))
+        if (!decl.attrs.has(name)) {
+          // A route's next hop `tencentcloud_instance.x.private_ip` names that CVM even when its
+          // address is allocated at apply: the hop is the instance (by its id), not a guessed IP.
+          if (decl.type === 'tencentcloud_instance' && name === 'private_ip') return this.id;
           throw new Unresolved(where, `${address}.${name} is known only after apply`);
+        }
         return (this.view.get(name) ?? null) as Value;
       },
     };
