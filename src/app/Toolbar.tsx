@@ -4,6 +4,7 @@ import {
   CircleHelp,
   FilePlus2,
   FolderOpen,
+  Import,
   LayoutGrid,
   Presentation,
   Redo2,
@@ -11,7 +12,7 @@ import {
   Undo2,
   Waypoints,
 } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
@@ -21,6 +22,11 @@ import { ExportMenu } from './ExportMenu';
 import { openPlanFile } from './open-plan';
 import { ShareDialog } from './ShareDialog';
 import { TemplatesDialog } from './TemplatesDialog';
+
+// Import brings in the HCL parser and the readers: loaded when someone imports.
+const ImportDialog = lazy(() =>
+  import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
+);
 
 function ValidationStatus() {
   const v = useAppStore((s) => s.validation);
@@ -63,7 +69,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
   const readOnly = useAppStore((s) => s.readOnly);
   const reviewing = useAppStore((s) => s.review !== null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [dialog, setDialog] = useState<'templates' | 'share' | null>(null);
+  const [dialog, setDialog] = useState<'templates' | 'share' | 'import' | null>(null);
   return (
     <header className="cc-toolbar">
       <div className="cc-brand">
@@ -129,6 +135,15 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
             if (f) void openPlanFile(f);
           }}
         />
+        <button
+          type="button"
+          className="cc-tool"
+          onClick={() => setDialog('import')}
+          disabled={readOnly}
+          title="Add existing networks from Terraform state, .tf files or Tencent Cloud API responses"
+        >
+          <Import size={16} /> Import…
+        </button>
         <ExportMenu />
         <button
           type="button"
@@ -186,6 +201,13 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
         createPortal(<TemplatesDialog onClose={() => setDialog(null)} />, document.body)}
       {dialog === 'share' &&
         createPortal(<ShareDialog onClose={() => setDialog(null)} />, document.body)}
+      {dialog === 'import' &&
+        createPortal(
+          <Suspense fallback={null}>
+            <ImportDialog onClose={() => setDialog(null)} onImported={onFitView} />
+          </Suspense>,
+          document.body,
+        )}
     </header>
   );
 }
