@@ -19,7 +19,7 @@ test('comment on a cluster, reply, badge count, resolve, undo, reload, and read 
   await d.open();
   const cluster = d.node('cls-prod');
   const badge = cluster.getByTestId('comment-badge');
-  const panel = page.getByRole('region', { name: 'Comments' });
+  const panel = page.getByRole('region', { name: 'Comments', exact: true });
   await expect(badge).toHaveCount(0);
 
   await cluster.click();
@@ -49,6 +49,10 @@ test('comment on a cluster, reply, badge count, resolve, undo, reload, and read 
   await d.inspector.getByLabel('Add a comment').press('Control+Enter');
   await expect(who).toHaveCount(0);
   await expect(badge).toHaveText('2');
+  // The panel is folded to a strip that carries the open count; unfolding is remembered.
+  await expect(page.getByRole('button', { name: 'Show comments (2 open)' })).toBeVisible();
+  await expect(panel).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show comments (2 open)' }).click();
   await expect(panel.getByRole('button', { name: '2 open' })).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'prod-tke' })).toBeVisible();
 
@@ -84,7 +88,12 @@ test('comment on a cluster, reply, badge count, resolve, undo, reload, and read 
   const d2 = new Designer(other);
   await expect(other.getByRole('status', { name: 'Shared plan' })).toContainText('read-only');
   await expect(d2.node('cls-prod').getByTestId('comment-badge')).toHaveText('2');
-  const panel2 = other.getByRole('region', { name: 'Comments' });
+  const panel2 = other.getByRole('region', { name: 'Comments', exact: true });
+  // Unfolded, as this browser left it.
+  await expect(other.getByRole('button', { name: 'Hide comments (2 open)' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   await panel2.getByRole('button', { name: /Is the NAT sized for this\?/ }).click();
   const thread = d2.inspector.getByRole('article', { name: 'Comment by Li Wei' }).first();
   await expect(thread).toContainText('Why /16 and not /17?');
@@ -102,7 +111,8 @@ test('a plan comment from the panel, and review mode walks the open comments aft
   const d = new Designer(page);
   await d.open();
   await page.evaluate(() => localStorage.setItem('cidr-canvas.author', 'Ana'));
-  const panel = page.getByRole('region', { name: 'Comments' });
+  const panel = page.getByRole('region', { name: 'Comments', exact: true });
+  await page.getByRole('button', { name: 'Show comments (0 open)' }).click();
   await panel.getByLabel('Comment on the plan').fill('Agree on the region before Friday');
   await panel.getByRole('button', { name: 'Add', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Your name' })).toHaveCount(0);
@@ -143,7 +153,8 @@ test('the Comments panel and the author dialog pass axe', async ({ page }) => {
   await who.getByLabel('Name').fill('Li Wei');
   await who.getByLabel('Name').press('Enter');
   await expect(d.node('cls-prod').getByTestId('comment-badge')).toHaveText('1');
-  const panel = page.getByRole('region', { name: 'Comments' });
+  const panel = page.getByRole('region', { name: 'Comments', exact: true });
+  await page.getByRole('button', { name: 'Show comments (1 open)' }).click();
   await expect(panel.getByRole('button', { name: /Why \/16\?/ })).toBeVisible();
   expect(await seriousViolations(page, '.cc-comments'), 'Comments panel').toEqual([]);
   expect(await seriousViolations(page, '.cc-object-comments'), 'comments in the inspector').toEqual(

@@ -12,8 +12,8 @@ export function ObjectComments({ objectId }: { objectId: string }) {
   const open = mine.filter((c) => !c.resolved);
   const resolved = mine.filter((c) => c.resolved);
   return (
-    <section className="cc-object-comments" aria-labelledby={`cc-comments-${objectId}`}>
-      <h3 id={`cc-comments-${objectId}`}>
+    <section className="cc-object-comments" aria-label="Comments on this object">
+      <h3>
         <MessageSquare size={14} aria-hidden /> Comments
         {open.length > 0 && <span className="cc-comment-count">{open.length} open</span>}
       </h3>
