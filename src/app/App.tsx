@@ -21,6 +21,8 @@ import { installShortcuts } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import { SharedBanner } from './SharedBanner';
 import { ReviewMode } from '../panels/review/ReviewMode';
+import { CommentsPanel } from '../panels/comments/CommentsPanel';
+import { AuthorDialog } from '../panels/comments/AuthorDialog';
 
 function Designer() {
   const rf = useReactFlow();
@@ -93,6 +95,7 @@ function Designer() {
           <div className="cc-dock">
             <ProblemsPanel />
             <PathsPanel />
+            <CommentsPanel />
           </div>
         </div>
         <Inspector />
@@ -100,6 +103,7 @@ function Designer() {
       <ReviewMode />
       <Toasts />
       <HelpOverlay />
+      <AuthorDialog />
     </div>
   );
 }

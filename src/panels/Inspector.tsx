@@ -19,6 +19,7 @@ import { CapacityCard } from './inspector/CapacityCard';
 import { ObjectFindings } from './inspector/ObjectFindings';
 import { ObjectForm } from './inspector/ObjectForm';
 import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
+import { ObjectComments } from './comments/ObjectComments';
 
 const KIND_TITLES: Readonly<Record<Collection, string>> = {
   vpcs: 'VPC',
@@ -159,6 +160,7 @@ export function Inspector() {
           <ObjectForm collection={collection} object={object} />
         )}
         {collection === 'vpcs' && <RouteTables vpcId={object.id} />}
+        <ObjectComments objectId={object.id} />
         <div className="cc-row">
           <button
             type="button"

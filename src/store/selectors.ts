@@ -97,3 +97,31 @@ export const selectNames = (s: Pick<AppState, 'plan'>): Names => {
 export function nameOf(names: Names, idOrText: string): string {
   return names.get(idOrText) ?? (idOrText === 'internet' ? 'Internet' : idOrText);
 }
+
+const NO_COMMENTS: NonNullable<AppState['plan']['comments']> = [];
+
+export const selectComments = (s: Pick<AppState, 'plan'>) => s.plan.comments ?? NO_COMMENTS;
+
+let openCountsFor:
+  | { readonly key: AppState['plan']['comments']; readonly counts: ReadonlyMap<string, number> }
+  | undefined;
+
+/**
+ * Open comments per object id, computed once per change of the comment list: every node on the
+ * canvas asks for its own count on each store change, which must cost a lookup, not a scan.
+ */
+export function openCommentCounts(s: Pick<AppState, 'plan'>): ReadonlyMap<string, number> {
+  const key = s.plan.comments;
+  if (openCountsFor && openCountsFor.key === key) return openCountsFor.counts;
+  const counts = new Map<string, number>();
+  for (const c of key ?? [])
+    if (!c.resolved && c.object !== undefined)
+      counts.set(c.object, (counts.get(c.object) ?? 0) + 1);
+  openCountsFor = { key, counts };
+  return counts;
+}
+
+export const openCommentCountOf =
+  (id: string) =>
+  (s: Pick<AppState, 'plan'>): number =>
+    openCommentCounts(s).get(id) ?? 0;

@@ -13,6 +13,7 @@ import {
   useObjectState,
   sameObject,
 } from './NodeChrome';
+import { CommentBadge } from './CommentBadge';
 import { FarNode, useFar } from './far';
 
 export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<ObjectNode>) {
@@ -62,6 +63,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
         <span className="cc-spacer" />
         {v.region && <span className="cc-muted">{v.region}</span>}
         <StatusBadge status={s.status} count={s.count} />
+        <CommentBadge id={id} />
       </header>
     </div>
   );
@@ -101,6 +103,7 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
         <Icon size={14} aria-hidden />
         <span className="cc-title">{sn.name ?? sn.id}</span>
         <StatusBadge status={s.status} count={s.count} />
+        <CommentBadge id={id} />
       </header>
       <div className="cc-subnet__meta">
         <Chip tone="blue">{sn.cidr}</Chip>

@@ -7,6 +7,7 @@ import { capacityOf } from '../../store/selectors';
 import { KIND_ICONS, RESOURCE_ICONS } from '../../ui/icons';
 import type { ObjectNode } from '../flow-model';
 import { Chip, Handles, StatusBadge, sameObject, statusClass, useObjectState } from './NodeChrome';
+import { CommentBadge } from './CommentBadge';
 import { FarNode, useFar } from './far';
 
 export const ClusterNode = memo(function ClusterNode({
@@ -39,6 +40,7 @@ export const ClusterNode = memo(function ClusterNode({
         <span className="cc-title">{c.name ?? c.id}</span>
         <Chip tone={cni ? 'green' : 'violet'}>{cni ? 'VPC-CNI' : 'GlobalRouter'}</Chip>
         <StatusBadge status={s.status} count={s.count} />
+        <CommentBadge id={id} />
       </header>
       <div className="cc-cluster__body">
         {c.containerCidr && (
@@ -91,6 +93,7 @@ export const ResourceNode = memo(function ResourceNode({
         <code className="cc-muted">{r.ip ?? 'any address'}</code>
       </div>
       <StatusBadge status={s.status} count={s.count} />
+      <CommentBadge id={id} />
     </div>
   );
 }, sameObject);
@@ -111,6 +114,7 @@ export const NatNode = memo(function NatNode({ id, data, selected }: NodeProps<O
         <span className="cc-muted">NAT gateway</span>
       </div>
       <StatusBadge status={s.status} count={s.count} />
+      <CommentBadge id={id} />
     </div>
   );
 }, sameObject);
@@ -143,6 +147,7 @@ export const IdcNode = memo(function IdcNode({ id, data, selected }: NodeProps<O
         ))}
       </div>
       <StatusBadge status={s.status} count={s.count} />
+      <CommentBadge id={id} />
     </div>
   );
 }, sameObject);
@@ -163,6 +168,7 @@ export const CcnNode = memo(function CcnNode({ id, data, selected }: NodeProps<O
         <span className="cc-muted">CCN · {c.attachments.length} attached</span>
       </div>
       <StatusBadge status={s.status} count={s.count} />
+      <CommentBadge id={id} />
     </div>
   );
 }, sameObject);

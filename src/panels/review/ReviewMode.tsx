@@ -77,6 +77,23 @@ function StepBody({ step }: { step: ReviewStep }) {
       </div>
     );
   }
+  if (step.kind === 'comment') {
+    const c = step.comment;
+    return (
+      <div className="cc-review__comment">
+        <div className="cc-review__kicker">
+          Comment {step.nth} of {step.of} ·{' '}
+          {c.object === undefined ? 'on the plan' : `on ${nameOf(names, c.object)}`} · {c.author}
+        </div>
+        <p className="cc-review__lead">{c.text}</p>
+        {(c.replies ?? []).map((r, i) => (
+          <p key={i} className="cc-muted">
+            <strong>{r.author}:</strong> {r.text}
+          </p>
+        ))}
+      </div>
+    );
+  }
   const p = step.path;
   return (
     <div className="cc-review__path">

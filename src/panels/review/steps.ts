@@ -1,14 +1,20 @@
 // The walkthrough of a plan for a meeting: a summary first, then every error and warning, then
-// each cluster's paths, one at a time.
+// each open comment, then each cluster's paths, one at a time.
 import type { ClusterCapacity } from '../../domain/capacity/capacity';
 import { label } from '../../domain/model/defaults';
-import type { Plan } from '../../domain/model/plan';
+import type { Plan, PlanComment } from '../../domain/model/plan';
 import type { Finding } from '../../domain/rules/codes';
 import type { PathResult } from '../../domain/routing/paths';
 
 export type ReviewStep =
   | { readonly kind: 'summary' }
   | { readonly kind: 'finding'; readonly index: number; readonly finding: Finding }
+  | {
+      readonly kind: 'comment';
+      readonly comment: PlanComment;
+      readonly nth: number;
+      readonly of: number;
+    }
   | {
       readonly kind: 'path';
       readonly cluster: string;
@@ -26,6 +32,10 @@ export function reviewSteps(
   findings.forEach((finding, index) => {
     if (finding.severity !== 'info') steps.push({ kind: 'finding', index, finding });
   });
+  const open = (plan.comments ?? []).filter((c) => !c.resolved);
+  open.forEach((comment, i) =>
+    steps.push({ kind: 'comment', comment, nth: i + 1, of: open.length }),
+  );
   for (const c of plan.clusters) {
     const mine = paths.filter((p) => p.from === c.id);
     mine.forEach((path, i) =>
@@ -80,6 +90,8 @@ export function summarize(
 /** The objects a step is about, to centre and light up on the canvas. */
 export function stepObjects(step: ReviewStep): string[] {
   if (step.kind === 'finding') return [...step.finding.objects];
+  if (step.kind === 'comment')
+    return step.comment.object === undefined ? [] : [step.comment.object];
   if (step.kind === 'path')
     return [step.path.from, step.path.to].filter(
       (id) => !/^[0-9a-f:.]+$/i.test(id) || id === 'internet',
