@@ -152,6 +152,22 @@ export function truncateUtf8(s: string, maxBytes: number): string {
  * letter, each one unique. The same key always gets the same name; a second key that cleans up to
  * a name already taken gets `_2`, `_3`... A base with nothing usable falls back to the key.
  */
+/**
+ * Words an HCL expression reads as keywords or literals: `tencentcloud_vpc.in.id` parses as the
+ * start of a `for` expression in readers that follow the grammar strictly (import's among them).
+ */
+const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set([
+  'in',
+  'for',
+  'if',
+  'else',
+  'endif',
+  'endfor',
+  'null',
+  'true',
+  'false',
+]);
+
 export class NameAllocator {
   private readonly taken = new Set<string>();
   private readonly byKey = new Map<string, string>();
@@ -167,7 +183,7 @@ export class NameAllocator {
       .replace(/[^a-z0-9]+/g, '_')
       .replace(/^_+|_+$/g, '');
     if (s === '') return '';
-    return /^[a-z]/.test(s) ? s : `n_${s}`;
+    return /^[a-z]/.test(s) && !EXPRESSION_KEYWORDS.has(s) ? s : `n_${s}`;
   }
 
   /** The name for `key` (allocated on first use from `base`, cleaned). */

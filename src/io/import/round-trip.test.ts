@@ -34,6 +34,34 @@ describe('export to Terraform, then import', () => {
     });
   }
 
+  it('gives back objects named like HCL keywords (in, for, if, null)', async () => {
+    const parsed = parsePlanText(
+      JSON.stringify({
+        format: 'cidr-canvas/plan',
+        version: 1,
+        vpcs: [{ id: 'vpc-a', name: 'in', region: 'ap-guangzhou', cidr: '10.0.0.0/16' }],
+        subnets: [
+          { id: 'sn-a', name: 'for', vpc: 'vpc-a', cidr: '10.0.1.0/24', zone: 'ap-guangzhou-3' },
+          { id: 'sn-b', name: 'if', vpc: 'vpc-a', cidr: '10.0.2.0/24', zone: 'ap-guangzhou-3' },
+        ],
+        clusters: [
+          {
+            id: 'cls-a',
+            name: 'null',
+            vpc: 'vpc-a',
+            nodeSubnets: ['sn-a'],
+            containerCidr: '172.16.0.0/16',
+          },
+        ],
+      }),
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const tf = planToTerraform(parsed.value);
+    expect(tf).toContain('resource "tencentcloud_vpc" "n_in"');
+    const back = await roundTrip(parsed.value);
+    expect(network(back)).toEqual(network(parsed.value));
+  });
+
   it('gives back the same network for generated plans', async () => {
     await fc.assert(
       // An empty network exports to a file with nothing in it, which import refuses (exit 2).
