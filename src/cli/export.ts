@@ -1,11 +1,11 @@
-// `npm run export -- --format terraform|csv PLAN.json`: the plan as Terraform for the tencentcloud
+// `cidr-canvas export --format terraform|csv PLAN.json`: the plan as Terraform for the tencentcloud
 // provider, or its address table as CSV, on standard output. Exit 0 on success, 2 when the file
 // cannot be read as a plan (standard error then says where and why) or the arguments are wrong.
 import { planToCsv } from '../io/export/address-table';
 import { planToTerraform } from '../io/export/terraform';
 import { readPlanFile } from './read-plan';
 
-const USAGE = `Usage: npm run export -- --format terraform|csv PLAN.json
+export const USAGE = `Usage: cidr-canvas export --format terraform|csv PLAN.json
 
 Writes a CIDR Canvas plan to standard output as Terraform (HCL) for the tencentcloud provider,
 or as a CSV table of every address range in it.
@@ -60,6 +60,3 @@ export function main(argv: readonly string[]): number {
   );
   return 0;
 }
-
-// Output to a pipe is written asynchronously: set the exit code and let Node finish writing.
-process.exitCode = main(process.argv.slice(2));
