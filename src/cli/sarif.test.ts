@@ -135,7 +135,7 @@ describe('validate --format sarif', () => {
         expect(list[Number(m![2])]!.id).toBe(id);
         expect(logical!.name).toBe(id);
         // The other objects a finding names are related locations, each at its own path.
-        const related = 'relatedLocations' in r ? r.relatedLocations : [];
+        const related = ('relatedLocations' in r ? r.relatedLocations : undefined) ?? [];
         expect(related.map((l) => l.logicalLocations[0]!.name)).toEqual(f.objects.slice(1));
         expect(r.partialFingerprints['cidrCanvasFinding/v1']).toBe(
           `${f.code}:${f.objects.join(',')}`,
