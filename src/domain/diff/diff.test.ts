@@ -16,14 +16,14 @@ function opsArb(p: Plan): fc.Arbitrary<PlanOp[]> {
   // Each maker returns the ops of one edit, as the designer would make it: a removal takes what
   // refers to the object along (so that the plan stays readable and can be analyzed).
   const opArb: fc.Arbitrary<(plan: Plan, n: number) => PlanOp | PlanOp[] | undefined> = fc.oneof(
-    fc.nat().map((i) => (cur: Plan) => {
+    fc.nat().map((i) => (cur: Plan): PlanOp | PlanOp[] | undefined => {
       const items = COLLECTIONS.flatMap((c) => cur[c].map((o) => o.id));
       const id = items[i % Math.max(1, items.length)];
       return id === undefined ? undefined : removeObjects(cur, [id]);
     }),
     fc
       .tuple(fc.nat(), fc.constantFrom('name', 'description', 'cidr', 'nodeCount'), fc.boolean())
-      .map(([i, field, same]) => (cur: Plan) => {
+      .map(([i, field, same]) => (cur: Plan): PlanOp | PlanOp[] | undefined => {
         const items = COLLECTIONS.flatMap((c) => cur[c].map((o) => [c, o] as const));
         const pick = items[i % Math.max(1, items.length)];
         if (!pick) return undefined;
@@ -37,16 +37,20 @@ function opsArb(p: Plan): fc.Arbitrary<PlanOp[]> {
         const value = same && before !== undefined ? before : fresh;
         return { op: 'update', collection: pick[0], id: pick[1].id, set: { [field]: value } };
       }),
-    fc.nat().map((i) => (_cur: Plan, n: number) => {
+    fc.nat().map((i) => (_cur: Plan, n: number): PlanOp | undefined => {
       const pick = all[i % Math.max(1, all.length)];
       return pick && { op: 'insert', collection: pick[0], object: { ...pick[1], id: fresh(n) } };
     }),
-    fc.tuple(fc.nat(), fc.constantFrom('name', 'description')).map(([i, field]) => (cur: Plan) => {
-      const items = COLLECTIONS.flatMap((c) => cur[c].map((o) => [c, o] as const));
-      const pick = items[i % Math.max(1, items.length)];
-      return pick && { op: 'update', collection: pick[0], id: pick[1].id, set: {}, unset: [field] };
-    }),
-    fc.tuple(fc.nat(), fc.integer()).map(([i, x]) => (cur: Plan) => {
+    fc
+      .tuple(fc.nat(), fc.constantFrom('name', 'description'))
+      .map(([i, field]) => (cur: Plan): PlanOp | PlanOp[] | undefined => {
+        const items = COLLECTIONS.flatMap((c) => cur[c].map((o) => [c, o] as const));
+        const pick = items[i % Math.max(1, items.length)];
+        return (
+          pick && { op: 'update', collection: pick[0], id: pick[1].id, set: {}, unset: [field] }
+        );
+      }),
+    fc.tuple(fc.nat(), fc.integer()).map(([i, x]) => (cur: Plan): PlanOp | PlanOp[] | undefined => {
       const items = COLLECTIONS.flatMap((c) => cur[c].map((o) => o.id));
       const id = items[i % Math.max(1, items.length)];
       return id === undefined ? undefined : { op: 'layout', id, box: { x, y: x } };
@@ -66,10 +70,19 @@ function opsArb(p: Plan): fc.Arbitrary<PlanOp[]> {
   });
 }
 
+/** Every object with an id: the network's lists, reservations and comments. */
+function everyObject(p: Plan): { id: string }[] {
+  const lists: readonly (readonly { id: string }[])[] = [
+    ...COLLECTIONS.map((c) => p[c]),
+    p.reservations ?? [],
+    p.comments ?? [],
+  ];
+  return lists.flat();
+}
+
 /** The oracle: every object of both plans, compared as JSON text, one by one. */
 function naiveDiff(a: Plan, b: Plan) {
-  const index = (p: Plan) =>
-    new Map(COLLECTIONS.flatMap((c) => p[c].map((o) => [o.id, JSON.stringify(o)] as const)));
+  const index = (p: Plan) => new Map(everyObject(p).map((o) => [o.id, JSON.stringify(o)] as const));
   const before = index(a);
   const after = index(b);
   const added = [...after.keys()].filter((id) => !before.has(id));
@@ -121,8 +134,8 @@ describe('diff of objects', () => {
           expect(ids(d.added)).toEqual(oracle.added.sort());
           expect(ids(d.removed)).toEqual(oracle.removed.sort());
           expect(ids(d.changed)).toEqual(oracle.changed.sort());
-          const before = new Map(COLLECTIONS.flatMap((c) => p[c].map((o) => [o.id, o] as const)));
-          const after = new Map(COLLECTIONS.flatMap((c) => q[c].map((o) => [o.id, o] as const)));
+          const before = new Map(everyObject(p).map((o) => [o.id, o] as const));
+          const after = new Map(everyObject(q).map((o) => [o.id, o] as const));
           for (const c of d.changed) {
             const o = before.get(c.id) as unknown as Record<string, unknown>;
             const n = after.get(c.id) as unknown as Record<string, unknown>;
@@ -252,6 +265,27 @@ describe('diff of what a change does', () => {
     const maxNodes = d.capacity.changed.find((x) => x.cluster === c.id && x.field === 'maxNodes');
     expect(maxNodes).toBeDefined();
     expect(maxNodes!.after as number).toBeLessThan(maxNodes!.before as number);
+  });
+
+  it('lists reservations and comments as objects too', () => {
+    const p = plan({ vpcs: [vpc('v', '10.0.0.0/16')] });
+    const q: Plan = {
+      ...p,
+      reservations: [{ id: 'rsv-1', cidr: '172.20.0.0/14', vpc: 'v' }],
+      comments: [{ id: 'cm-1', author: 'Li', text: 'why?', createdAt: '2026-12-01T09:30:00Z' }],
+    };
+    expect(diffObjects(p, q).added).toEqual([
+      { id: 'rsv-1', kind: 'reservation' },
+      { id: 'cm-1', kind: 'comment' },
+    ]);
+    const r: Plan = { ...q, reservations: [{ id: 'rsv-1', cidr: '172.20.0.0/15', vpc: 'v' }] };
+    expect(diffObjects(q, r).changed).toEqual([
+      {
+        id: 'rsv-1',
+        kind: 'reservation',
+        fields: [{ field: 'cidr', before: '172.20.0.0/14', after: '172.20.0.0/15' }],
+      },
+    ]);
   });
 
   it('ignores the layout and matches an id that changes kind as removed and added', () => {

@@ -2,9 +2,12 @@
 // flows are not objects: a moved box is no change to the network, and flows show in the paths.
 import { COLLECTIONS, KIND_OF_COLLECTION, type ObjectKind, type Plan } from '../model/plan';
 
+/** Reservations and comments carry ids too, outside the lists of network objects. */
+export type DiffKind = ObjectKind | 'reservation' | 'comment';
+
 export interface ObjectRef {
   readonly id: string;
-  readonly kind: ObjectKind;
+  readonly kind: DiffKind;
 }
 
 /** One field of an object; null stands for a field the object does not have. */
@@ -56,7 +59,7 @@ export function fieldChanges(before: Fields, after: Fields): FieldChange[] {
 }
 
 interface Located {
-  readonly kind: ObjectKind;
+  readonly kind: DiffKind;
   readonly object: Fields & { readonly id: string };
 }
 
