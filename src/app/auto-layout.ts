@@ -84,7 +84,7 @@ export function elkGraph(plan: Plan): ElkNode {
     if (ids.has(a) && ids.has(b) && a !== b) edges.push({ id, sources: [a], targets: [b] });
   };
   for (const p of plan.peerings) link(p.id, p.vpcs[0], p.vpcs[1]);
-  for (const d of plan.idcs) link(`idc:${d.id}`, d.vpc, d.id);
+  for (const d of plan.idcs) if (d.vpc) link(`idc:${d.id}`, d.vpc, d.id);
   for (const c of plan.ccns) for (const a of c.attachments) link(`ccn:${c.id}:${a}`, c.id, a);
   for (const n of plan.natGateways) link(`nat:${n.id}`, 'internet', n.vpc);
   return {

@@ -1,6 +1,6 @@
 // Autosave against a storage that behaves like the browser's, including one that is full.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { basePlan } from '../test-support/builders';
+import { basePlan, comment, reservation } from '../test-support/builders';
 import { useAppStore } from '../store/app-store';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, loadAutosave, saveNow, startAutosave } from './autosave';
 
@@ -52,6 +52,22 @@ describe('saveNow and loadAutosave', () => {
     if (r.kind !== 'ok') throw new Error(`expected a plan, got ${r.kind}`);
     expect(r.restored.plan).toEqual(useAppStore.getState().plan);
     expect(r.restored.viewport).toEqual({ x: 10, y: 20, zoom: 0.5 });
+  });
+
+  it('reservations and comments are saved and load back', () => {
+    const storage = new MemoryStorage();
+    useAppStore.getState().openPlan(
+      basePlan({
+        reservations: [reservation('rsv-1', '10.0.64.0/18')],
+        comments: [comment('cm-1', 'Why /16?', { object: 'cls-1' })],
+      }),
+      { kind: 'file', name: 'test.json' },
+    );
+    expect(saveNow(storage)).toEqual({ ok: true });
+    const r = loadAutosave(storage);
+    if (r.kind !== 'ok') throw new Error(`expected a plan, got ${r.kind}`);
+    expect(r.restored.plan.reservations).toEqual([reservation('rsv-1', '10.0.64.0/18')]);
+    expect(r.restored.plan.comments).toEqual([comment('cm-1', 'Why /16?', { object: 'cls-1' })]);
   });
 
   it('storage full is reported, not ignored', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePlan } from '../test-support/builders';
+import { basePlan, ccn, ccnIdc, comment, reservation } from '../test-support/builders';
 import { MAX_SHARE_CHARS, readShared, shareLink, SHARE_PREFIX } from './share';
 
 describe('share links', () => {
@@ -11,6 +11,24 @@ describe('share links', () => {
     expect(link.url.startsWith(`https://cidr.example/app/${SHARE_PREFIX}`)).toBe(true);
     const back = readShared(new URL(link.url).hash);
     expect(back).toEqual({ kind: 'ok', plan: p });
+  });
+
+  it('carry reservations, comments and an IDC on a CCN', () => {
+    const p = basePlan({
+      ccns: [ccn('ccn-1', ['vpc-a', 'idc-bj'])],
+      idcs: [ccnIdc('idc-bj', ['192.168.0.0/16'])],
+      reservations: [reservation('rsv-1', '10.0.64.0/18', { vpc: 'vpc-a', note: 'later' })],
+      comments: [
+        comment('cm-1', 'Why /16?', {
+          object: 'cls-1',
+          resolved: true,
+          replies: [{ author: 'Ana', text: 'pods', createdAt: '2026-12-01T09:41:00Z' }],
+        }),
+      ],
+    });
+    const link = shareLink(p, 'https://x/');
+    if (!link.ok) throw new Error(link.message);
+    expect(readShared(new URL(link.url).hash)).toEqual({ kind: 'ok', plan: p });
   });
 
   it('say what is wrong with a damaged link or one that is not a plan', () => {

@@ -229,7 +229,14 @@ export function linkEdges(
   for (const c of plan.ccns)
     for (const m of new Set(c.attachments)) link(`ccn:${c.id}:${m}`, c.id, m, 'ccn');
   for (const d of plan.idcs)
-    link(`idc:${d.id}`, d.id, d.vpc, 'idc', d.link === 'direct-connect' ? 'Direct Connect' : 'VPN');
+    if (d.vpc)
+      link(
+        `idc:${d.id}`,
+        d.id,
+        d.vpc,
+        'idc',
+        d.link === 'direct-connect' ? 'Direct Connect' : 'VPN',
+      );
   return edges;
 }
 

@@ -20,6 +20,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./validate'),
   },
   {
+    name: 'diff',
+    summary: 'what a change of plan does: objects, findings, paths, capacity',
+    load: () => import('./diff'),
+  },
+  {
     name: 'export',
     summary: 'write a plan as Terraform or as a CSV address table',
     load: () => import('./export'),

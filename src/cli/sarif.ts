@@ -12,13 +12,31 @@ import { VERSION } from './version';
 export const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/** A communication path that a change made worse (diff): reported at the cluster it starts from. */
+export interface WorsePath {
+  readonly from: string;
+  readonly to: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly reasonAfter: string | null;
+}
+
 /** One plan that was checked: where it came from and what was found in it. */
 export interface SarifPlan {
   readonly file: string;
   readonly text: string;
   readonly plan: Plan;
   readonly findings: readonly Finding[];
+  /** For a diff: the findings are those the change introduces, and these paths got worse. */
+  readonly worsePaths?: readonly WorsePath[];
 }
+
+/** The rule of a worse path, which is not a finding of rules.md but what diff gates on. */
+export const PATH_WORSE = 'PATH_WORSE';
+const PATH_WORSE_RULE = {
+  title: 'A communication path got worse',
+  when: 'a change moves a path right in direct → snat → unreachable, or adds a path that is unreachable (`diff` exits 1)',
+};
 
 /** A plan that could not be read: a notification that the run did not check it. */
 export interface SarifFailure {
@@ -36,18 +54,23 @@ const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
 const plain = (markdown: string) => markdown.replace(/`/g, '');
 
 /** The codes this tool can report: those of the domain and those the spec lists, in that order. */
-function ruleIds(findings: readonly Finding[]): string[] {
+function ruleIds(findings: readonly Finding[], withPaths: boolean): string[] {
   const ids = new Set<string>([...Object.keys(RULES), ...Object.keys(RULE_DESCRIPTIONS)]);
   for (const f of findings) ids.add(f.code);
+  if (withPaths) ids.add(PATH_WORSE);
   return [...ids];
 }
 
 function ruleOf(id: string) {
   const spec = RULE_DESCRIPTIONS[id];
   const domain = (RULES as Readonly<Record<string, { severity: Severity; title: string }>>)[id];
-  const severity = domain?.severity ?? spec?.severity ?? 'warning';
-  const title = domain?.title ?? id;
-  const when = spec ? `Reported when ${spec.when}.` : `${title}.`;
+  const severity = domain?.severity ?? spec?.severity ?? (id === PATH_WORSE ? 'error' : 'warning');
+  const title = domain?.title ?? (id === PATH_WORSE ? PATH_WORSE_RULE.title : id);
+  const when = spec
+    ? `Reported when ${spec.when}.`
+    : id === PATH_WORSE
+      ? `Reported when ${PATH_WORSE_RULE.when}.`
+      : `${title}.`;
   return {
     id,
     name: id
@@ -81,7 +104,10 @@ export function artifactUri(file: string): string {
 }
 
 export function toSarif(plans: readonly SarifPlan[], failures: readonly SarifFailure[] = []) {
-  const ids = ruleIds(plans.flatMap((p) => p.findings));
+  const ids = ruleIds(
+    plans.flatMap((p) => p.findings),
+    plans.some((p) => p.worsePaths !== undefined),
+  );
   const ruleIndex = new Map(ids.map((id, i) => [id, i]));
   const results = plans.flatMap((p, artifactIndex) => {
     const paths = objectPaths(p.plan);
@@ -101,7 +127,20 @@ export function toSarif(plans: readonly SarifPlan[], failures: readonly SarifFai
         ...(role ? { message: { text: `${role}: ${id}` } } : {}),
       };
     };
-    return p.findings.map((f) => {
+    const pathResults = (p.worsePaths ?? []).map((w) => ({
+      ruleId: PATH_WORSE,
+      ruleIndex: ruleIndex.get(PATH_WORSE)!,
+      level: w.after === 'unreachable' ? ('error' as const) : ('warning' as const),
+      message: {
+        text:
+          `The path ${w.from} → ${w.to} ${w.before === null ? 'is new and' : `was ${w.before}, now`} ${w.after ?? 'gone'}` +
+          (w.reasonAfter ? ` (${w.reasonAfter}).` : '.'),
+      },
+      locations: [location(w.from, undefined)],
+      relatedLocations: paths.has(w.to) ? [{ id: 1, ...location(w.to, 'destination') }] : [],
+      partialFingerprints: { 'cidrCanvasFinding/v1': `${PATH_WORSE}:${w.from},${w.to}` },
+    }));
+    const findingResults = p.findings.map((f) => {
       const [first, ...others] = f.objects;
       return {
         ruleId: f.code,
@@ -127,6 +166,7 @@ export function toSarif(plans: readonly SarifPlan[], failures: readonly SarifFai
         partialFingerprints: { 'cidrCanvasFinding/v1': `${f.code}:${f.objects.join(',')}` },
       };
     });
+    return [...findingResults, ...pathResults];
   });
   return {
     $schema: SARIF_SCHEMA,

@@ -6,7 +6,16 @@ import { COLLECTIONS, KIND_OF_COLLECTION, type ObjectKind } from '../domain/mode
 import { jsonPath, type PlanError } from './errors';
 import type { PlanInput } from './schema';
 
-const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
+/** Reservations and comments carry ids from the same space as objects, but are not drawn. */
+type IdKind = ObjectKind | 'reservation' | 'comment';
+
+/** Lists outside COLLECTIONS whose items carry an id unique across the plan. */
+const OTHER_ID_LISTS = [
+  ['reservations', 'reservation'],
+  ['comments', 'comment'],
+] as const;
+
+const KIND_WORDS: Readonly<Record<IdKind, string>> = {
   vpc: 'a VPC',
   subnet: 'a subnet',
   cluster: 'a cluster',
@@ -16,9 +25,11 @@ const KIND_WORDS: Readonly<Record<ObjectKind, string>> = {
   ccn: 'a CCN',
   idc: 'an IDC',
   routeTable: 'a route table',
+  reservation: 'a reservation',
+  comment: 'a comment',
 };
 
-function words(kinds: readonly ObjectKind[]): string {
+function words(kinds: readonly IdKind[]): string {
   const w = kinds.map((k) => KIND_WORDS[k]);
   return w.length <= 1 ? (w[0] ?? '') : `${w.slice(0, -1).join(', ')} or ${w[w.length - 1]}`;
 }
@@ -27,14 +38,19 @@ function words(kinds: readonly ObjectKind[]): string {
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
 interface Seen {
-  readonly kind: ObjectKind;
+  readonly kind: IdKind;
   readonly path: string;
 }
 
 export function checkIntegrity(plan: PlanInput): PlanError | undefined {
   const ids = new Map<string, Seen>();
-  for (const key of COLLECTIONS) {
-    const list = plan[key] ?? [];
+  const lists: [string, IdKind, readonly { id: string }[]][] = COLLECTIONS.map((key) => [
+    key,
+    KIND_OF_COLLECTION[key],
+    plan[key] ?? [],
+  ]);
+  for (const [key, kind] of OTHER_ID_LISTS) lists.push([key, kind, plan[key] ?? []]);
+  for (const [key, kind, list] of lists) {
     for (let i = 0; i < list.length; i++) {
       const o = list[i]!;
       const path = jsonPath([key, i, 'id']);
@@ -60,14 +76,14 @@ export function checkIntegrity(plan: PlanInput): PlanError | undefined {
           message: `duplicate id ${JSON.stringify(o.id)}: already used at ${before.path.slice(0, -3)}`,
         };
       }
-      ids.set(o.id, { kind: KIND_OF_COLLECTION[key], path });
+      ids.set(o.id, { kind, path });
     }
   }
 
   const ref = (
     segments: (string | number)[],
     value: string,
-    ...kinds: ObjectKind[]
+    ...kinds: IdKind[]
   ): PlanError | undefined => {
     const found = ids.get(value);
     if (!found) {
@@ -89,7 +105,7 @@ export function checkIntegrity(plan: PlanInput): PlanError | undefined {
   const refs = (
     segments: (string | number)[],
     values: readonly string[] | undefined,
-    ...kinds: ObjectKind[]
+    ...kinds: IdKind[]
   ) => {
     for (let i = 0; i < (values ?? []).length; i++) {
       const e = ref([...segments, i], values![i]!, ...kinds);
@@ -119,9 +135,11 @@ export function checkIntegrity(plan: PlanInput): PlanError | undefined {
     checks.push(() => refs(['peerings', i, 'vpcs'], p.vpcs, 'vpc')),
   );
   (plan.ccns ?? []).forEach((c, i) =>
-    checks.push(() => refs(['ccns', i, 'attachments'], c.attachments, 'vpc', 'cluster')),
+    checks.push(() => refs(['ccns', i, 'attachments'], c.attachments, 'vpc', 'cluster', 'idc')),
   );
-  (plan.idcs ?? []).forEach((d, i) => checks.push(() => ref(['idcs', i, 'vpc'], d.vpc, 'vpc')));
+  (plan.idcs ?? []).forEach((d, i) => {
+    if (d.vpc !== undefined) checks.push(() => ref(['idcs', i, 'vpc'], d.vpc!, 'vpc'));
+  });
   (plan.routeTables ?? []).forEach((t, i) => {
     checks.push(() => ref(['routeTables', i, 'vpc'], t.vpc, 'vpc'));
     // Any existing object may be named as a target: one of the wrong kind is the finding ROUTE_TARGET_INVALID.
@@ -141,6 +159,21 @@ export function checkIntegrity(plan: PlanInput): PlanError | undefined {
         message: `expected the id of a cluster, resource or IDC, "internet", or an IP address, got ${JSON.stringify(f.to)}`,
       };
     });
+  });
+  (plan.reservations ?? []).forEach((r, i) => {
+    if (r.vpc !== undefined) checks.push(() => ref(['reservations', i, 'vpc'], r.vpc!, 'vpc'));
+  });
+  (plan.comments ?? []).forEach((c, i) => {
+    // A comment is about something drawn or reserved, never about another comment: replies do that.
+    if (c.object !== undefined)
+      checks.push(() =>
+        ref(
+          ['comments', i, 'object'],
+          c.object!,
+          ...(Object.values(KIND_OF_COLLECTION) as IdKind[]),
+          'reservation',
+        ),
+      );
   });
   for (const c of checks) {
     const e = c();

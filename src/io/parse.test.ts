@@ -80,7 +80,7 @@ function fullDoc(): Record<string, unknown> {
     resources: [{ id: 'db-1', name: 'orders', kind: 'cdb', subnet: 'sn-db', ip: '10.0.2.10' }],
     natGateways: [{ id: 'nat-1', name: 'egress', vpc: 'vpc-a' }],
     peerings: [{ id: 'pcx-1', name: 'a-b', vpcs: ['vpc-a', 'vpc-b'] }],
-    ccns: [{ id: 'ccn-1', name: 'backbone', attachments: ['vpc-a', 'vpc-b', 'cls-1'] }],
+    ccns: [{ id: 'ccn-1', name: 'backbone', attachments: ['vpc-a', 'vpc-b', 'cls-1', 'idc-bj'] }],
     idcs: [
       {
         id: 'idc-sh',
@@ -90,6 +90,8 @@ function fullDoc(): Record<string, unknown> {
         link: 'vpn',
         returnRoutes: ['10.0.0.0/16'],
       },
+      // On the CCN only: no VPC of its own.
+      { id: 'idc-bj', name: 'Beijing IDC', cidrs: ['172.31.0.0/16'], link: 'direct-connect' },
     ],
     routeTables: [
       {
@@ -108,6 +110,33 @@ function fullDoc(): Record<string, unknown> {
       { from: 'cls-1', to: 'internet' },
       { from: 'cls-1', to: '10.1.3.7' },
       { from: 'db-1', to: 'idc-sh' },
+    ],
+    reservations: [
+      {
+        id: 'rsv-1',
+        name: 'future cluster',
+        cidr: '172.20.0.0/14',
+        vpc: 'vpc-a',
+        note: 'EU expansion',
+      },
+      { id: 'rsv-2', cidr: '10.200.0.0/16' },
+    ],
+    comments: [
+      {
+        id: 'cm-1',
+        object: 'cls-1',
+        author: 'Li Wei',
+        text: 'Why /16 and not /17?',
+        createdAt: '2026-12-01T09:30:00Z',
+        resolved: false,
+        replies: [{ author: 'Ana', text: 'Room for 500 nodes', createdAt: '2026-12-01T09:41:00Z' }],
+      },
+      {
+        id: 'cm-2',
+        author: 'Ana',
+        text: 'Ready for review',
+        createdAt: '2026-12-01T10:00:00+08:00',
+      },
     ],
     layout: { 'vpc-a': { x: 0, y: 0, width: 900, height: 600 }, 'sn-node': { x: 40, y: 60 } },
   };
@@ -177,6 +206,29 @@ describe('a valid plan', () => {
     const doc4 = withValueAt(doc3, ['flows', 2, 'to'], '2402:4e00:1000:1::5');
     const doc5 = withValueAt(doc4, ['resources', 0, 'ip'], '2402:4e00:1000:1::9');
     expectOk(read(doc5));
+  });
+
+  it('reads an IDC with no VPC (attached to a CCN), and a CCN attaching an IDC', () => {
+    const plan = expectOk(read(fullDoc()));
+    expect(plan.idcs[1]).toEqual({
+      id: 'idc-bj',
+      name: 'Beijing IDC',
+      cidrs: ['172.31.0.0/16'],
+      link: 'direct-connect',
+    });
+    expect(plan.ccns[0]!.attachments).toContain('idc-bj');
+  });
+
+  it('reads reservations and comments, with or without their optional fields', () => {
+    const plan = expectOk(read(fullDoc()));
+    expect(plan.reservations).toEqual(fullDoc().reservations);
+    expect(plan.comments).toEqual(fullDoc().comments);
+    // A reservation of IPv6 space, a comment about a reservation, a date without a time.
+    expectOk(readWith(['reservations', 1, 'cidr'], 'fd00::/48'));
+    expectOk(readWith(['comments', 1, 'object'], 'rsv-1'));
+    expectOk(readWith(['comments', 1, 'createdAt'], '2026-12-01'));
+    const bare = expectOk(read({ format: 'cidr-canvas/plan', version: 1 }));
+    expect('reservations' in bare || 'comments' in bare).toBe(false);
   });
 
   it('reads every resource kind, cluster mode and IDC link the format lists', () => {
@@ -281,6 +333,14 @@ describe('read errors', () => {
       [['routeTables', 0, 'routes', 1], null, '$.routeTables[0].routes[1]', 'expected an object'],
       [['flows'], {}, '$.flows', 'expected an array'],
       [['flows', 1, 'to'], 5, '$.flows[1].to', 'expected a string'],
+      [['reservations'], {}, '$.reservations', 'expected an array'],
+      [['reservations', 0, 'vpc'], 3, '$.reservations[0].vpc', 'expected a string'],
+      [['reservations', 0, 'note'], false, '$.reservations[0].note', 'expected a string'],
+      [['comments'], 'cm-1', '$.comments', 'expected an array'],
+      [['comments', 0, 'resolved'], 'no', '$.comments[0].resolved', 'expected true or false'],
+      [['comments', 0, 'replies'], {}, '$.comments[0].replies', 'expected an array'],
+      [['comments', 0, 'replies', 0], 'ok', '$.comments[0].replies[0]', 'expected an object'],
+      [['comments', 0, 'object'], 1, '$.comments[0].object', 'expected a string'],
       [['layout'], [], '$.layout', 'expected an object'],
       [['layout', 'vpc-a', 'x'], '0', '$.layout["vpc-a"].x', 'expected a number'],
       [['name'], 3, '$.name', 'expected a string'],
@@ -305,12 +365,18 @@ describe('read errors', () => {
       [['peerings', 0, 'vpcs'], '$.peerings[0].vpcs'],
       [['ccns', 0, 'attachments'], '$.ccns[0].attachments'],
       [['idcs', 0, 'cidrs'], '$.idcs[0].cidrs'],
-      [['idcs', 0, 'vpc'], '$.idcs[0].vpc'],
       [['routeTables', 0, 'routes'], '$.routeTables[0].routes'],
       [['routeTables', 0, 'routes', 0, 'destination'], '$.routeTables[0].routes[0].destination'],
       [['routeTables', 0, 'routes', 0, 'target'], '$.routeTables[0].routes[0].target'],
       [['flows', 0, 'from'], '$.flows[0].from'],
       [['flows', 0, 'to'], '$.flows[0].to'],
+      [['reservations', 0, 'id'], '$.reservations[0].id'],
+      [['reservations', 1, 'cidr'], '$.reservations[1].cidr'],
+      [['comments', 0, 'id'], '$.comments[0].id'],
+      [['comments', 1, 'author'], '$.comments[1].author'],
+      [['comments', 1, 'text'], '$.comments[1].text'],
+      [['comments', 0, 'createdAt'], '$.comments[0].createdAt'],
+      [['comments', 0, 'replies', 0, 'text'], '$.comments[0].replies[0].text'],
       [['layout', 'sn-node', 'y'], '$.layout["sn-node"].y'],
     ];
     for (const [path, want] of cases) {
@@ -434,6 +500,24 @@ describe('read errors', () => {
     expectError(readWith(['vpcs', 0, 'ipv6Cidr'], '10.0.0.0/16'), '$.vpcs[0].ipv6Cidr', 'IPv6');
   });
 
+  it('a comment date that is not ISO 8601 names the field and an example', () => {
+    for (const bad of ['yesterday', '01/12/2026', '2026-13-01T00:00:00Z', ''])
+      expectError(
+        readWith(['comments', 0, 'replies', 0, 'createdAt'], bad),
+        '$.comments[0].replies[0].createdAt',
+        'ISO 8601',
+        '2026-12-01T09:30:00Z',
+      );
+  });
+
+  it('a reservation CIDR with host bits names the CIDR probably meant', () => {
+    expectError(
+      readWith(['reservations', 0, 'cidr'], '172.21.0.0/14'),
+      '$.reservations[0].cidr',
+      '172.20.0.0/14',
+    );
+  });
+
   describe('a mask out of range', () => {
     const cases: Array<[(string | number)[], string, string, string]> = [
       [['vpcs', 0, 'cidr'], '10.0.0.0/33', '$.vpcs[0].cidr', '32'],
@@ -510,6 +594,8 @@ describe('read errors', () => {
       );
       expect(e.message).toMatch(/duplicate|already/);
       expectError(readWith(['routeTables', 0, 'id'], 'cls-1'), '$.routeTables[0].id', 'cls-1');
+      expectError(readWith(['reservations', 1, 'id'], 'vpc-b'), '$.reservations[1].id', 'vpc-b');
+      expectError(readWith(['comments', 1, 'id'], 'rsv-1'), '$.comments[1].id', 'rsv-1');
     });
   });
 
@@ -529,6 +615,9 @@ describe('read errors', () => {
       [['routeTables', 0, 'routes', 1, 'target'], '$.routeTables[0].routes[1].target'],
       [['flows', 0, 'from'], '$.flows[0].from'],
       [['flows', 0, 'to'], '$.flows[0].to'],
+      [['ccns', 0, 'attachments', 3], '$.ccns[0].attachments[3]'],
+      [['reservations', 0, 'vpc'], '$.reservations[0].vpc'],
+      [['comments', 0, 'object'], '$.comments[0].object'],
     ];
     for (const [path, want] of cases) {
       it(want, () => {
@@ -547,7 +636,14 @@ describe('read errors', () => {
       [['resources', 0, 'subnet'], 'vpc-a', '$.resources[0].subnet', /subnet/],
       [['natGateways', 0, 'vpc'], 'sn-node', '$.natGateways[0].vpc', /VPC/],
       [['peerings', 0, 'vpcs', 1], 'cls-1', '$.peerings[0].vpcs[1]', /VPC/],
-      [['ccns', 0, 'attachments', 1], 'sn-b', '$.ccns[0].attachments[1]', /VPC|cluster/],
+      [
+        ['ccns', 0, 'attachments', 1],
+        'sn-b',
+        '$.ccns[0].attachments[1]',
+        /VPC, a cluster or an IDC/,
+      ],
+      [['reservations', 0, 'vpc'], 'sn-node', '$.reservations[0].vpc', /VPC/],
+      [['comments', 0, 'object'], 'cm-2', '$.comments[0].object', /is a comment/],
       [['idcs', 0, 'vpc'], 'idc-sh', '$.idcs[0].vpc', /VPC/],
       [['routeTables', 0, 'vpc'], 'rtb-a', '$.routeTables[0].vpc', /VPC/],
     ];
@@ -658,6 +754,28 @@ describe('limits', () => {
     expectError(parsePlanValue(doc), '$.vpcs[0].name', `at most ${MAX_STRING} characters`);
     (doc.vpcs as Array<Record<string, unknown>>)[0]!.name = 'n'.repeat(MAX_STRING);
     expect(parsePlanValue(doc).ok).toBe(true);
+    for (const path of [
+      ['reservations', 0, 'note'],
+      ['comments', 0, 'text'],
+      ['comments', 0, 'author'],
+      ['comments', 0, 'replies', 0, 'text'],
+    ])
+      expectError(
+        readWith(path, 'n'.repeat(MAX_STRING + 1)),
+        `$.${path[0]}[0].${path.slice(2).join('.').replace('.0.', '[0].')}`,
+        `at most ${MAX_STRING} characters`,
+      );
+    expectError(
+      readWith(['comments', 0, 'id'], 'x'.repeat(201)),
+      '$.comments[0].id',
+      'at most 200',
+    );
+  });
+
+  it('reservations and comments count towards MAX_PLAN_OBJECTS', () => {
+    const doc = fullDoc();
+    doc.comments = Array.from({ length: MAX_PLAN_OBJECTS + 1 }, () => ({}));
+    expectError(parsePlanValue(doc), '$.comments', 'objects');
   });
 });
 

@@ -57,7 +57,7 @@ function tooDeep(root: unknown): string | undefined {
 function tooManyObjects(doc: Json): { path: string; count: number } | undefined {
   let count = 0;
   let over: string | undefined;
-  for (const key of COLLECTIONS) {
+  for (const key of [...COLLECTIONS, 'reservations', 'comments']) {
     const list = doc[key];
     if (!Array.isArray(list)) continue;
     count += list.length;

@@ -114,7 +114,7 @@ export const ccnSchema = v.looseObject({ ...common, attachments: v.array(id) });
 export const idcSchema = v.looseObject({
   ...common,
   cidrs: v.array(anyCidr),
-  vpc: id,
+  vpc: v.optional(id),
   link: v.optional(v.picklist(IDC_LINKS)),
   returnRoutes: list(anyCidr),
 });
@@ -124,6 +124,45 @@ export const routeSchema = v.looseObject({ destination: anyCidr, target: id });
 export const routeTableSchema = v.looseObject({ ...common, vpc: id, routes: v.array(routeSchema) });
 
 export const flowSchema = v.looseObject({ from: id, to: id });
+
+export const reservationSchema = v.looseObject({
+  ...common,
+  cidr: anyCidr,
+  vpc: v.optional(id),
+  note: v.optional(text),
+});
+
+/** A date and time as ISO 8601 writes it (2026-12-01T09:30:00Z); the zone may be an offset. */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const timestamp = v.pipe(
+  v.string(),
+  v.rawCheck<string>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const s = dataset.value;
+    if (!ISO_8601.test(s) || Number.isNaN(Date.parse(s)))
+      addIssue({
+        message: `expected an ISO 8601 date and time such as "2026-12-01T09:30:00Z", got ${JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s)}`,
+        expected: 'an ISO 8601 date and time',
+      });
+  }),
+);
+
+export const commentReplySchema = v.looseObject({
+  author: text,
+  text,
+  createdAt: timestamp,
+});
+
+export const commentSchema = v.looseObject({
+  id,
+  object: v.optional(id),
+  author: text,
+  text,
+  createdAt: timestamp,
+  resolved: v.optional(v.boolean()),
+  replies: list(commentReplySchema),
+});
 
 const coordinate = v.pipe(v.number(), v.finite(), v.minValue(-1e7), v.maxValue(1e7));
 const extent = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e7));
@@ -153,6 +192,8 @@ export const planSchema = v.looseObject({
   idcs: list(idcSchema),
   routeTables: list(routeTableSchema),
   flows: list(flowSchema),
+  reservations: list(reservationSchema),
+  comments: list(commentSchema),
   layout: v.optional(layoutSchema),
 });
 

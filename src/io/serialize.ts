@@ -1,6 +1,10 @@
-// Writing a plan: the format's field order, every list (so the file reads the same whether or
-// not a list was empty), `flows` and `layout` only when the plan has them.
+// Writing a plan: the format's field order, every list of objects (so the file reads the same
+// whether or not a list was empty); `flows`, `reservations`, `comments` and `layout` only when
+// the plan has them.
 import { COLLECTIONS, type Plan } from '../domain/model/plan';
+
+/** Written after the lists of objects, in this order, only when present. */
+const TRAILING = ['flows', 'reservations', 'comments', 'layout'] as const;
 
 export function planToJson(plan: Plan): Record<string, unknown> {
   const out: Record<string, unknown> = { format: plan.format, version: plan.version };
@@ -9,14 +13,12 @@ export function planToJson(plan: Plan): Record<string, unknown> {
     if (
       !(k in out) &&
       !(COLLECTIONS as readonly string[]).includes(k) &&
-      k !== 'flows' &&
-      k !== 'layout'
+      !(TRAILING as readonly string[]).includes(k)
     )
       out[k] = v;
   }
   for (const key of COLLECTIONS) out[key] = plan[key];
-  if (plan.flows !== undefined) out.flows = plan.flows;
-  if (plan.layout !== undefined) out.layout = plan.layout;
+  for (const key of TRAILING) if (plan[key] !== undefined) out[key] = plan[key];
   return out;
 }
 

@@ -39,6 +39,15 @@ export const ipArb = fc.oneof(ipv4Arb, ipv6Arb);
 /** Free text: any code points, short. */
 export const textArb = fc.string({ unit: 'binary', maxLength: 12 });
 
+/** An ISO 8601 instant as Date#toISOString writes it, within years 2000..2100. */
+export const timestampArb = fc
+  .date({
+    min: new Date('2000-01-01T00:00:00Z'),
+    max: new Date('2100-01-01T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString());
+
 const countArb = fc.integer({ min: 1, max: 1_000_000_000 });
 
 /** A number the layout accepts: finite, within ±10^7, never -0 (JSON writes it as 0). */
@@ -59,6 +68,8 @@ interface Counts {
   ccns: number;
   idcs: number;
   routeTables: number;
+  reservations: number;
+  comments: number;
   suffix: string;
 }
 
@@ -87,9 +98,11 @@ function planFrom(c: Counts): fc.Arbitrary<Plan> {
   const N = c.vpcs > 0 ? ids('nat', c.natGateways, c.suffix) : [];
   const P = c.vpcs > 0 ? ids('pcx', c.peerings, c.suffix) : [];
   const K = ids('ccn', c.ccns, c.suffix);
-  const I = c.vpcs > 0 ? ids('idc', c.idcs, c.suffix) : [];
+  const I = ids('idc', c.idcs, c.suffix);
   const T = c.vpcs > 0 ? ids('rtb', c.routeTables, c.suffix) : [];
   const all = [...V, ...S, ...C, ...R, ...N, ...P, ...K, ...I, ...T];
+  const Z = ids('rsv', c.reservations, c.suffix);
+  const M = ids('cm', c.comments, c.suffix);
   const common = { name: textArb, description: textArb };
 
   const vpcs = fc.tuple(
@@ -170,7 +183,7 @@ function planFrom(c: Counts): fc.Arbitrary<Plan> {
       obj({ id: fc.constant(id), ...common, vpcs: fc.tuple(oneOf(V), oneOf(V)) }, ['id', 'vpcs']),
     ),
   );
-  const members = [...V, ...C];
+  const members = [...V, ...C, ...I];
   const ccns = fc.tuple(
     ...K.map((id) =>
       obj(
@@ -191,11 +204,12 @@ function planFrom(c: Counts): fc.Arbitrary<Plan> {
           id: fc.constant(id),
           ...common,
           cidrs: fc.array(anyCidrArb, { maxLength: 3 }),
-          vpc: oneOf(V),
+          // Absent for an IDC reached only through a CCN.
+          ...(V.length > 0 ? { vpc: oneOf(V) } : {}),
           link: fc.constantFrom(...IDC_LINKS),
           returnRoutes: fc.array(anyCidrArb, { maxLength: 3 }),
         },
-        ['id', 'cidrs', 'vpc'],
+        ['id', 'cidrs'],
       ),
     ),
   );
@@ -231,6 +245,42 @@ function planFrom(c: Counts): fc.Arbitrary<Plan> {
           ['from', 'to'],
         )
       : undefined;
+  const reservations = fc.tuple(
+    ...Z.map((id) =>
+      obj(
+        {
+          id: fc.constant(id),
+          ...common,
+          cidr: anyCidrArb,
+          ...(V.length > 0 ? { vpc: oneOf(V) } : {}),
+          note: textArb,
+        },
+        ['id', 'cidr'],
+      ),
+    ),
+  );
+  const reply = obj({ author: textArb, text: textArb, createdAt: timestampArb }, [
+    'author',
+    'text',
+    'createdAt',
+  ]);
+  const pinnable = [...all, ...Z];
+  const comments = fc.tuple(
+    ...M.map((id) =>
+      obj(
+        {
+          id: fc.constant(id),
+          ...(pinnable.length > 0 ? { object: oneOf(pinnable) } : {}),
+          author: textArb,
+          text: textArb,
+          createdAt: timestampArb,
+          resolved: fc.boolean(),
+          replies: fc.array(reply, { maxLength: 2 }),
+        },
+        ['id', 'author', 'text', 'createdAt'],
+      ),
+    ),
+  );
   const box = obj({ x: coordinateArb, y: coordinateArb, width: extentArb, height: extentArb }, [
     'x',
     'y',
@@ -253,6 +303,8 @@ function planFrom(c: Counts): fc.Arbitrary<Plan> {
       idcs,
       routeTables,
       flows: flow ? fc.array(flow, { maxLength: 4 }) : fc.constant([]),
+      reservations,
+      comments,
       layout: fc.dictionary(oneOf(layoutKeys), box, { maxKeys: 4 }).map((d) => ({ ...d })),
     },
     [
@@ -267,6 +319,8 @@ function planFrom(c: Counts): fc.Arbitrary<Plan> {
       'ccns',
       'idcs',
       'routeTables',
+      // Comments may be pinned to a reservation, so the list is there when it has any.
+      ...(Z.length > 0 ? ['reservations' as const] : []),
     ],
   ) as unknown as fc.Arbitrary<Plan>;
 }
@@ -283,6 +337,8 @@ export const validPlanArb: fc.Arbitrary<Plan> = fc
     ccns: fc.integer({ min: 0, max: 2 }),
     idcs: fc.integer({ min: 0, max: 2 }),
     routeTables: fc.integer({ min: 0, max: 2 }),
+    reservations: fc.integer({ min: 0, max: 2 }),
+    comments: fc.integer({ min: 0, max: 2 }),
     suffix: fc.string({ unit: 'binary', maxLength: 3 }),
   })
   .chain(planFrom);

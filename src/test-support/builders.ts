@@ -9,6 +9,8 @@ import type {
   NatGateway,
   Peering,
   Plan,
+  PlanComment,
+  Reservation,
   Resource,
   RouteTable,
   Subnet,
@@ -28,6 +30,8 @@ export interface PlanParts {
   idcs?: Idc[];
   routeTables?: RouteTable[];
   flows?: Flow[];
+  reservations?: Reservation[];
+  comments?: PlanComment[];
   layout?: Record<string, LayoutBox>;
 }
 
@@ -95,6 +99,27 @@ export const idc = (id: string, vpcId: string, cidrs: string[], extra: Partial<I
   link: 'vpn',
   ...extra,
 });
+
+/** An IDC reached only through the CCNs it is attached to: no VPC of its own. */
+export const ccnIdc = (id: string, cidrs: string[], extra: Partial<Idc> = {}): Idc => ({
+  id,
+  name: id,
+  cidrs,
+  link: 'direct-connect',
+  ...extra,
+});
+
+export const reservation = (
+  id: string,
+  cidr: string,
+  extra: Partial<Reservation> = {},
+): Reservation => ({ id, name: id, cidr, ...extra });
+
+export const comment = (
+  id: string,
+  text: string,
+  extra: Partial<PlanComment> = {},
+): PlanComment => ({ id, author: 'Li Wei', text, createdAt: '2026-12-01T09:30:00Z', ...extra });
 
 export const table = (id: string, vpcId: string, routes: Array<[string, string]>): RouteTable => ({
   id,

@@ -92,9 +92,10 @@ function parentsOf(collection: Collection, o: PlanObject): string[] {
     case 'subnets':
     case 'clusters':
     case 'natGateways':
-    case 'idcs':
     case 'routeTables':
       return [(o as { vpc: string }).vpc];
+    case 'idcs':
+      return (o as Idc).vpc === undefined ? [] : [(o as Idc).vpc!];
     case 'resources':
       return [(o as Resource).subnet];
     case 'peerings':
@@ -152,7 +153,7 @@ export class PlanIndex {
     for (const o of plan.clusters) this.clustersByVpc.push(o.vpc, o);
     for (const o of plan.resources) this.resourcesBySubnet.push(o.subnet, o);
     for (const o of plan.natGateways) this.natsByVpc.push(o.vpc, o);
-    for (const o of plan.idcs) this.idcsByVpc.push(o.vpc, o);
+    for (const o of plan.idcs) if (o.vpc !== undefined) this.idcsByVpc.push(o.vpc, o);
     for (const o of plan.routeTables) this.tablesByVpc.push(o.vpc, o);
     for (const o of plan.peerings)
       for (const p of parentsOf('peerings', o)) this.peeringsByVpc.push(p, o);
@@ -286,7 +287,7 @@ export class PlanIndex {
   peeringsOf(vpcId: string): readonly Peering[] {
     return this.peeringsByVpc.get(vpcId);
   }
-  /** CCNs that the VPC or cluster is attached to. */
+  /** CCNs that the VPC, cluster or IDC is attached to. */
   ccnsOf(memberId: string): readonly Ccn[] {
     return this.ccnsByMember.get(memberId);
   }

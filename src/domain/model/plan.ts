@@ -85,6 +85,7 @@ export interface Peering extends Extra {
 export interface Ccn extends Extra {
   readonly id: string;
   readonly name?: string;
+  /** VPCs, registered clusters and IDCs, in the order they were attached. */
   readonly attachments: readonly string[];
 }
 
@@ -92,7 +93,8 @@ export interface Idc extends Extra {
   readonly id: string;
   readonly name?: string;
   readonly cidrs: readonly string[];
-  readonly vpc: string;
+  /** Absent for an IDC reached only through a CCN it is attached to. */
+  readonly vpc?: string;
   readonly link?: IdcLink;
   readonly returnRoutes?: readonly string[];
 }
@@ -112,6 +114,35 @@ export interface RouteTable extends Extra {
 export interface Flow {
   readonly from: string;
   readonly to: string;
+}
+
+/** A range kept free for later: address planning, no verdict depends on it. */
+export interface Reservation extends Extra {
+  readonly id: string;
+  readonly name?: string;
+  readonly cidr: string;
+  /** Reserved in this VPC and what it connects to; absent: everywhere in the plan. */
+  readonly vpc?: string;
+  readonly note?: string;
+}
+
+export interface CommentReply {
+  readonly author: string;
+  readonly text: string;
+  /** ISO 8601. */
+  readonly createdAt: string;
+}
+
+/** A review comment, pinned to an object or (no `object`) to the whole plan. */
+export interface PlanComment {
+  readonly id: string;
+  readonly object?: string;
+  readonly author: string;
+  readonly text: string;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  readonly resolved?: boolean;
+  readonly replies?: readonly CommentReply[];
 }
 
 export interface LayoutBox {
@@ -136,6 +167,9 @@ export interface Plan {
   readonly routeTables: readonly RouteTable[];
   /** Absent means "the default set of paths"; an empty list asks for none. */
   readonly flows?: readonly Flow[];
+  /** Optional lists kept as the author wrote them: absent stays absent when written back. */
+  readonly reservations?: readonly Reservation[];
+  readonly comments?: readonly PlanComment[];
   readonly layout?: Readonly<Record<string, LayoutBox>>;
 }
 

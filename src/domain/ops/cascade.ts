@@ -37,7 +37,7 @@ export function closure(plan: Plan, ids: Iterable<string>): Set<string> {
     for (const c of plan.clusters) if (gone.has(c.vpc)) add(c.id);
     for (const n of plan.natGateways) if (gone.has(n.vpc)) add(n.id);
     for (const t of plan.routeTables) if (gone.has(t.vpc)) add(t.id);
-    for (const i of plan.idcs) if (gone.has(i.vpc)) add(i.id);
+    for (const i of plan.idcs) if (i.vpc !== undefined && gone.has(i.vpc)) add(i.id);
     for (const p of plan.peerings) if (p.vpcs.some((v) => gone.has(v))) add(p.id);
     for (const r of plan.resources) if (gone.has(r.subnet)) add(r.id);
   }

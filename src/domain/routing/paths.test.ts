@@ -201,6 +201,65 @@ describe('paths inside one VPC', () => {
     expectPath(p, 'cls-1', 'db-1', direct(['cls-1', 'sn-node', 'sn-db', 'db-1']));
   });
 
+  describe('a container CIDR inside its VPC: Local claims the replies (NO_RETURN_ROUTE)', () => {
+    const inside = (containerCidr: string) =>
+      basePlan({
+        subnets: [...BASE_SUBNETS, subnet('sn-hidden', 'vpc-a', '10.0.200.0/24')],
+        clusters: [cls1({ containerCidr })],
+        resources: [
+          resource('db-1', 'sn-db', '10.0.2.10'),
+          resource('db-2', 'sn-hidden', '10.0.200.10'),
+        ],
+      });
+
+    it('to a resource outside the container CIDR: delivered by Local, the reply is not', () => {
+      const r = expectPath(
+        inside('10.0.128.0/17'),
+        'cls-1',
+        'db-1',
+        unreachable('NO_RETURN_ROUTE', ['cls-1', 'sn-node', 'sn-db', 'db-1']),
+      );
+      expect(r.message).toMatch(/Local route/);
+      expect(r.message).toContain('10.0.128.0/17');
+    });
+
+    it('to a resource inside the container CIDR as well', () => {
+      expectPath(
+        inside('10.0.128.0/17'),
+        'cls-1',
+        'db-2',
+        unreachable('NO_RETURN_ROUTE', ['cls-1', 'sn-node', 'sn-hidden', 'db-2']),
+      );
+    });
+
+    it('a container CIDR that holds the whole VPC overlaps it too', () => {
+      expectPath(
+        inside('10.0.0.0/15'),
+        'cls-1',
+        'db-1',
+        unreachable('NO_RETURN_ROUTE', ['cls-1', 'sn-node', 'sn-db', 'db-1']),
+      );
+    });
+
+    it('a container CIDR overlapping a secondary CIDR of the VPC', () => {
+      const p = basePlan({
+        vpcs: [vpc('vpc-a', '10.0.0.0/16', { secondaryCidrs: ['172.16.0.0/20'] })],
+      });
+      expect(pathOf(p, 'cls-1', 'db-1').reason).toBe('NO_RETURN_ROUTE');
+    });
+
+    it('outside the VPC the container route carries replies back: direct', () => {
+      expectPath(basePlan(), 'cls-1', 'db-1', direct(['cls-1', 'sn-node', 'sn-db', 'db-1']));
+    });
+
+    it('a SNATed path keeps working: the node address is the source', () => {
+      const p = basePlan({
+        clusters: [cls1({ containerCidr: '10.0.128.0/17', nonMasqueradeCidrs: [] })],
+      });
+      expectPath(p, 'cls-1', 'db-1', snat(['cls-1', 'sn-node', 'sn-db', 'db-1']));
+    });
+  });
+
   describe('a resource in a secondary CIDR', () => {
     const secondary = (extra: Partial<Cluster> = {}) =>
       basePlan({
@@ -1332,6 +1391,31 @@ describe('VPC-CNI clusters', () => {
       expect(yes.verdict).toBe('direct');
       expect(yes.hops.slice(-3)).toEqual(['pcx-1', 'sn-b', 'db-b']);
     });
+  });
+
+  it("a pod-IP path leaves from the pod subnet, with that subnet's route table", () => {
+    const base = peered({ back: ['10.0.1.0/24', '10.0.4.0/24'] });
+    const p: Plan = {
+      ...base,
+      // The node subnet's table routes to the peer; the pod subnet keeps the default table.
+      subnets: [...base.subnets, subnet('sn-pods', 'vpc-a', '10.0.4.0/24')],
+      clusters: [
+        cluster('cls-1', 'vpc-a', {
+          mode: 'vpc-cni',
+          nodeSubnets: ['sn-node'],
+          podSubnets: ['sn-pods'],
+          serviceCidr: '192.168.0.0/20',
+          nonMasqueradeCidrs: ['10.0.0.0/16', '10.1.0.0/16'],
+        }),
+      ],
+    };
+    expectPath(p, 'cls-1', 'db-b', unreachable('NO_ROUTE', ['cls-1', 'sn-pods']));
+    // The snat path leaves from the node subnet, whose table has the route.
+    const q: Plan = {
+      ...p,
+      clusters: [{ ...p.clusters[0]!, nonMasqueradeCidrs: ['10.0.0.0/16'] }],
+    };
+    expectPath(q, 'cls-1', 'db-b', snat(['cls-1', 'sn-node', 'pcx-1', 'sn-b', 'db-b']));
   });
 
   it('direct to an IDC in nonMasqueradeCidrs: the default return route covers the pod subnet', () => {

@@ -1241,6 +1241,18 @@ export class PathEngine {
         return true;
       return `IDC ${label(far.idc)} routes back only ${routes.join(', ') || 'nothing'}, not ${src.addressText}${src.isContainer ? ' (the pod addresses)' : ''}: add ${src.addressText} to its return routes`;
     }
+    if (far.vpc === src.vpc && src.isContainer) {
+      // Local comes first both ways: a reply to a pod address inside the VPC's range is kept
+      // by the Local route, even where the container route would cover the rest.
+      const local = ix
+        .vpcCidrs(far.vpc)
+        .find((x) => x.family === src.address.family && overlaps(x, src.address));
+      if (local) {
+        this.router.reads?.vpcs.add(far.vpc);
+        const v = ix.vpc(far.vpc);
+        return `The pod addresses ${src.addressText} overlap VPC ${label(v)}'s own range, so replies to them follow the Local route and never reach the pods: move the container CIDR out of the VPC`;
+      }
+    }
     for (const table of far.tables) {
       const m = this.router.lookup(far.vpc, table, src.address);
       if (this.leadsBack(far.vpc, m, src)) continue;
