@@ -50,6 +50,23 @@ function opsArb(p: Plan): fc.Arbitrary<PlanOp[]> {
           pick && { op: 'update', collection: pick[0], id: pick[1].id, set: {}, unset: [field] }
         );
       }),
+    // Reservations have no ops of their own yet: edit one (or drop it) by replacing the plan.
+    fc
+      .tuple(fc.nat(), fc.constantFrom('note', 'cidr', 'drop'))
+      .map(([i, what]) => (cur: Plan): PlanOp | PlanOp[] | undefined => {
+        const list = cur.reservations ?? [];
+        const r = list[i % Math.max(1, list.length)];
+        if (!r) return undefined;
+        const next =
+          what === 'drop'
+            ? list.filter((x) => x !== r)
+            : list.map((x) =>
+                x === r
+                  ? { ...x, ...(what === 'note' ? { note: `n${i}` } : { cidr: '10.99.0.0/16' }) }
+                  : x,
+              );
+        return { op: 'replace', plan: { ...cur, reservations: next } };
+      }),
     fc.tuple(fc.nat(), fc.integer()).map(([i, x]) => (cur: Plan): PlanOp | PlanOp[] | undefined => {
       const items = COLLECTIONS.flatMap((c) => cur[c].map((o) => o.id));
       const id = items[i % Math.max(1, items.length)];

@@ -70,6 +70,10 @@ function byId(plan: Plan): Map<string, Located> {
     for (const o of plan[c] ?? [])
       out.set(o.id, { kind, object: o as unknown as Located['object'] });
   }
+  for (const o of plan.reservations ?? [])
+    out.set(o.id, { kind: 'reservation', object: o as unknown as Located['object'] });
+  for (const o of plan.comments ?? [])
+    out.set(o.id, { kind: 'comment', object: o as unknown as Located['object'] });
   return out;
 }
 
