@@ -25,6 +25,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./diff'),
   },
   {
+    name: 'import',
+    summary: 'build a plan from Terraform state, .tf files or tccli responses',
+    load: () => import('./import'),
+  },
+  {
     name: 'export',
     summary: 'write a plan as Terraform or as a CSV address table',
     load: () => import('./export'),
