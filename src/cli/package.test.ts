@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, type BuiltCli } from '../../scripts/build-cli';
+import { COMMANDS } from './commands';
 
 const ROOT = resolve('.');
 const VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -100,8 +101,11 @@ describe('the packed cidr-canvas', () => {
     expect(h.code).toBe(0);
     expect(h.stdout).toMatch(/^Usage: cidr-canvas <command> \[options\] FILES\n/);
     expect(h.stdout).toMatch(/\n {2}validate +check plans/);
-    expect(h.stdout).toMatch(/\n {2}export +write a plan/);
-    for (const command of ['validate', 'export']) {
+    expect(COMMANDS.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['validate', 'diff', 'export']),
+    );
+    for (const command of COMMANDS.map((c) => c.name)) {
+      expect(h.stdout, command).toContain(`\n  ${command} `);
       const c = cli([command, '--help']);
       expect(c.code, command).toBe(0);
       expect(c.stdout.startsWith(`Usage: cidr-canvas ${command} `), c.stdout).toBe(true);
@@ -217,6 +221,8 @@ describe('the packed cidr-canvas', () => {
         /^.+binary\.plan\.json: \$: not valid JSON/,
       ],
       [['export', '--format', 'terraform', work], undefined, /^.+work: cannot read the file/],
+      [['diff', SAMPLE, binary], undefined, /^.+binary\.plan\.json: \$: not valid JSON/],
+      [['diff', empty, SAMPLE], undefined, /^.+empty\.plan\.json: \$: the file is empty/],
     ];
     for (const [args, input, message] of cases) {
       const r = cli(args, input);
@@ -228,6 +234,14 @@ describe('the packed cidr-canvas', () => {
       expect(r.stderr, what).not.toMatch(/\n\s+at |Error:|node:internal/);
       // eslint-disable-next-line no-control-regex
       expect(r.stderr, what).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    }
+    // import reads other formats; it ends its report with a line of its own.
+    for (const file of [work, binary, empty, invalid]) {
+      const r = cli(['import', file]);
+      expect(r.code, file).toBe(2);
+      expect(r.stdout, file).toBe('');
+      expect(r.stderr.split('\n')[0], file).toContain(file);
+      expect(r.stderr, file).not.toMatch(/\n\s+at |node:internal/);
     }
   });
 
