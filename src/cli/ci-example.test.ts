@@ -131,7 +131,7 @@ describe('examples/ci/check-plans.sh', () => {
     expect(prod).toMatch(/introduces 1 error/);
     expect(prod).toContain('NO_RETURN_ROUTE');
     expect(comment).toContain(
-      '.cidr-canvas/base/plans/new/cni.plan.json → plans/new/cni.plan.json',
+      `.cidr-canvas/${base}/plans/new/cni.plan.json → plans/new/cni.plan.json`,
     );
     expect(comment).not.toContain('edge.plan.json');
   });
