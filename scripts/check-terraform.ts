@@ -10,7 +10,18 @@ import { join } from 'node:path';
 import { parsePlanText } from '../src/io/parse';
 import { scanHcl } from '../src/io/export/hcl-reader.test-support';
 import { planToTerraform } from '../src/io/export/terraform';
-import { basePlan, cluster, resource, vpc } from '../src/test-support/builders';
+import {
+  basePlan,
+  ccn,
+  ccnIdc,
+  cluster,
+  idc,
+  nat,
+  resource,
+  subnet,
+  table,
+  vpc,
+} from '../src/test-support/builders';
 
 const templates = join(import.meta.dirname, '..', 'src', 'app', 'templates');
 const TEMPLATE_TEXTS = Object.fromEntries(
@@ -44,6 +55,80 @@ if (spawnSync('terraform', ['version'], { encoding: 'utf8' }).status !== 0) {
       if (!parsed.ok) throw new Error(`${name}: ${parsed.error.message}`);
       writeFileSync(join(fmtDir, `${name}.tf`), planToTerraform(parsed.value));
     }
+    const r = spawnSync('terraform', ['fmt', '-check', '-diff', fmtDir], { encoding: 'utf8', env });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('formats a plan that uses every part of the export exactly as terraform fmt does', () => {
+    const tf = planToTerraform(
+      basePlan({
+        vpcs: [
+          vpc('vpc-a', '10.0.0.0/16', {
+            name: 'prod',
+            ipv6Cidr: '2402:4e00:1000:ab00::/56',
+            secondaryCidrs: ['10.8.0.0/16'],
+          }),
+          vpc('vpc-b', '10.1.0.0/16', { region: 'ap-shanghai' }),
+        ],
+        subnets: [
+          subnet('sn-node', 'vpc-a', '10.0.1.0/24', {
+            zone: 'ap-guangzhou-3',
+            ipv6Cidr: '2402:4e00:1000:ab01::/64',
+            routeTable: 'rtb',
+          }),
+          subnet('sn-db', 'vpc-a', '10.0.2.0/24', { ipv6Cidr: '2402:4e00:1000:ab02::/64' }),
+        ],
+        clusters: [
+          cluster('cls-1', 'vpc-a', {
+            nodeSubnets: ['sn-node'],
+            containerCidr: '172.16.0.0/12',
+            nodeCount: 4500,
+            nodePublicIp: true,
+            ignoreRouteConflict: true,
+          }),
+          cluster('cls-2', 'vpc-a', {
+            mode: 'vpc-cni',
+            nodeSubnets: ['sn-node'],
+            podSubnets: ['sn-db'],
+            serviceCidr: '192.168.0.0/20',
+          }),
+        ],
+        resources: (['cdb', 'redis', 'memcached', 'cvm', 'clb', 'other'] as const).map((kind, i) =>
+          resource(`r-${kind}`, 'sn-db', i % 2 ? undefined : `10.0.2.${10 + i}`, { kind }),
+        ),
+        natGateways: [nat('nat-1', 'vpc-a')],
+        ccns: [ccn('ccn-1', ['vpc-a', 'vpc-b', 'cls-1', 'idc-ccn', 'idc-ccn-vpn'])],
+        idcs: [
+          idc('idc-vpn', 'vpc-a', ['192.168.0.0/16']),
+          idc('idc-dc', 'vpc-a', ['172.31.0.0/16'], { link: 'direct-connect' }),
+          ccnIdc('idc-ccn', ['100.64.0.0/16', '100.65.0.0/16']),
+          ccnIdc('idc-ccn-vpn', ['100.66.0.0/16'], { link: 'vpn' }),
+        ],
+        routeTables: [
+          table('rtb', 'vpc-a', [
+            ['0.0.0.0/0', 'nat-1'],
+            ['10.9.0.0/16', 'ccn-1'],
+            ['192.168.0.0/16', 'idc-vpn'],
+            ['172.31.0.0/16', 'idc-dc'],
+            ['10.7.0.0/16', 'r-cvm'],
+          ]),
+        ],
+      }),
+      {
+        errors: [
+          {
+            code: 'CLUSTER_CIDR_OVERLAPS_VPC',
+            severity: 'error',
+            objects: ['cls-1', 'vpc-a'],
+            ranges: [],
+            message: 'an example error',
+          },
+        ],
+      },
+    );
+    const fmtDir = mkdtempSync(join(dir, 'all-'));
+    writeFileSync(join(fmtDir, 'main.tf'), tf);
     const r = spawnSync('terraform', ['fmt', '-check', '-diff', fmtDir], { encoding: 'utf8', env });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -1,8 +1,13 @@
 // Export the plan: JSON (the plan format), pictures of the canvas, Terraform for the
-// tencentcloud provider, and the address table as CSV. The heavy parts load when chosen.
+// tencentcloud provider, and the address table as CSV. The heavy parts load when chosen. A plan
+// with error findings becomes Terraform only after a confirmation that lists them, as the CLI
+// wants --force: infrastructure code for a network that cannot work should be a decision.
 import { useReactFlow } from '@xyflow/react';
 import { ChevronDown, Download } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { Plan } from '../domain/model/plan';
+import type { Finding } from '../domain/rules/codes';
 import { serializePlan } from '../io/serialize';
 import { useAppStore } from '../store/app-store';
 import { dataUrlToBlob } from './image-export';
@@ -18,8 +23,20 @@ const ITEMS: ReadonlyArray<[Kind, string, string]> = [
   ['csv', 'Address table (CSV)', 'Every range: first and last usable address, size, users'],
 ];
 
+/** The plan's error findings, computed here rather than read from the worker, which may lag. */
+async function errorFindings(plan: Plan): Promise<Finding[]> {
+  const { analyzePlan } = await import('../domain/analyze');
+  return analyzePlan(plan, { kind: 'none' }).findings.filter((f) => f.severity === 'error');
+}
+
+async function downloadTerraform(plan: Plan, errors: readonly Finding[]): Promise<void> {
+  const { planToTerraform } = await import('../io/export/terraform');
+  download(`${fileSafe(plan.name)}.tf`, planToTerraform(plan, { errors }), 'text/plain');
+}
+
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
+  const [confirm, setConfirm] = useState<{ plan: Plan; errors: Finding[] } | null>(null);
   const rf = useReactFlow();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -43,8 +60,9 @@ export function ExportMenu() {
         const url = await exportImage(kind, rf.getNodes(), plan.name ?? 'CIDR Canvas plan');
         download(`${base}.${kind}`, dataUrlToBlob(url));
       } else if (kind === 'terraform') {
-        const { planToTerraform } = await import('../io/export/terraform');
-        download(`${base}.tf`, planToTerraform(plan), 'text/plain');
+        const errors = await errorFindings(plan);
+        if (errors.length > 0) setConfirm({ plan, errors });
+        else await downloadTerraform(plan, []);
       } else {
         const { planToCsv } = await import('../io/export/address-table');
         download(`${base}.addresses.csv`, planToCsv(plan), 'text/csv');
@@ -81,6 +99,89 @@ export function ExportMenu() {
           ))}
         </div>
       )}
+      {confirm && (
+        <ConfirmErrorsDialog
+          errors={confirm.errors}
+          onCancel={() => setConfirm(null)}
+          onExport={() => {
+            const { plan, errors } = confirm;
+            setConfirm(null);
+            downloadTerraform(plan, errors).catch((e: unknown) =>
+              useAppStore.getState().toast(`Export failed: ${(e as Error).message}`, 'error'),
+            );
+          }}
+        />
+      )}
     </div>
+  );
+}
+
+function ConfirmErrorsDialog({
+  errors,
+  onCancel,
+  onExport,
+}: {
+  errors: readonly Finding[];
+  onCancel: () => void;
+  onExport: () => void;
+}) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // Cancel has the focus: the safe choice is the one Enter takes.
+  useEffect(() => cancel.current?.focus(), []);
+  const n = errors.length;
+  // On the body, not inside the toolbar: the toolbar's light text must not reach the dialog.
+  return createPortal(
+    <div className="cc-overlay" role="presentation" onClick={onCancel}>
+      <div
+        className="cc-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="cc-export-errors-title"
+        aria-describedby="cc-export-errors-text"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onCancel();
+          } else if (e.key === 'Tab') {
+            // Keep the focus on the dialog's two buttons while it is open.
+            e.preventDefault();
+            const next =
+              document.activeElement === cancel.current ? confirmButton.current : cancel.current;
+            next?.focus();
+          }
+        }}
+      >
+        <h2 id="cc-export-errors-title">
+          Export Terraform with {n} error{n === 1 ? '' : 's'}?
+        </h2>
+        <p id="cc-export-errors-text" className="cc-muted">
+          The plan has {n} error finding{n === 1 ? '' : 's'}: the network it describes will not work
+          as planned. The file will open with a comment listing {n === 1 ? 'it' : 'them'}.
+        </p>
+        <ul aria-label="Error findings" style={{ paddingLeft: 18 }}>
+          {errors.map((f, i) => (
+            <li key={i}>
+              <code>{f.code}</code> {f.message}
+            </li>
+          ))}
+        </ul>
+        <div className="cc-row">
+          <button type="button" className="cc-button" ref={cancel} onClick={onCancel}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="cc-button cc-button--danger"
+            ref={confirmButton}
+            onClick={onExport}
+          >
+            Export anyway
+          </button>
+        </div>
+      </div>
+    </div>,
+    document.body,
   );
 }

@@ -122,7 +122,7 @@ export function resourceBody(text: string, type: string, name: string): string {
 export function attributes(body: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const l of body.split('\n')) {
-    const m = /^ {2}([a-z_]+)\s+= (.*)$/.exec(l);
+    const m = /^ {2}([a-z0-9_]+)\s+= (.*)$/.exec(l);
     if (m) out[m[1]!] = m[2]!;
   }
   return out;

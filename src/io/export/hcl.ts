@@ -150,23 +150,31 @@ export function truncateUtf8(s: string, maxBytes: number): string {
 /**
  * Hands out Terraform identifiers: lower case letters, digits and underscores, starting with a
  * letter, each one unique. The same key always gets the same name; a second key that cleans up to
- * a name already taken gets `_2`, `_3`...
+ * a name already taken gets `_2`, `_3`... A base with nothing usable falls back to the key.
  */
 export class NameAllocator {
   private readonly taken = new Set<string>();
   private readonly byKey = new Map<string, string>();
 
+  /**
+   * A Terraform identifier from a person's text: lower case, every other character an underscore,
+   * runs of underscores collapsed and trimmed; `n_` in front of one that would not start with a
+   * letter. Empty when the text has no ASCII letter or digit at all.
+   */
   static clean(text: string): string {
-    let s = text.toLowerCase().replace(/[^a-z0-9_]/g, '_');
-    if (!/^[a-z]/.test(s)) s = `n_${s}`;
-    return s;
+    const s = text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '');
+    if (s === '') return '';
+    return /^[a-z]/.test(s) ? s : `n_${s}`;
   }
 
   /** The name for `key` (allocated on first use from `base`, cleaned). */
   name(key: string, base: string = key): string {
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
-    const clean = NameAllocator.clean(base);
+    const clean = NameAllocator.clean(base) || NameAllocator.clean(key) || 'unnamed';
     let name = clean;
     for (let n = 2; this.taken.has(name); n++) name = `${clean}_${n}`;
     this.taken.add(name);

@@ -5,11 +5,10 @@ import { analyzePlan } from '../../domain/analyze';
 import { clusterMode } from '../../domain/model/defaults';
 import type { Plan } from '../../domain/model/plan';
 import { parsePlanText } from '../parse';
-import { NameAllocator } from './hcl';
 import { attributes, blockHeaders, resourceBody, scanHcl } from './hcl-reader.test-support';
 import { TEMPLATE_TEXTS } from './templates.test-support';
 import { planToCsv } from './address-table';
-import { planToTerraform } from './terraform';
+import { planToTerraform, terraformNames } from './terraform';
 
 const NEW_TEMPLATES = [
   'single-cluster.plan.json',
@@ -24,8 +23,6 @@ function read(file: string): Plan {
   if (!r.ok) throw new Error(`${file}: ${r.error.path}: ${r.error.message}`);
   return r.value;
 }
-
-const tfName = (id: string) => NameAllocator.clean(id);
 
 describe('plan templates', () => {
   it('are all there', () => {
@@ -77,6 +74,8 @@ describe('plan templates', () => {
       it('exports to Terraform with every object and its key arguments', () => {
         const p = read(file);
         const tf = planToTerraform(p);
+        const names = terraformNames(p);
+        const tfName = (id: string) => names.get(id)!;
         const scan = scanHcl(tf);
         expect(scan.problems).toEqual([]);
         expect(scan.templates).toEqual([]);
@@ -117,7 +116,7 @@ describe('plan templates', () => {
             expect(e.route_table_id).toBe(ref('tencentcloud_route_table', t.id));
             expect(e.destination_cidr_block).toBe(JSON.stringify(r.destination));
             expect(e.next_type).toMatch(
-              /^"(NAT|PEERCONNECTION|CCN|VPN|DIRECTCONNECT|NORMAL_CVM)"$/,
+              /^"(NAT|PEERCONNECTION|USER_CCN|VPN|DIRECTCONNECT|NORMAL_CVM)"$/,
             );
           });
         }
@@ -135,6 +134,20 @@ describe('plan templates', () => {
           });
         }
         for (const c of p.ccns) has('tencentcloud_ccn', c.id);
+        // Every object with a resource of its own carries its plan id in a tag.
+        for (const o of [
+          ...p.vpcs,
+          ...p.subnets,
+          ...p.routeTables,
+          ...p.natGateways,
+          ...p.ccns,
+          ...p.clusters,
+          ...p.idcs,
+          ...p.resources,
+        ])
+          expect(tf).toMatch(
+            new RegExp(`tags +?= \\{ "cidr-canvas-id" = ${JSON.stringify(o.id)}[ ,]`),
+          );
         for (const c of p.clusters) {
           const k = a('tencentcloud_kubernetes_cluster', c.id);
           expect(k.vpc_id).toBe(ref('tencentcloud_vpc', c.vpc));
