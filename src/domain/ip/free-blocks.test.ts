@@ -348,5 +348,5 @@ describe('FreeSpace', () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });
