@@ -138,7 +138,7 @@ describe('diff of objects', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('lists exactly the objects that the ops touched, field by field (oracle: JSON per object)', () => {
     fc.assert(
@@ -168,7 +168,7 @@ describe('diff of objects', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('swaps added and removed, introduced and resolved, before and after when the plans swap', () => {
     fc.assert(
@@ -195,7 +195,7 @@ describe('diff of objects', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 });
 
 describe('diff of what a change does', () => {
