@@ -11,6 +11,7 @@ import {
   children,
   Evaluator,
   isLazy,
+  lineOf,
   sourceOf,
   textOf,
   Unresolved,
@@ -19,6 +20,8 @@ import {
   type Source,
   type Value,
 } from './hcl-eval';
+import { PLAN_ID_TAG, readCarryLine } from '../export/terraform-carry';
+import type { Carried } from './carried';
 import type { TfResource, TfView } from './resources';
 import { ImportError, type ImportFile, type ImportProblem, type SkipList } from './types';
 
@@ -33,6 +36,8 @@ interface BlockDecl extends Decl {
   readonly name: string;
   readonly body: SyntaxNode;
   readonly attrs: Map<string, SyntaxNode>;
+  /** The id in the `cidr-canvas:` line right above the block, if one is (for untagged resources). */
+  carriedId?: string;
 }
 
 function labelText(src: Source, n: SyntaxNode): string {
@@ -96,6 +101,7 @@ class Configuration {
   private readonly evaluating = new Set<string>();
   private readonly instanceCache = new Map<string, Value>();
   readonly instances: ConfigResource[] = [];
+  readonly carried: Carried[] = [];
   tencentcloud = 0;
 
   constructor(
@@ -124,6 +130,17 @@ class Configuration {
         });
         continue;
       }
+      // Carried lines by line number: one names the object of the next resource block.
+      const lineIds = new Map<number, string>();
+      f.text.split('\n').forEach((line, i) => {
+        if (!line.includes('cidr-canvas:')) return;
+        const c = readCarryLine(line);
+        if (!c) return;
+        this.carried.push({ ...c, at: `${f.name}:${i + 1}` });
+        const id = (c.object as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') lineIds.set(i + 1, id);
+      });
+      let pendingFrom = 0;
       const ev = new Evaluator(src);
       const top = tree.topNode.getChild('Body');
       if (!top) continue;
@@ -166,14 +183,23 @@ class Configuration {
           case 'resource':
           case 'data': {
             const [rtype, rname] = labels;
-            if (!rtype || !rname || !body) {
+            if (!rtype || !rname) {
               this.problems.push({
                 where: at(src, block),
                 message: `a ${type} block needs a type and a name`,
               });
               break;
             }
-            const decl: BlockDecl = { src, node: block, ev, type: rtype, name: rname, body, attrs };
+            // `data "x" "y" {}` has no Body node: the block stands in for an empty one.
+            const decl: BlockDecl = {
+              src,
+              node: block,
+              ev,
+              type: rtype,
+              name: rname,
+              body: body ?? block,
+              attrs,
+            };
             const address = `${type === 'data' ? 'data.' : ''}${rtype}.${rname}`;
             if (!rtype.startsWith('tencentcloud_')) {
               this.skipped.add(family(rtype), `${address} (${at(src, block)})`, 'not tencentcloud');
@@ -187,7 +213,12 @@ class Configuration {
                 address,
                 'a data source describes, it does not hold, a network object',
               );
-            } else this.resources.set(address, decl);
+            } else {
+              const line = lineOf(src, block.from);
+              for (const [n, id] of lineIds) if (n > pendingFrom && n < line) decl.carriedId = id;
+              pendingFrom = line;
+              this.resources.set(address, decl);
+            }
             break;
           }
           case 'module':
@@ -429,6 +460,21 @@ class ConfigResource implements TfResource {
     return this.view.get(name);
   }
 
+  /** The export's `cidr-canvas-id` tag; a tag the files do not determine is no plan id. */
+  get planId(): string | undefined {
+    try {
+      const tags = this.view.get('tags');
+      const id =
+        typeof tags === 'object' && tags !== null
+          ? (tags as Record<string, unknown>)[PLAN_ID_TAG]
+          : undefined;
+      if (typeof id === 'string' && id !== '') return id;
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+    }
+    return this.decl.carriedId;
+  }
+
   where(name: string): string {
     return this.view.where(name);
   }
@@ -502,7 +548,7 @@ export function readConfiguration(
   files: readonly ImportFile[],
   skipped: SkipList,
 ):
-  | { ok: true; resources: TfResource[]; tencentcloud: number; notes: string[] }
+  | { ok: true; resources: TfResource[]; tencentcloud: number; notes: string[]; carried: Carried[] }
   | { ok: false; problems: ImportProblem[] } {
   const config = new Configuration(files, skipped);
   if (config.problems.length > 0) return { ok: false, problems: config.problems };
@@ -511,7 +557,9 @@ export function readConfiguration(
   return {
     ok: true,
     resources: config.instances,
-    tencentcloud: config.tencentcloud,
+    // A file of only carried lines (a plan of reservations, say) is still an export.
+    tencentcloud: config.tencentcloud + config.carried.length,
     notes: config.notes,
+    carried: config.carried,
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '../../domain/model/plan';
 import { parsePlanValue } from '../parse';
 import { planToJson } from '../serialize';
+import { applyCarried } from './carried';
 import { detectKind } from './detect';
 import { parseJsonFile } from './json-text';
 import { layoutImported } from './layout';
@@ -94,10 +95,11 @@ function fromResources(
   resources: TfResource[],
   skipped: SkipList,
   notes: string[] = [],
+  complete: (plan: Plan) => Plan = (plan) => plan,
 ): ImportResult {
   const mapped = mapTerraform(resources, skipped);
   if (!mapped.ok) return fail(mapped.problems);
-  return finish(kind, mapped.plan, skipped, [...notes, ...mapped.notes]);
+  return finish(kind, complete(mapped.plan), skipped, [...notes, ...mapped.notes]);
 }
 
 export async function importFiles(
@@ -130,7 +132,9 @@ export async function importFiles(
           return fail([
             { where: files.map((f) => f.name).join(', '), message: noTencentcloud(skipped) },
           ]);
-        return fromResources(kind, read.resources, skipped, read.notes);
+        return fromResources(kind, read.resources, skipped, read.notes, (plan) =>
+          applyCarried(plan, read.carried),
+        );
       }
       case 'tencentcloud-api': {
         const docs = files.map((f) => ({ name: f.name, doc: parseJsonFile(f.name, f.text) }));

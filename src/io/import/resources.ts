@@ -24,6 +24,11 @@ export interface TfResource extends TfView {
   readonly at: string;
   /** The region of its provider, when the input says. */
   readonly region?: string;
+  /**
+   * The id of the plan object it was made from, when the input carries one (the export's
+   * `cidr-canvas-id` tag in .tf files); otherwise the object takes `id`.
+   */
+  readonly planId?: string;
 }
 
 /** A view over plain JSON values, as a state or a saved plan holds them. */

@@ -43,6 +43,8 @@ import type {
   Vpc,
 } from '../../domain/model/plan';
 import { emptyPlan } from '../../domain/model/plan';
+import { renameIds } from './rename';
+import { Unresolved } from './hcl-eval';
 import type { TfResource, TfView } from './resources';
 import { ImportError, type ImportProblem, type SkipList } from './types';
 
@@ -57,6 +59,9 @@ export const RESOURCE_KIND_OF_TYPE: Readonly<Record<string, ResourceKind>> = {
   tencentcloud_mysql_instance: 'cdb',
   tencentcloud_redis_instance: 'redis',
   tencentcloud_clb_instance: 'clb',
+  // The export's stand-in for kinds the provider has no resource for (memcached, other): an
+  // interface holding the address; the kind itself travels in the cidr-canvas line.
+  tencentcloud_eni: 'other',
 };
 
 /** Types read here; any other type is skipped and reported. */
@@ -202,6 +207,8 @@ class Mapper {
   /** VPN gateway id → its VPC, when it is a VPC gateway. */
   private readonly vpnGatewayVpc = new Map<string, string | undefined>();
   private readonly ccnGatewayIdcs = new Map<string, string[]>();
+  /** Reference id (what other resources hold) → the plan id of the object made from it. */
+  private readonly planIds = new Map<string, string>();
 
   constructor(
     resources: readonly TfResource[],
@@ -221,11 +228,27 @@ class Mapper {
   private each(type: string, f: (r: TfResource) => void): void {
     for (const r of this.byType.get(type) ?? []) {
       try {
+        if (r.planId !== undefined && !this.planIds.has(r.id)) this.planIds.set(r.id, r.planId);
         f(r);
       } catch (e) {
         if (!(e instanceof ImportError)) throw e;
         this.problems.push({ where: e.where, message: `${r.address}: ${e.message}` });
       }
+    }
+  }
+
+  /**
+   * An optional value (a zone, an allocated IPv6 range, a private address) that the input does
+   * not determine (a variable without a default, known only after apply) is left out and said so,
+   * not guessed; a value that is there and wrong still stops the import.
+   */
+  private optional<T>(v: TfView, name: string, read: () => T | undefined): T | undefined {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof Unresolved)) throw e;
+      this.notes.push(`${e.where}: ${e.message}: left out`);
+      return undefined;
     }
   }
 
@@ -260,7 +283,7 @@ class Mapper {
     });
     this.each('tencentcloud_vpc_ipv6_cidr_block', (r) => {
       const vpc = this.vpcs.get(this.ref(this.vpcs, r, 'vpc_id', 'tencentcloud_vpc'))!;
-      const block = str(r, 'ipv6_cidr_block');
+      const block = this.optional(r, 'ipv6_cidr_block', () => str(r, 'ipv6_cidr_block'));
       if (block !== undefined) vpc.ipv6Cidr = cidr(r, 'ipv6_cidr_block', 6, block);
       else
         this.notes.push(
@@ -277,7 +300,7 @@ class Mapper {
         { id: r.id, vpc, cidr: cidr(r, 'cidr_block', 4) },
         str(r, 'name'),
       );
-      const zone = str(r, 'availability_zone');
+      const zone = this.optional(r, 'availability_zone', () => str(r, 'availability_zone'));
       if (zone !== undefined) s.zone = zone;
       const table = str(r, 'route_table_id');
       // A state names the VPC's default table, which Terraform does not manage: that is what a
@@ -288,7 +311,7 @@ class Mapper {
     this.each('tencentcloud_vpc_ipv6_subnet_cidr_block', (r) => {
       for (const b of r.blocks('ipv6_subnet_cidr_blocks')) {
         const s = this.subnets.get(this.subnetRef(b, 'subnet_id'))!;
-        const block = str(b, 'ipv6_cidr_block');
+        const block = this.optional(b, 'ipv6_cidr_block', () => str(b, 'ipv6_cidr_block'));
         if (block !== undefined) s.ipv6Cidr = cidr(b, 'ipv6_cidr_block', 6, block);
       }
     });
@@ -319,18 +342,21 @@ class Mapper {
       this.each(type, (r) => this.ccnAttachment(r));
     this.each('tencentcloud_route_table_entry', (r) => this.route(r));
 
-    const plan: Plan = {
-      ...emptyPlan(),
-      vpcs: [...this.vpcs.values()],
-      subnets: [...this.subnets.values()],
-      clusters: [...this.clusters.values()],
-      resources: [...this.resources.values()],
-      natGateways: [...this.nats.values()],
-      peerings: [...this.peerings.values()],
-      ccns: [...this.ccns.values()],
-      idcs: [...this.idcs.values()],
-      routeTables: [...this.tables.values()],
-    };
+    const plan: Plan = renameIds(
+      {
+        ...emptyPlan(),
+        vpcs: [...this.vpcs.values()],
+        subnets: [...this.subnets.values()],
+        clusters: [...this.clusters.values()],
+        resources: [...this.resources.values()],
+        natGateways: [...this.nats.values()],
+        peerings: [...this.peerings.values()],
+        ccns: [...this.ccns.values()],
+        idcs: [...this.idcs.values()],
+        routeTables: [...this.tables.values()],
+      },
+      (id) => this.planIds.get(id) ?? id,
+    );
     return { plan, problems: this.problems };
   }
 
@@ -356,16 +382,22 @@ class Mapper {
     }[r.type]!;
     const o: Mutable<Resource> = named({ id: r.id, kind, subnet }, str(r, nameArg));
     let address: string | undefined;
-    if (r.type === 'tencentcloud_instance') address = ip(r, 'private_ip');
-    else if (r.type === 'tencentcloud_mysql_instance') address = ip(r, 'intranet_ip');
-    else if (r.type === 'tencentcloud_redis_instance') address = ip(r, 'ip');
-    else {
+    if (r.type === 'tencentcloud_instance')
+      address = this.optional(r, 'private_ip', () => ip(r, 'private_ip'));
+    else if (r.type === 'tencentcloud_mysql_instance')
+      address = this.optional(r, 'intranet_ip', () => ip(r, 'intranet_ip'));
+    else if (r.type === 'tencentcloud_redis_instance')
+      address = this.optional(r, 'ip', () => ip(r, 'ip'));
+    else if (r.type === 'tencentcloud_eni') {
+      const primary = r.blocks('ipv4s').find((b) => bool(b, 'primary') !== false);
+      if (primary) address = this.optional(primary, 'ip', () => ip(primary, 'ip'));
+    } else {
       // The first IPv4 VIP: the address pods reach an internal load balancer at.
       address = strList(r, 'clb_vips').find((x) => {
         const p = parseIp(x);
         return p.ok && p.cidr.family === 4;
       });
-      if (address === undefined) address = ip(r, 'vip');
+      if (address === undefined) address = this.optional(r, 'vip', () => ip(r, 'vip'));
     }
     if (address !== undefined) {
       o.ip = address;
@@ -489,7 +521,7 @@ class Mapper {
         );
         this.idcs.set(cgwId, idc);
       }
-      if (vpc !== undefined && idc.vpc === '') idc.vpc = vpc;
+      if (vpc !== undefined && idc.vpc === undefined) idc.vpc = vpc;
       for (const p of r.blocks('security_group_policy')) {
         for (const c of strList(p, 'remote_cidr_block')) {
           const text = cidr(p, 'remote_cidr_block', 'any', c);
@@ -578,13 +610,20 @@ class Mapper {
           `network_type should be VPC or CCN, got ${JSON.stringify(type)}`,
         );
       this.idcs.set(r.id, idc);
+      this.planIds.set(r.id, r.planId ?? r.id);
     });
   }
 
   private ccnAttachment(r: TfResource): void {
     const ccn = this.ccns.get(this.ref(this.ccns, r, 'ccn_id', 'tencentcloud_ccn'))!;
     const type = need(r, 'instance_type');
-    const instance = need(r, 'instance_id');
+    // An IDC's CCN gateway is a variable in an export (CIDR Canvas does not create it): left out
+    // and said so; the CCN's cidr-canvas line still names the IDC.
+    const instance =
+      type === 'VPC'
+        ? need(r, 'instance_id')
+        : this.optional(r, 'instance_id', () => need(r, 'instance_id'));
+    if (instance === undefined) return;
     let members: string[];
     if (type === 'VPC')
       members = [this.ref(this.vpcs, r, 'instance_id', 'tencentcloud_vpc', instance)];

@@ -1,0 +1,83 @@
+// What an exported .tf file carries beyond the provider's arguments (docs/terraform-mapping.md):
+// each plan object in a `# cidr-canvas:` line. The arguments win where they say something
+// (someone may have edited the file); the line gives the rest: exact IPv6 ranges,
+// non-masquerade ranges, IDC ranges, resource addresses the provider cannot set, registered
+// clusters and the order of CCN attachments, routes no entry can hold, reservations, comments,
+// and each object's place in its list.
+import { COLLECTIONS, type Plan } from '../../domain/model/plan';
+
+export interface Carried {
+  readonly kind: string;
+  readonly index?: number;
+  readonly object: unknown;
+  /** `main.tf:12`. */
+  readonly at: string;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(x: unknown): x is Obj {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+const key = (x: unknown) => JSON.stringify(x);
+
+/** A list from the arguments, or the line's when it holds everything the arguments say and more. */
+function list(fromArgs: unknown[], fromLine: unknown): unknown[] {
+  if (!Array.isArray(fromLine)) return fromArgs;
+  const line = new Set(fromLine.map(key));
+  return fromArgs.every((x) => line.has(key(x))) ? fromLine : fromArgs;
+}
+
+function combine(args: Obj, line: Obj): Obj {
+  const out: Obj = { ...line };
+  for (const [k, v] of Object.entries(args)) {
+    if (k === 'id') continue;
+    out[k] = Array.isArray(v) ? list(v, line[k]) : v;
+  }
+  out.id = args.id;
+  return out;
+}
+
+const EXTRA_LISTS = ['reservations', 'comments'] as const;
+
+export function applyCarried(plan: Plan, carried: readonly Carried[]): Plan {
+  if (carried.length === 0) return plan;
+  const byKind = new Map<string, Map<string, Carried>>();
+  let name: string | undefined;
+  for (const c of carried) {
+    if (c.kind === 'plan') {
+      if (isObj(c.object) && typeof c.object.name === 'string') name = c.object.name;
+      continue;
+    }
+    if (!isObj(c.object) || typeof c.object.id !== 'string') continue;
+    let m = byKind.get(c.kind);
+    if (!m) byKind.set(c.kind, (m = new Map()));
+    m.set(c.object.id, c);
+  }
+  const out: Record<string, unknown> = { ...plan };
+  if (name !== undefined && plan.name === undefined) out.name = name;
+  for (const kind of [...COLLECTIONS, ...EXTRA_LISTS]) {
+    const lines = byKind.get(kind) ?? new Map<string, Carried>();
+    const current = ((plan as unknown as Record<string, unknown[] | undefined>)[kind] ??
+      []) as Obj[];
+    const seen = new Set<string>();
+    const merged: { o: Obj; index: number }[] = current.map((o, i) => {
+      seen.add(o.id as string);
+      const line = lines.get(o.id as string);
+      return {
+        o: line ? combine(o, line.object as Obj) : o,
+        index: line?.index ?? Number.MAX_SAFE_INTEGER - current.length + i,
+      };
+    });
+    // Objects only a line holds: reservations, comments, an IDC on a CCN with no gateway.
+    for (const [id, line] of lines)
+      if (!seen.has(id))
+        merged.push({ o: line.object as Obj, index: line.index ?? Number.MAX_SAFE_INTEGER });
+    if (merged.length === 0 && !(kind in plan)) continue;
+    // The line's index is the object's place in its list: the file groups subnets under their VPCs.
+    merged.sort((a, b) => a.index - b.index);
+    out[kind] = merged.map((m) => m.o);
+  }
+  return out as unknown as Plan;
+}

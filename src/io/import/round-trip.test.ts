@@ -1,0 +1,46 @@
+// Export then import gives back the same network (docs/spec/cli.md): for every plan P, the
+// findings of import(export --format terraform P) equal those of P, and so do the paths of the
+// default flows (flows are not infrastructure and do not travel through Terraform).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzePlan } from '../../domain/analyze';
+import type { Plan } from '../../domain/model/plan';
+import { validPlanArb } from '../../test-support/arbitraries';
+import { TEMPLATE_TEXTS } from '../export/templates.test-support';
+import { planToTerraform } from '../export/terraform';
+import { parsePlanText } from '../parse';
+import { importFiles } from './import';
+
+/** What the network is: findings and the paths of the default flows, layout and flows aside. */
+function network(p: Plan) {
+  const { flows: _flows, layout: _layout, ...rest } = p;
+  const a = analyzePlan(rest as Plan);
+  return { findings: a.findings, paths: a.paths };
+}
+
+async function roundTrip(p: Plan): Promise<Plan> {
+  const r = await importFiles([{ name: 'main.tf', text: planToTerraform(p) }]);
+  if (!r.ok) throw new Error(r.problems.map((x) => `${x.where}: ${x.message}`).join('\n'));
+  return r.plan;
+}
+
+describe('export to Terraform, then import', () => {
+  for (const [name, text] of Object.entries(TEMPLATE_TEXTS)) {
+    it(`gives back the same network: ${name}`, async () => {
+      const parsed = parsePlanText(text);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      const back = await roundTrip(parsed.value);
+      expect(network(back)).toEqual(network(parsed.value));
+    });
+  }
+
+  it('gives back the same network for generated plans', async () => {
+    await fc.assert(
+      fc.asyncProperty(validPlanArb, async (p) => {
+        const back = await roundTrip(p);
+        expect(network(back)).toEqual(network(p));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
