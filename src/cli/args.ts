@@ -4,7 +4,17 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Wrong arguments: the command prints this message and its usage, and exits 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * By name, not instanceof: each command is bundled in a file of its own with its own copy of
+ * this class, apart from the dispatcher's.
+ */
+export function isUsageError(e: unknown): e is UsageError {
+  return e instanceof Error && e.name === 'UsageError';
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

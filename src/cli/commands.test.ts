@@ -2,6 +2,7 @@
 // one does nothing until it is run (a command file that still ran itself on import would run with
 // the dispatcher's arguments).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { commandModules } from '../../scripts/build-cli';
 import { UsageError, wantsColor } from './args';
 import { COMMANDS } from './commands';
 import { run, USAGE } from './main';
@@ -31,6 +32,8 @@ describe('the command registry', () => {
     expect(writeErr).not.toHaveBeenCalled();
     expect(process.exitCode).toBeUndefined();
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+    // The build finds each command's module in the registry, to give it a file of its own.
+    expect(commandModules()).toEqual(COMMANDS.map((c) => c.name));
   });
 
   it('answers --help, --version and help COMMAND, and refuses what it does not know', async () => {

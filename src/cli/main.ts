@@ -1,7 +1,7 @@
 // `cidr-canvas <command> [options] FILES`: finds the command, loads only its code and runs it.
 // Wrong arguments give one line and the usage with exit 2; nothing a user types or feeds in gives
 // a stack trace (CIDR_CANVAS_DEBUG=1 shows it, for a bug report).
-import { UsageError } from './args';
+import { isUsageError } from './args';
 import { COMMANDS, type CommandEntry } from './commands';
 import { VERSION } from './version';
 
@@ -86,8 +86,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   try {
     return await command.main(rest);
   } catch (e) {
-    if (e instanceof UsageError)
-      return usageError(io, `${TOOL} ${entry.name}`, e.message, command.USAGE);
+    if (isUsageError(e)) return usageError(io, `${TOOL} ${entry.name}`, e.message, command.USAGE);
     throw e;
   }
 }

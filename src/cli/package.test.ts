@@ -262,7 +262,7 @@ describe('what validate loads', () => {
     const outputs = built.metafile.outputs;
     const entry = Object.keys(outputs).find((o) => o.endsWith('/dist/cidr-canvas.js'))!;
     const validateChunk = Object.keys(outputs).find((o) =>
-      /\/chunks\/validate-[^/]+\.js$/.test(o),
+      /\/dist\/commands\/validate\.js$/.test(o),
     )!;
     expect(entry).toBeDefined();
     expect(validateChunk).toBeDefined();
@@ -283,7 +283,7 @@ describe('what validate loads', () => {
       /node_modules\/(elkjs|react|react-dom|@xyflow|html-to-image|lz-string|zustand)\/|src\/(app|canvas|panels|store|worker)\/|src\/io\/export\//;
     expect(inputs.filter((i) => unwanted.test(i))).toEqual([]);
     // ...while the export command's chunk does hold the Terraform writer: the pattern is live.
-    const exportChunk = Object.keys(outputs).find((o) => /\/chunks\/export-[^/]+\.js$/.test(o))!;
+    const exportChunk = Object.keys(outputs).find((o) => /\/dist\/commands\/export\.js$/.test(o))!;
     expect(Object.keys(outputs[exportChunk]!.inputs).some((i) => unwanted.test(i))).toBe(true);
     // The entry itself holds only the dispatcher: every command is a chunk of its own.
     expect(
