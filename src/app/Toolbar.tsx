@@ -4,6 +4,7 @@ import {
   CircleHelp,
   FilePlus2,
   FolderOpen,
+  Import,
   LayoutGrid,
   Presentation,
   Redo2,
@@ -11,7 +12,7 @@ import {
   Undo2,
   Waypoints,
 } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
@@ -20,6 +21,11 @@ import { ExportMenu } from './ExportMenu';
 import { openPlanFile } from './open-plan';
 import { ShareDialog } from './ShareDialog';
 import { TemplatesDialog } from './TemplatesDialog';
+
+// Import brings in the HCL parser and the readers: loaded when someone imports.
+const ImportDialog = lazy(() =>
+  import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
+);
 
 function ValidationStatus() {
   const v = useAppStore((s) => s.validation);
@@ -62,7 +68,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
   const readOnly = useAppStore((s) => s.readOnly);
   const reviewing = useAppStore((s) => s.review !== null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [dialog, setDialog] = useState<'templates' | 'share' | null>(null);
+  const [dialog, setDialog] = useState<'templates' | 'share' | 'import' | null>(null);
   return (
     <header className="cc-toolbar">
       <div className="cc-brand">
@@ -128,6 +134,15 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
             if (f) void openPlanFile(f);
           }}
         />
+        <button
+          type="button"
+          className="cc-tool"
+          onClick={() => setDialog('import')}
+          disabled={readOnly}
+          title="Add existing networks from Terraform state, .tf files or Tencent Cloud API responses"
+        >
+          <Import size={16} /> Import…
+        </button>
         <ExportMenu />
         <button
           type="button"
@@ -182,6 +197,11 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
       </button>
       {dialog === 'templates' && <TemplatesDialog onClose={() => setDialog(null)} />}
       {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
+      {dialog === 'import' && (
+        <Suspense fallback={null}>
+          <ImportDialog onClose={() => setDialog(null)} onImported={onFitView} />
+        </Suspense>
+      )}
     </header>
   );
 }

@@ -29,10 +29,27 @@ function list(fromArgs: unknown[], fromLine: unknown): unknown[] {
   return fromArgs.every((x) => line.has(key(x))) ? fromLine : fromArgs;
 }
 
+/**
+ * Names and descriptions the export had to rewrite for the provider (cut to 60 bytes, characters
+ * a CLB name cannot hold replaced, an id standing in for a missing name), and an IDC's ranges,
+ * which the import otherwise infers from the routes and VPN policies that reach it: the line
+ * has the plan's.
+ */
+// A resource's kind too: the export's tencentcloud_eni stands for memcached and other alike.
+const LINE_WINS = new Set(['id', 'name', 'description', 'kind', 'cidrs', 'returnRoutes']);
+const MAX_EXPORTED_NODES = 100_000;
+
 function combine(args: Obj, line: Obj): Obj {
   const out: Obj = { ...line };
   for (const [k, v] of Object.entries(args)) {
-    if (k === 'id') continue;
+    if (LINE_WINS.has(k)) continue;
+    // The export writes at most 100,000 nodes of node pools (TKE's limit); the line has the plan's.
+    if (
+      k === 'nodeCount' &&
+      v === MAX_EXPORTED_NODES &&
+      Number(line.nodeCount) > MAX_EXPORTED_NODES
+    )
+      continue;
     out[k] = Array.isArray(v) ? list(v, line[k]) : v;
   }
   out.id = args.id;
@@ -52,7 +69,7 @@ export function applyCarried(plan: Plan, carried: readonly Carried[]): Plan {
     }
     if (!isObj(c.object) || typeof c.object.id !== 'string') continue;
     let m = byKind.get(c.kind);
-    if (!m) byKind.set(c.kind, (m = new Map()));
+    if (!m) byKind.set(c.kind, (m = new Map<string, Carried>()));
     m.set(c.object.id, c);
   }
   const out: Record<string, unknown> = { ...plan };

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzePlan } from '../../domain/analyze';
-import type { Plan } from '../../domain/model/plan';
+import { COLLECTIONS, type Plan } from '../../domain/model/plan';
 import { validPlanArb } from '../../test-support/arbitraries';
 import { TEMPLATE_TEXTS } from '../export/templates.test-support';
 import { planToTerraform } from '../export/terraform';
@@ -14,7 +14,7 @@ import { importFiles } from './import';
 /** What the network is: findings and the paths of the default flows, layout and flows aside. */
 function network(p: Plan) {
   const { flows: _flows, layout: _layout, ...rest } = p;
-  const a = analyzePlan(rest as Plan);
+  const a = analyzePlan(rest);
   return { findings: a.findings, paths: a.paths };
 }
 
@@ -36,11 +36,15 @@ describe('export to Terraform, then import', () => {
 
   it('gives back the same network for generated plans', async () => {
     await fc.assert(
-      fc.asyncProperty(validPlanArb, async (p) => {
-        const back = await roundTrip(p);
-        expect(network(back)).toEqual(network(p));
-      }),
-      { numRuns: 60 },
+      // An empty network exports to a file with nothing in it, which import refuses (exit 2).
+      fc.asyncProperty(
+        validPlanArb.filter((p) => COLLECTIONS.some((c) => p[c].length > 0)),
+        async (p) => {
+          const back = await roundTrip(p);
+          expect(network(back)).toEqual(network(p));
+        },
+      ),
+      { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });

@@ -563,7 +563,9 @@ class Mapper {
   private dcIdcs(): void {
     const ranges = new Map<string, string[]>();
     this.each('tencentcloud_dc_gateway_ccn_route', (r) => {
-      const dcg = need(r, 'dcg_id');
+      // A CCN gateway of an IDC that CIDR Canvas does not create is a variable in an export.
+      const dcg = this.optional(r, 'dcg_id', () => need(r, 'dcg_id'));
+      if (dcg === undefined) return;
       const list = ranges.get(dcg) ?? [];
       list.push(cidr(r, 'cidr_block', 'any'));
       ranges.set(dcg, list);
