@@ -389,6 +389,8 @@ describe('pod subnets for a VPC-CNI cluster', () => {
         { zone: 'ap-guangzhou-3', cidr: '10.0.2.0/23', usableIps: 509 },
         { zone: 'ap-guangzhou-4', cidr: '10.0.4.0/23', usableIps: 509 },
       ],
+      serviceCidr: '172.16.0.0/24',
+      maxServices: 256,
     });
     const small = new AddressPlanner(new PlanIndex(p)).suggestPodSubnets('vpc-a', {
       nodes: 2000,

@@ -204,13 +204,31 @@ export class AddressPlanner {
       taken.push(block);
       subnets.push({ zone, cidr: formatCidr(block), usableIps: 2 ** (32 - prefix) - 3 });
     }
-    return { ok: true, pods, podsPerZone: perZone, subnets };
+    // A VPC-CNI cluster needs a service CIDR of its own, placed as a container CIDR would be.
+    const maxServices = roundUpPow2(needs.services ?? DEFAULT_SUGGEST_SERVICES);
+    if (maxServices < 32 || maxServices > 32768)
+      return {
+        ok: false,
+        reason: `${maxServices} services are outside the 32..32768 that TKE accepts`,
+      };
+    const service = this.freeBlock(vpcId, 32 - Math.log2(maxServices));
+    if (!service.block)
+      return { ok: false, reason: `no free /${32 - Math.log2(maxServices)} for the service CIDR` };
+    return {
+      ok: true,
+      pods,
+      podsPerZone: perZone,
+      subnets,
+      serviceCidr: formatCidr(service.block),
+      maxServices,
+    };
   }
 }
 
 export interface PodSubnetNeeds {
   readonly nodes: number;
   readonly podsPerNode?: number;
+  readonly services?: number;
   /** The zones to spread the pods over; by default those of the VPC's subnets. */
   readonly zones?: readonly string[];
 }
@@ -222,7 +240,14 @@ export interface PodSubnet {
 }
 
 export type PodSubnetResult =
-  | { ok: true; pods: number; podsPerZone: number; subnets: readonly PodSubnet[] }
+  | {
+      ok: true;
+      pods: number;
+      podsPerZone: number;
+      subnets: readonly PodSubnet[];
+      serviceCidr: string;
+      maxServices: number;
+    }
   | { ok: false; reason: string };
 
 /** The zones of a VPC's subnets, in the order they first appear. */
