@@ -1,6 +1,8 @@
-// `npm run bench [-- --quick] [-- --json]`: how fast the validation core is on generated plans of
-// 1,000, 10,000 and 100,000 objects (--quick: the first two; --cli: none), against the budgets;
-// and how fast the built `cidr-canvas validate` starts and answers on a small plan.
+// `npm run bench [-- --quick] [-- --json] [-- --planning] [-- --cli]`: how fast the validation
+// core is on generated plans of 1,000, 10,000 and 100,000 objects (--quick: the first two),
+// against the budgets of the issue; then the diff and the address planner on the largest
+// (--planning: only those); and how fast the built `cidr-canvas validate` starts and answers on a
+// small plan (--cli: only that).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,13 +17,15 @@ import type { FromWorker, ToWorker } from '../src/worker/protocol';
 import { buildCli } from '../scripts/build-cli';
 import { pairKey, pairsCidrTools, pairsIpaddr, pairsOurs, type Pair } from './baselines';
 import { countObjects, generatePlan, planCidrs, SPARE_CONTAINER_CIDR } from './generate';
+import { measureDiff, measureSuggest, type DiffRow, type SuggestRow } from './planning';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const JSON_OUT = args.includes('--json');
+const PLANNING_ONLY = args.includes('--planning');
 /** --cli: only the command line tool's start and answer, a few seconds. */
 const CLI_ONLY = args.includes('--cli');
-const SIZES = CLI_ONLY ? [] : QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const SEED = 20240601;
 /** A pairwise baseline whose one run is estimated to take longer than this is skipped. */
 const PAIRWISE_LIMIT_MS = 60_000;
@@ -387,7 +391,8 @@ async function main(): Promise<void> {
     platform: `${os.platform()} ${os.release()}`,
   };
   const rows: Row[] = [];
-  for (const size of SIZES) rows.push(await measure(size));
+  if (!PLANNING_ONLY && !CLI_ONLY) for (const size of SIZES) rows.push(await measure(size));
+  const planning = CLI_ONLY ? undefined : measurePlanning(SIZES[SIZES.length - 1]!);
   const cli = await measureCli();
   const first = budgets(rows, cli);
   // This machine is shared: a time can jump by a third between runs. A size with a missed budget
@@ -430,6 +435,7 @@ async function main(): Promise<void> {
       ...(missed.has(b.size) && !passedFirst ? { firstValue: b.value } : {}),
     };
   });
+  if (planning) checks.push(...planningChecks(planning));
   if (checks.some((c) => c.status === 'FAIL')) process.exitCode = 1;
   const seconds = (performance.now() - started) / 1000;
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
@@ -441,6 +447,7 @@ async function main(): Promise<void> {
       seed: SEED,
       machine,
       rows,
+      planning,
       cli: cliAgain ?? cli,
       budgets: checks,
       seconds,
@@ -486,11 +493,13 @@ async function main(): Promise<void> {
   for (const r of rows)
     for (const p of r.peers) if (p.note) out.push(`${r.size}: ${p.name} ${p.note}`);
   const c = cliAgain ?? cli;
+  if (planning) out.push('', planningTable(planning));
   out.push(
+    '',
     `cidr-canvas validate (built bundle, ${c.objects}-object plan): median wall ${fmt(c.validateMs)} ms of ${c.runs} runs; ` +
       `node -e 0: ${fmt(c.nodeMs)} ms; ratio ${c.ratio.toFixed(2)}x`,
+    '',
   );
-  out.push('');
   out.push(
     table(
       ['budget', 'limit', 'measured', 'status'],
@@ -503,6 +512,82 @@ async function main(): Promise<void> {
     ),
   );
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+interface Planning {
+  readonly diff: DiffRow;
+  readonly suggest: SuggestRow;
+}
+
+function measurePlanning(size: number): Planning {
+  const plan = generatePlan(size, SEED);
+  log(`planning queries on ${countObjects(plan)} objects`);
+  const suggest = measureSuggest(plan, size, time);
+  log(
+    `  free-space query ${suggest.freeQueryMs.toFixed(4)} ms among ${suggest.ranges} ranges, suggestion ${suggest.suggestMs.toFixed(3)} ms`,
+  );
+  const diff = measureDiff(plan, size, SEED, time);
+  log(`  diff ${diff.diffMs.toFixed(1)} ms, with both analyses ${diff.endToEndMs.toFixed(0)} ms`);
+  return { diff, suggest };
+}
+
+function planningChecks(p: Planning) {
+  const check = (name: string, limit: string, value: number, pass: boolean) => ({
+    name,
+    limit,
+    value,
+    unit: 'ms',
+    status: pass ? 'PASS' : 'FAIL',
+  });
+  const big = p.diff.size >= 100_000;
+  if (!big) return [];
+  return [
+    check(
+      'diff of two 100k plans (analyses known)',
+      '<= 1000 ms',
+      p.diff.diffMs,
+      p.diff.diffMs <= 1000,
+    ),
+    check(
+      'free-space query, 100k ranges',
+      '<= 5 ms',
+      p.suggest.freeQueryMs,
+      p.suggest.freeQueryMs <= 5,
+    ),
+    check('suggestion query, 100k plan', '<= 5 ms', p.suggest.suggestMs, p.suggest.suggestMs <= 5),
+  ];
+}
+
+function planningTable(p: Planning): string {
+  const d = p.diff;
+  const s = p.suggest;
+  return table(
+    ['planning, ' + d.size.toLocaleString('en-US') + ' objects', 'ms', 'what'],
+    [
+      [
+        'diff, analyses known',
+        fmt(d.diffMs),
+        `${d.edits} random edits: ${d.added} added, ${d.removed} removed, ${d.changed} changed, ${d.findingsIntroduced} findings introduced, ${d.pathsChanged} paths changed`,
+      ],
+      [
+        'diff from two plans',
+        fmt(d.endToEndMs),
+        'both analysed (paths of the edited cluster), then compared',
+      ],
+      ['free-space index build', fmt(s.buildMs), `${s.ranges} IPv4 ranges, sorted and merged once`],
+      [
+        'free-space query',
+        s.freeQueryMs.toFixed(4),
+        'first free block, /12 to /28 in each private range',
+      ],
+      [
+        'suggestion query',
+        s.suggestMs.toFixed(4),
+        `a sized cluster among the ${s.vpcRanges} ranges around a VPC, with what it passed over`,
+      ],
+      ['suggestion index build', fmt(s.suggestBuildMs), 'once per plan and VPC'],
+    ],
+  );
 }
 
 await main();

@@ -25,6 +25,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./diff'),
   },
   {
+    name: 'suggest',
+    summary: 'size a new cluster and find it a free container CIDR',
+    load: () => import('./suggest'),
+  },
+  {
     name: 'import',
     summary: 'build a plan from Terraform state, .tf files or tccli responses',
     load: () => import('./import'),

@@ -76,15 +76,15 @@ export function isWorse(before: Verdict | null, after: Verdict | null): boolean 
   return RANK[after] > RANK[before];
 }
 
-function pathKey(p: PathResult): string {
-  return `${p.from}\u0000${p.to}`;
-}
+/** Paths by source, then destination (no key strings to build: there can be a million paths). */
+type PathTable = Map<string, Map<string, PathResult>>;
 
-function firstByKey(paths: readonly PathResult[]): Map<string, PathResult> {
-  const out = new Map<string, PathResult>();
+function tableOf(paths: readonly PathResult[]): PathTable {
+  const out: PathTable = new Map();
   for (const p of paths) {
-    const k = pathKey(p);
-    if (!out.has(k)) out.set(k, p);
+    let row = out.get(p.from);
+    if (!row) out.set(p.from, (row = new Map<string, PathResult>()));
+    if (!row.has(p.to)) row.set(p.to, p);
   }
   return out;
 }
@@ -94,8 +94,8 @@ export function diffPaths(
   before: readonly PathResult[],
   after: readonly PathResult[],
 ): PathChange[] {
-  const old = firstByKey(before);
-  const now = firstByKey(after);
+  const old = tableOf(before);
+  const now = tableOf(after);
   const out: PathChange[] = [];
   const change = (o: PathResult | undefined, n: PathResult | undefined, p: PathResult) => {
     const b = o?.verdict ?? null;
@@ -110,11 +110,17 @@ export function diffPaths(
       worse: isWorse(b, a),
     });
   };
-  for (const [k, n] of now) {
-    const o = old.get(k);
-    if (!o || o.verdict !== n.verdict) change(o, n, n);
+  for (const [from, row] of now) {
+    const oldRow = old.get(from);
+    for (const [to, n] of row) {
+      const o = oldRow?.get(to);
+      if (!o || o.verdict !== n.verdict) change(o, n, n);
+    }
   }
-  for (const [k, o] of old) if (!now.has(k)) change(o, undefined, o);
+  for (const [from, row] of old) {
+    const newRow = now.get(from);
+    for (const [to, o] of row) if (!newRow?.has(to)) change(o, undefined, o);
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Spec, bitsOf, spec, blockIn } from '../../test-support/blocks';
-import { formatCidr, parseCidr, parseIp, type Cidr } from './cidr';
+import { blockAt, formatCidr, parseCidr, parseIp, type Cidr } from './cidr';
 import { FreeSpace, firstFreeBlock, firstFreeBlockIn, largestFreeBlock } from './free-blocks';
 
 interface Found {
@@ -322,7 +322,16 @@ describe('FreeSpace', () => {
           for (const d of extra) {
             const prefix = Math.min(bitsOf(within.family), within.prefix + d);
             const rejected: Cidr[] = [];
-            const got = space.first(cidrOfSpec(within), prefix, (b) => rejected.push(b));
+            const got = space.first(cidrOfSpec(within), prefix, (first, count) => {
+              for (let k = 0n; k < count; k++)
+                rejected.push(
+                  blockAt(
+                    within.family,
+                    BigInt(first.lo) + k * (BigInt(first.hi) - BigInt(first.lo) + 1n),
+                    prefix,
+                  ),
+                );
+            });
             expectFound(got, bruteFirst(within, prefix, taken));
             // What it passed over is blocked, in order, and before what it found.
             let previous = -1n;
@@ -340,9 +349,14 @@ describe('FreeSpace', () => {
               expect(BigInt(got.lo) > previous).toBe(true);
               expect(space.isFree(got)).toBe(true);
             }
-            // The first candidate is either the answer or the first rejection.
-            if (prefix >= within.prefix)
-              expect((rejected[0] ?? got)?.lo).toEqual(cidrOfSpec(within).lo);
+            // Every candidate before the answer (all of them when none is free) was passed over.
+            if (prefix >= within.prefix) {
+              const step = 1n << BigInt(bitsOf(within.family) - prefix);
+              const before = got
+                ? (BigInt(got.lo) - within.first) / step
+                : (within.last - within.first + 1n) / step;
+              expect(BigInt(rejected.length)).toBe(before);
+            }
           }
         },
       ),

@@ -24,26 +24,35 @@ export class FreeSpace {
 
   /**
    * The first block of `prefix` inside `within` that overlaps nothing taken. `reject` hears of
-   * the candidates passed over: the first block of each run of blocked ones (the search jumps
-   * over the rest of a taken range at once).
+   * the candidates passed over, a run at a time (the search jumps over a taken range at once):
+   * the first blocked block and how many blocks of that size in a row are blocked from there.
    */
-  first(within: Cidr, prefix: number, reject?: (block: Cidr) => void): Cidr | undefined {
+  first(
+    within: Cidr,
+    prefix: number,
+    reject?: (first: Cidr, count: bigint) => void,
+  ): Cidr | undefined {
     const bits = maxPrefix(within.family);
     if (prefix < within.prefix || prefix > bits) return undefined;
     const { lo, hi } = this.families[within.family];
     const step = 1n << BigInt(bits - prefix);
     const end = BigInt(within.hi);
+    const at = (x: bigint) => blockAt(within.family, within.family === 4 ? Number(x) : x, prefix);
     let candidate = BigInt(within.lo);
     // The first interval that ends at or after the candidate: hi is sorted, as the intervals are disjoint.
     let i = lowerBound(hi, candidate);
     while (candidate + step - 1n <= end) {
       while (i < hi.length && hi[i]! < candidate) i++;
       if (i >= lo.length || lo[i]! > candidate + step - 1n) {
-        return blockAt(within.family, within.family === 4 ? Number(candidate) : candidate, prefix);
+        return at(candidate);
       }
-      reject?.(blockAt(within.family, within.family === 4 ? Number(candidate) : candidate, prefix));
       // Jump past this taken interval, to the next aligned start.
-      candidate = ((hi[i]! + 1n + step - 1n) / step) * step;
+      const next = ((hi[i]! + 1n + step - 1n) / step) * step;
+      if (reject) {
+        const stop = next < end + 1n ? next : end + 1n;
+        reject(at(candidate), (stop - candidate) / step);
+      }
+      candidate = next;
     }
     return undefined;
   }
