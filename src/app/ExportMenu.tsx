@@ -23,10 +23,19 @@ const ITEMS: ReadonlyArray<[Kind, string, string]> = [
   ['csv', 'Address table (CSV)', 'Every range: first and last usable address, size, users'],
 ];
 
-/** The plan's error findings, computed here rather than read from the worker, which may lag. */
-async function errorFindings(plan: Plan): Promise<Finding[]> {
+/**
+ * The plan's error findings: the worker's when they describe this very revision, else computed
+ * here (the worker may be behind the last edit, and the export must not miss an error).
+ */
+async function errorFindings(
+  plan: Plan,
+  current: { revision: number; findings: readonly Finding[] } | null,
+  revision: number,
+): Promise<Finding[]> {
+  const isError = (f: Finding) => f.severity === 'error';
+  if (current && current.revision === revision) return current.findings.filter(isError);
   const { analyzePlan } = await import('../domain/analyze');
-  return analyzePlan(plan, { kind: 'none' }).findings.filter((f) => f.severity === 'error');
+  return analyzePlan(plan, { kind: 'none' }).findings.filter(isError);
 }
 
 async function downloadTerraform(plan: Plan, errors: readonly Finding[]): Promise<void> {
@@ -60,7 +69,7 @@ export function ExportMenu() {
         const url = await exportImage(kind, rf.getNodes(), plan.name ?? 'CIDR Canvas plan');
         download(`${base}.${kind}`, dataUrlToBlob(url));
       } else if (kind === 'terraform') {
-        const errors = await errorFindings(plan);
+        const errors = await errorFindings(plan, s.analysis, s.revision);
         if (errors.length > 0) setConfirm({ plan, errors });
         else await downloadTerraform(plan, []);
       } else {

@@ -46,6 +46,8 @@ export function newId(plan: Plan, prefix: string, taken: ReadonlySet<string> = n
     plan.ccns,
     plan.idcs,
     plan.routeTables,
+    plan.reservations ?? [],
+    plan.comments ?? [],
   ]) {
     for (const o of list) ids.add(o.id);
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTIONS, type Plan } from '../../domain/model/plan';
 import { validPlanArb } from '../../test-support/arbitraries';
 import { parsePlanText } from '../parse';
-import { scanHcl } from './hcl-reader.test-support';
+import { blockHeaders, scanHcl } from './hcl-reader.test-support';
 import { TEMPLATE_TEXTS } from './templates.test-support';
 import { asciiJson, carryLine, readCarryLine } from './terraform-carry';
 import { planToTerraform } from './terraform';
@@ -74,9 +74,22 @@ describe('the cidr-canvas lines', () => {
     fc.assert(
       fc.property(validPlanArb, (p) => {
         expectCarriesEverything(p);
-        const scan = scanHcl(planToTerraform(p));
+        const tf = planToTerraform(p);
+        const scan = scanHcl(tf);
         expect(scan.problems).toEqual([]);
         expect(scan.templates).toEqual([]);
+        // Every resource and variable a reference names is declared.
+        const declared = new Set(blockHeaders(tf).map((h) => `${h.type}.${h.name}`));
+        for (const [r] of scan.skeleton.matchAll(
+          /(?<!data\.)\btencentcloud_[a-z0-9_]+\.[a-z0-9_]+(?=\.)/g,
+        ))
+          expect(declared, r).toContain(r);
+        const vars = new Set([...tf.matchAll(/^variable "([a-z0-9_]+)" \{/gm)].map((m) => m[1]));
+        for (const m of scan.skeleton.matchAll(/\bvar\.([a-z0-9_]+)/g))
+          expect(vars, m[0]).toContain(m[1]);
+        // Resource names are unique within their type.
+        const headers = blockHeaders(tf).map((h) => `${h.kind} ${h.type}.${h.name}`);
+        expect(new Set(headers).size).toBe(headers.length);
       }),
       { numRuns: 100 },
     );

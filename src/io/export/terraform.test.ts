@@ -381,6 +381,16 @@ describe('Terraform export of small plans', () => {
       gateway_type: '"NORMAL"',
       tags: '{ "cidr-canvas-id" = "idc-dc" }',
     });
+    // The IDC's ranges go with its dedicated tunnel, as static routes.
+    expect(attrs(tf, 'tencentcloud_dcx', 'idc_dc')).toEqual({
+      name: '"idc-dc"',
+      dc_id: 'var.idc_dc_dc_id',
+      dcg_id: 'tencentcloud_dc_gateway.idc_dc.id',
+      network_type: '"VPC"',
+      vpc_id: 'tencentcloud_vpc.vpc_a.id',
+      route_type: '"STATIC"',
+      route_filter_prefixes: '["172.20.0.0/16"]',
+    });
     expectReferencesResolve(tf);
     expectOnlyStructure(tf);
   });
@@ -778,11 +788,41 @@ describe('IDCs', () => {
     expect(attrs(tf, 'tencentcloud_vpn_customer_gateway', 'shenzhen').public_ip_address).toBe(
       'var.shenzhen_public_ip',
     );
+    // The tunnel ends on the IDC's CCN VPN gateway: no VPC, no SPD policy.
+    expect(attrs(tf, 'tencentcloud_vpn_connection', 'shenzhen')).toEqual({
+      name: '"Shenzhen"',
+      vpn_gateway_id: 'var.shenzhen_ccn_gateway_id',
+      customer_gateway_id: 'tencentcloud_vpn_customer_gateway.shenzhen.id',
+      pre_share_key: 'var.shenzhen_pre_share_key',
+      tags: '{ "cidr-canvas-id" = "idc-sz" }',
+    });
+    expect(resourceBody(tf, 'tencentcloud_vpn_connection', 'shenzhen')).not.toContain(
+      'security_group_policy',
+    );
     // No VPC: no VPC gateway of its own.
     expect(blockHeaders(tf).map((h) => h.type)).not.toContain('tencentcloud_vpn_gateway');
     expect(blockHeaders(tf).map((h) => h.type)).not.toContain('tencentcloud_dc_gateway');
     expectReferencesResolve(tf);
     expectOnlyStructure(tf);
+  });
+});
+
+describe('a route to an IDC through a CCN', () => {
+  it('goes to the CCN they share, as a custom CCN route', () => {
+    const tf = planToTerraform(
+      basePlan({
+        vpcs: [vpc('vpc-a', '10.0.0.0/16'), vpc('vpc-b', '10.1.0.0/16')],
+        ccns: [ccn('ccn-x', ['vpc-b']), ccn('ccn-1', ['vpc-a', 'idc-bj'])],
+        idcs: [ccnIdc('idc-bj', ['192.168.0.0/16'], { name: 'Beijing' })],
+        routeTables: [table('rtb-a', 'vpc-a', [['192.168.0.0/16', 'idc-bj']])],
+      }),
+    );
+    expect(attrs(tf, 'tencentcloud_route_table_entry', 'rtb_a_1')).toMatchObject({
+      next_type: '"USER_CCN"',
+      next_hub: 'tencentcloud_ccn.ccn_1.id',
+    });
+    expect(tf).toContain('# Next hop: CCN ccn-1, to which IDC Beijing is attached.');
+    expectReferencesResolve(tf);
   });
 });
 

@@ -309,7 +309,7 @@ class Exporter {
         );
         return;
       }
-      const hop = this.nextHop(route.target);
+      const hop = this.nextHop(t.vpc, route.target);
       out.push(
         note(what),
         ...hop.comments.map(note),
@@ -327,7 +327,7 @@ class Exporter {
   }
 
   /** next_type and next_hub for a route target already known to be valid. */
-  private nextHop(target: string): { type: string; hub: Expr; comments: string[] } {
+  private nextHop(vpcId: string, target: string): { type: string; hub: Expr; comments: string[] } {
     switch (this.ix.kindOf(target)) {
       case 'natGateway':
         return { type: 'NAT', hub: this.ref('tencentcloud_nat_gateway', target), comments: [] };
@@ -342,6 +342,17 @@ class Exporter {
         return { type: 'USER_CCN', hub: this.ref('tencentcloud_ccn', target), comments: [] };
       case 'idc': {
         const idc = this.ix.idc(target)!;
+        if (idc.vpc !== vpcId) {
+          // Not the IDC's own VPC: the route is valid through a CCN both are attached to.
+          const via = this.plan.ccns.find(
+            (c) => c.attachments.includes(idc.id) && c.attachments.includes(vpcId),
+          )!;
+          return {
+            type: 'USER_CCN',
+            hub: this.ref('tencentcloud_ccn', via.id),
+            comments: [`Next hop: CCN ${label(via)}, to which IDC ${label(idc)} is attached.`],
+          };
+        }
         const dc = idc.link === 'direct-connect';
         return {
           type: dc ? 'DIRECTCONNECT' : 'VPN',
@@ -511,6 +522,27 @@ class Exporter {
             tags(idc.id),
           ]),
           blank,
+          note(
+            "The dedicated tunnel over the IDC's physical connection, with its ranges as static routes.",
+          ),
+          block(`resource "tencentcloud_dcx" "${name}"`, [
+            ...this.providerFor(v.id),
+            this.nameArg(idc),
+            attr(
+              'dc_id',
+              this.variable({
+                name: `${name}_dc_id`,
+                comments: [`The Direct Connect physical connection of IDC ${label(idc)} (dc-...).`],
+                description: `ID of the physical connection (dc-...) of IDC ${label(idc)}`,
+              }),
+            ),
+            attr('dcg_id', this.ref('tencentcloud_dc_gateway', idc.id)),
+            attr('network_type', str('VPC')),
+            attr('vpc_id', this.ref('tencentcloud_vpc', v.id)),
+            attr('route_type', str('STATIC')),
+            attr('route_filter_prefixes', list(idc.cidrs.filter(IS_V4).map(str))),
+          ]),
+          blank,
         );
       } else out.push(blank);
       return out;
@@ -529,13 +561,28 @@ class Exporter {
       ]),
       blank,
     );
-    if (!v) return out;
+    if (!v && !this.onCcn(idc)) return out;
     const key = this.variable({
       name: `${name}_pre_share_key`,
       comments: [`Pre-shared key of the VPN tunnel to IDC ${label(idc)}.`],
       description: `Pre-shared key of the VPN connection to IDC ${label(idc)}`,
       sensitive: true,
     });
+    if (!v) {
+      // On a CCN only: the tunnel ends on the IDC's CCN VPN gateway (a variable), and the CCN,
+      // not an SPD policy, decides what reaches the IDC.
+      out.push(
+        block(`resource "tencentcloud_vpn_connection" "${name}"`, [
+          this.nameArg(idc),
+          attr('vpn_gateway_id', this.idcCcnGateway(idc)),
+          attr('customer_gateway_id', this.ref('tencentcloud_vpn_customer_gateway', idc.id)),
+          attr('pre_share_key', key),
+          tags(idc.id),
+        ]),
+        blank,
+      );
+      return out;
+    }
     const remote = idc.cidrs.filter(IS_V4);
     const local = idcReturnRoutes(idc, v).filter(IS_V4);
     out.push(
