@@ -777,3 +777,44 @@ describe('bad input: a clear message and no plan', () => {
     if (!r.ok) expect(r.problems[0]!.message).toMatch(/open it instead/);
   });
 });
+
+describe('a raw terraform.tfstate (version 4)', () => {
+  it('reads like `terraform show -json`: modules, instance keys, other providers skipped', async () => {
+    const raw = {
+      version: 4,
+      terraform_version: '1.9.8',
+      serial: 12,
+      lineage: '3f0c9a52-6f4e-4b1e-9a55-0d3c3b1f7e21',
+      outputs: {},
+      resources: [
+        {
+          mode: 'managed',
+          type: 'tencentcloud_vpc',
+          name: 'prod',
+          provider: 'provider["registry.terraform.io/tencentcloudstack/tencentcloud"]',
+          instances: [{ schema_version: 0, attributes: VPC.values, sensitive_attributes: [] }],
+        },
+        {
+          module: 'module.net',
+          mode: 'managed',
+          type: 'tencentcloud_subnet',
+          name: 'nodes',
+          provider: 'provider["registry.terraform.io/tencentcloudstack/tencentcloud"]',
+          instances: [{ index_key: 'a', schema_version: 0, attributes: SUBNET.values }],
+        },
+        {
+          mode: 'managed',
+          type: 'aws_vpc',
+          name: 'x',
+          provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+          instances: [{ schema_version: 1, attributes: { id: 'vpc-0a' } }],
+        },
+      ],
+    };
+    const r = await ok(JSON.stringify(raw));
+    expect(r.plan.subnets.map((s) => s.id)).toEqual(['subnet-7d3kq9ve']);
+    expect(r.report.skipped).toEqual([
+      { type: 'aws_*', reason: 'not tencentcloud', examples: ['aws_vpc.x'], count: 1 },
+    ]);
+  });
+});

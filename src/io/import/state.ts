@@ -82,7 +82,48 @@ export interface StateRead {
   readonly tencentcloud: number;
 }
 
-export function readState(name: string, doc: unknown, skipped: SkipList): StateRead {
+/**
+ * A raw state file (terraform.tfstate, format version 4) as `terraform show -json` would print it:
+ * people often have the file itself at hand.
+ */
+function fromRawState(doc: Record<string, unknown>): Record<string, unknown> {
+  const resources: unknown[] = [];
+  for (const r of Array.isArray(doc.resources) ? doc.resources : []) {
+    if (!isRecord(r) || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
+    const provider =
+      typeof r.provider === 'string'
+        ? /provider\["?([^"\]]+)"?\]/.exec(r.provider)?.[1]
+        : undefined;
+    const prefix = `${typeof r.module === 'string' ? `${r.module}.` : ''}${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
+    for (const i of Array.isArray(r.instances) ? r.instances : []) {
+      if (!isRecord(i)) continue;
+      const key = i.index_key;
+      const address =
+        key === undefined
+          ? prefix
+          : `${prefix}[${typeof key === 'number' ? key : JSON.stringify(key)}]`;
+      resources.push({
+        address,
+        mode: r.mode,
+        type: r.type,
+        name: r.name,
+        provider_name: provider,
+        values: isRecord(i.attributes) ? i.attributes : {},
+      });
+    }
+  }
+  return {
+    format_version: '1.0',
+    terraform_version: doc.terraform_version,
+    values: { root_module: { resources } },
+  };
+}
+
+export function readState(name: string, input: unknown, skipped: SkipList): StateRead {
+  const doc =
+    isRecord(input) && typeof input.version === 'number' && Array.isArray(input.resources)
+      ? fromRawState(input)
+      : input;
   if (!isRecord(doc))
     throw new ImportError(name, 'expected the JSON object that `terraform show -json` prints');
   const values = isRecord(doc.values)
