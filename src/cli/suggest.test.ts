@@ -19,7 +19,7 @@ function run(...args: string[]) {
 
 type Json = Record<string, unknown>;
 
-describe('npm run suggest', () => {
+describe('cidr-canvas suggest', () => {
   it('sizes a cluster as cli.md shows and places it past the clusters in use', () => {
     const r = run(SAMPLE, '--vpc', 'vpc-prod', '--nodes', '1000');
     expect(r.code).toBe(0);
