@@ -20,6 +20,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'cli/dist',
       'node_modules',
       'test-results',
       'playwright-report',

@@ -1,8 +1,13 @@
-// `npm run bench [-- --quick] [-- --json]`: how fast the validation core is on generated plans of
-// 1,000, 10,000 and 100,000 objects (--quick: the first two), against the budgets of the issue;
-// then how fast a 10,000- and a 100,000-resource Terraform state imports (--quick: the first).
+// `npm run bench [-- --quick] [-- --json] [-- --planning] [-- --cli]`: how fast the validation
+// core is on generated plans of 1,000, 10,000 and 100,000 objects (--quick: the first two),
+// against the budgets of the issue; then the diff and the address planner on the largest
+// (--planning: only those); then how fast a 10,000- and a 100,000-resource Terraform state
+// imports (--quick: the first); and how fast the built `cidr-canvas validate` starts and answers
+// on a small plan (--cli: only that).
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzePlan, type PathScope } from '../src/domain/analyze';
@@ -10,13 +15,18 @@ import type { Plan } from '../src/domain/model/plan';
 import type { PlanOp } from '../src/domain/ops/ops';
 import { ValidationEngine } from '../src/worker/engine';
 import type { FromWorker, ToWorker } from '../src/worker/protocol';
+import { buildCli } from '../scripts/build-cli';
 import { pairKey, pairsCidrTools, pairsIpaddr, pairsOurs, type Pair } from './baselines';
 import { countObjects, generatePlan, planCidrs, SPARE_CONTAINER_CIDR } from './generate';
+import { measureDiff, measureSuggest, type DiffRow, type SuggestRow } from './planning';
 import { measureImport, type ImportRow } from './import';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const JSON_OUT = args.includes('--json');
+const PLANNING_ONLY = args.includes('--planning');
+/** --cli: only the command line tool's start and answer, a few seconds. */
+const CLI_ONLY = args.includes('--cli');
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const SEED = 20240601;
 /** A pairwise baseline whose one run is estimated to take longer than this is skipped. */
@@ -231,6 +241,67 @@ async function measure(size: number): Promise<Row> {
   };
 }
 
+/** The plan `cidr-canvas validate` is timed on: a template of about ten objects, two clusters. */
+const CLI_PLAN = fileURLToPath(
+  new URL('../src/app/templates/two-clusters-one-vpc.plan.json', import.meta.url),
+);
+const CLI_RUNS = 21;
+/** The CLI budget is not measured on a generated size: this stands for it among the sizes. */
+const CLI_SIZE = 0;
+
+interface CliRow {
+  objects: number;
+  /** Median wall time of `node cli/dist/cidr-canvas.js validate PLAN`, spawned. */
+  validateMs: number;
+  /** Median wall time of `node -e 0`: what starting Node costs on this machine now. */
+  nodeMs: number;
+  ratio: number;
+  runs: number;
+}
+
+/** Wall time of one spawned run; the command must succeed. */
+function wallMs(args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${String(r.stderr)}`);
+  return ms;
+}
+
+/**
+ * The built tool (bundled as `npm run build:cli` does, into a folder of its own) against bare
+ * Node, runs interleaved so that a neighbour's burst hits both alike.
+ */
+async function measureCli(): Promise<CliRow> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'cidr-canvas-bench-cli-'));
+  try {
+    const { entry } = await buildCli(join(dir, 'package'));
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, readFileSync(CLI_PLAN));
+    const validate = [entry, 'validate', plan];
+    const bare = ['-e', '0'];
+    for (let i = 0; i < 3; i++) {
+      wallMs(validate);
+      wallMs(bare);
+    }
+    const ours: number[] = [];
+    const node: number[] = [];
+    for (let i = 0; i < CLI_RUNS; i++) {
+      ours.push(wallMs(validate));
+      node.push(wallMs(bare));
+    }
+    const validateMs = median(ours);
+    const nodeMs = median(node);
+    const objects = countObjects(JSON.parse(readFileSync(CLI_PLAN, 'utf8')) as Plan);
+    log(
+      `cli: cidr-canvas validate on ${objects} objects ${validateMs.toFixed(0)} ms, node -e 0 ${nodeMs.toFixed(0)} ms (${(validateMs / nodeMs).toFixed(2)}x)`,
+    );
+    return { objects, validateMs, nodeMs, ratio: validateMs / nodeMs, runs: CLI_RUNS };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 interface Budget {
   readonly name: string;
   /** The plan size it is measured on. */
@@ -241,7 +312,7 @@ interface Budget {
   readonly pass: (v: number) => boolean;
 }
 
-function budgets(rows: readonly Row[]): Budget[] {
+function budgets(rows: readonly Row[], cli: CliRow): Budget[] {
   const at = (size: number) => rows.find((r) => r.size === size);
   const ipaddrRatio = at(10_000)?.peers.find((p) => p.name === 'ipaddr.js')?.ratio ?? undefined;
   return [
@@ -285,6 +356,14 @@ function budgets(rows: readonly Row[]): Budget[] {
       unit: 'MB',
       pass: (v) => v <= 500,
     },
+    {
+      name: `cidr-canvas validate, ${cli.objects} objects, wall`,
+      size: CLI_SIZE,
+      limit: '<= 150 ms',
+      value: cli.validateMs,
+      unit: 'ms',
+      pass: (v) => v <= 150,
+    },
   ];
 }
 
@@ -314,19 +393,30 @@ async function main(): Promise<void> {
     platform: `${os.platform()} ${os.release()}`,
   };
   const rows: Row[] = [];
-  for (const size of SIZES) rows.push(await measure(size));
-  const first = budgets(rows);
+  if (!PLANNING_ONLY && !CLI_ONLY) for (const size of SIZES) rows.push(await measure(size));
+  const planning = CLI_ONLY ? undefined : measurePlanning(SIZES[SIZES.length - 1]!);
+  const cli = await measureCli();
+  const first = budgets(rows, cli);
   // This machine is shared: a time can jump by a third between runs. A size with a missed budget
   // is measured once more, and the budget fails only if it is missed both times.
   const missed = new Set(
     first.flatMap((b) => (b.value !== undefined && !b.pass(b.value) ? [b.size] : [])),
   );
   const again: Row[] = [];
+  let cliAgain: CliRow | undefined;
   for (const size of missed) {
+    if (size === CLI_SIZE) {
+      log('the command line budget was missed: measuring it again');
+      cliAgain = await measureCli();
+      continue;
+    }
     log(`a budget at ${size} objects was missed: measuring that size again`);
     again.push(await measure(size));
   }
-  const second = budgets(rows.map((r) => again.find((a) => a.size === r.size) ?? r));
+  const second = budgets(
+    rows.map((r) => again.find((a) => a.size === r.size) ?? r),
+    cliAgain ?? cli,
+  );
   const checks = first.map((b, i) => {
     const retry = second[i]!;
     const passedFirst = b.value !== undefined && b.pass(b.value);
@@ -347,9 +437,10 @@ async function main(): Promise<void> {
       ...(missed.has(b.size) && !passedFirst ? { firstValue: b.value } : {}),
     };
   });
+  if (planning) checks.push(...planningChecks(planning));
   // Import: its own section; --quick keeps only the 10,000-resource state.
   const imports: (ImportRow & { status: string; firstMs?: number })[] = [];
-  for (const size of QUICK ? [10_000] : [10_000, 100_000]) {
+  for (const size of PLANNING_ONLY || CLI_ONLY ? [] : QUICK ? [10_000] : [10_000, 100_000]) {
     log(`import: a state of ${size.toLocaleString('en-US')} resources`);
     const first = await measureImport(size, SEED, size >= 100_000 ? 3 : 5);
     if (first.ms <= first.limitMs) imports.push({ ...first, status: 'PASS' });
@@ -375,6 +466,8 @@ async function main(): Promise<void> {
       seed: SEED,
       machine,
       rows,
+      planning,
+      cli: cliAgain ?? cli,
       budgets: checks,
       imports,
       seconds,
@@ -419,7 +512,14 @@ async function main(): Promise<void> {
   );
   for (const r of rows)
     for (const p of r.peers) if (p.note) out.push(`${r.size}: ${p.name} ${p.note}`);
-  out.push('');
+  const c = cliAgain ?? cli;
+  if (planning) out.push('', planningTable(planning));
+  out.push(
+    '',
+    `cidr-canvas validate (built bundle, ${c.objects}-object plan): median wall ${fmt(c.validateMs)} ms of ${c.runs} runs; ` +
+      `node -e 0: ${fmt(c.nodeMs)} ms; ratio ${c.ratio.toFixed(2)}x`,
+    '',
+  );
   out.push(
     table(
       ['budget', 'limit', 'measured', 'status'],
@@ -446,6 +546,82 @@ async function main(): Promise<void> {
     ),
   );
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+interface Planning {
+  readonly diff: DiffRow;
+  readonly suggest: SuggestRow;
+}
+
+function measurePlanning(size: number): Planning {
+  const plan = generatePlan(size, SEED);
+  log(`planning queries on ${countObjects(plan)} objects`);
+  const suggest = measureSuggest(plan, size, time);
+  log(
+    `  free-space query ${suggest.freeQueryMs.toFixed(4)} ms among ${suggest.ranges} ranges, suggestion ${suggest.suggestMs.toFixed(3)} ms`,
+  );
+  const diff = measureDiff(plan, size, SEED, time);
+  log(`  diff ${diff.diffMs.toFixed(1)} ms, with both analyses ${diff.endToEndMs.toFixed(0)} ms`);
+  return { diff, suggest };
+}
+
+function planningChecks(p: Planning) {
+  const check = (name: string, limit: string, value: number, pass: boolean) => ({
+    name,
+    limit,
+    value,
+    unit: 'ms',
+    status: pass ? 'PASS' : 'FAIL',
+  });
+  const big = p.diff.size >= 100_000;
+  if (!big) return [];
+  return [
+    check(
+      'diff of two 100k plans (analyses known)',
+      '<= 1000 ms',
+      p.diff.diffMs,
+      p.diff.diffMs <= 1000,
+    ),
+    check(
+      'free-space query, 100k ranges',
+      '<= 5 ms',
+      p.suggest.freeQueryMs,
+      p.suggest.freeQueryMs <= 5,
+    ),
+    check('suggestion query, 100k plan', '<= 5 ms', p.suggest.suggestMs, p.suggest.suggestMs <= 5),
+  ];
+}
+
+function planningTable(p: Planning): string {
+  const d = p.diff;
+  const s = p.suggest;
+  return table(
+    ['planning, ' + d.size.toLocaleString('en-US') + ' objects', 'ms', 'what'],
+    [
+      [
+        'diff, analyses known',
+        fmt(d.diffMs),
+        `${d.edits} random edits: ${d.added} added, ${d.removed} removed, ${d.changed} changed, ${d.findingsIntroduced} findings introduced, ${d.pathsChanged} paths changed`,
+      ],
+      [
+        'diff from two plans',
+        fmt(d.endToEndMs),
+        'both analysed (paths of the edited cluster), then compared',
+      ],
+      ['free-space index build', fmt(s.buildMs), `${s.ranges} IPv4 ranges, sorted and merged once`],
+      [
+        'free-space query',
+        s.freeQueryMs.toFixed(4),
+        'first free block, /12 to /28 in each private range',
+      ],
+      [
+        'suggestion query',
+        s.suggestMs.toFixed(4),
+        `a sized cluster among the ${s.vpcRanges} ranges around a VPC, with what it passed over`,
+      ],
+      ['suggestion index build', fmt(s.suggestBuildMs), 'once per plan and VPC'],
+    ],
+  );
 }
 
 await main();

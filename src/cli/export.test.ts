@@ -11,14 +11,14 @@ const dir = mkdtempSync(join(tmpdir(), 'cidr-canvas-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/export.ts', ...args], {
+  const r = spawnSync('npx', ['tsx', 'src/cli/bin.ts', 'export', ...args], {
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('npm run export', () => {
+describe('cidr-canvas export', () => {
   it('writes Terraform for --format terraform', () => {
     const r = run('--format', 'terraform', SAMPLE);
     expect(r.code).toBe(0);
@@ -72,7 +72,7 @@ describe('npm run export', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(
-        'Usage: npm run export -- --format terraform|csv [--force] PLAN.json',
+        'Usage: cidr-canvas export --format terraform|csv [--force] PLAN.json',
       );
     }
   }, 120_000);

@@ -1,4 +1,4 @@
-// `npm run export -- --format terraform|csv [--force] PLAN.json`: the plan as Terraform for the
+// `cidr-canvas export --format terraform|csv [--force] PLAN.json`: the plan as Terraform for the
 // tencentcloud provider, or its address table as CSV, on standard output. Exit 0 on success, 1 when
 // the plan has error findings and Terraform was asked for without --force (they go to standard
 // error), 2 when the file cannot be read as a plan (standard error then says where and why) or the
@@ -8,7 +8,7 @@ import { planToCsv } from '../io/export/address-table';
 import { planToTerraform } from '../io/export/terraform';
 import { readPlanFile } from './read-plan';
 
-const USAGE = `Usage: npm run export -- --format terraform|csv [--force] PLAN.json
+export const USAGE = `Usage: cidr-canvas export --format terraform|csv [--force] PLAN.json
 
 Writes a CIDR Canvas plan to standard output as Terraform (HCL) for the tencentcloud provider,
 or as a CSV table of every address range in it. A plan with error findings is written as
@@ -80,6 +80,3 @@ export function main(argv: readonly string[]): number {
   process.stdout.write(planToTerraform(read.plan, { errors }));
   return 0;
 }
-
-// Output to a pipe is written asynchronously: set the exit code and let Node finish writing.
-process.exitCode = main(process.argv.slice(2));

@@ -12,14 +12,14 @@ const dir = mkdtempSync(join(tmpdir(), 'cidr-canvas-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/import.ts', ...args], {
+  const r = spawnSync('npx', ['tsx', 'src/cli/bin.ts', 'import', ...args], {
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('npm run import', () => {
+describe('cidr-canvas import', () => {
   it('prints the plan, laid out, and the report on standard error', () => {
     const r = run(STATE);
     expect(r.code).toBe(0);

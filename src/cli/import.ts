@@ -1,4 +1,4 @@
-// `npm run import -- [--from KIND] FILE... [--into PLAN.json]`: a plan from descriptions of
+// `cidr-canvas import [--from KIND] FILE... [--into PLAN.json]`: a plan from descriptions of
 // networks that already exist (Terraform state or .tf files, tccli responses), printed as JSON
 // with a layout. Standard error ends with the report. Exit 0 when a plan was written, 2 when
 // nothing could be imported (standard error says where and why).
@@ -11,7 +11,7 @@ import { formatProblem, IMPORT_KINDS, type ImportFile, type ImportKind } from '.
 import { serializePlan } from '../io/serialize';
 import { readPlanFile } from './read-plan';
 
-export const USAGE = `Usage: npm run import -- [--from KIND] FILE... [--into PLAN.json]
+export const USAGE = `Usage: cidr-canvas import [--from KIND] FILE... [--into PLAN.json]
 
 Builds a CIDR Canvas plan from networks that already exist and prints it, laid out.
 KIND (detected from the content when absent):
@@ -97,6 +97,3 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.stderr.write(`${formatReport(result.report)}${merged}`);
   return 0;
 }
-
-// Output to a pipe is written asynchronously: set the exit code and let Node finish writing.
-process.exitCode = await main(process.argv.slice(2));

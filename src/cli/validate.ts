@@ -1,65 +1,92 @@
-// `npm run validate -- PLAN.json [--format json|text]`: exit 0 without error findings, 1 with
-// some, 2 when the file cannot be read as a plan (standard error then says where and why).
-import { analyzePlan } from '../domain/analyze';
+// `cidr-canvas validate [options] PLAN.json...`: exit 0 without error findings, 1 with some, 2 when
+// a file cannot be read as a plan (standard error then says where and why).
+import { analyzePlan, type Analysis } from '../domain/analyze';
+import { oneOf, parseOptions, UsageError, wantsColor } from './args';
+import { displayName, readPlanFile } from './read-plan';
 import { reportJson, reportText } from './report';
-import { readPlanFile } from './read-plan';
+import { reportMarkdown } from './report-markdown';
+import { toSarif, type SarifFailure, type SarifPlan } from './sarif';
 
-const USAGE = `Usage: npm run validate -- PLAN.json [--format json|text] [--color|--no-color]
+export const USAGE = `Usage: cidr-canvas validate [options] PLAN.json...
 
-Checks a CIDR Canvas plan against the rules of Tencent Cloud TKE and prints the findings,
-the communication paths and each cluster's capacity.
-Exit status: 0 no error finding, 1 at least one error finding, 2 the file is not a readable plan.`;
+Checks CIDR Canvas plans against the rules of Tencent Cloud TKE and prints the findings, the
+communication paths and each cluster's capacity. A file - is read from standard input.
 
-interface Args {
-  file?: string;
-  format: 'json' | 'text';
-  color: boolean | undefined;
-  help: boolean;
-  problem?: string;
-}
+Options:
+  -f, --format FORMAT    json (default), text (a table for a terminal), markdown (for a pull
+                         request comment) or sarif (SARIF 2.1.0 for code-scanning tools)
+      --color            colour the text even when not on a terminal
+      --no-color         never colour it (NO_COLOR in the environment does the same)
+  -h, --help             this help
 
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { format: 'json', color: undefined, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (value !== 'json' && value !== 'text')
-        args.problem = `--format takes json or text, not ${value ?? 'nothing'}`;
-      else args.format = value;
-    } else if (a === '--color') args.color = true;
-    else if (a === '--no-color') args.color = false;
-    else if (a.startsWith('-') && a !== '-') args.problem = `unknown option ${a}`;
-    else if (args.file === undefined) args.file = a;
-    else args.problem = `one plan file at a time (got ${args.file} and ${a})`;
-  }
-  return args;
+With several plans, json prints a list of { file, findings, paths, capacity }, and sarif one
+run with every plan as an artifact.
+Exit status: 0 no error finding, 1 at least one error finding, 2 a file is not a readable plan.`;
+
+const FORMATS = ['json', 'text', 'markdown', 'sarif'] as const;
+
+interface Checked {
+  readonly file: string;
+  readonly text: string;
+  readonly plan: SarifPlan['plan'];
+  readonly analysis: Analysis;
 }
 
 export function main(argv: readonly string[]): number {
-  const args = parseArgs(argv);
-  if (args.help) {
+  const { values, positionals: files } = parseOptions(argv, {
+    format: { type: 'string', short: 'f' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+  });
+  if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args.problem || args.file === undefined) {
-    process.stderr.write(`validate: ${args.problem ?? 'no plan file given'}\n\n${USAGE}\n`);
-    return 2;
+  const format = oneOf('format', values.format, FORMATS, 'json');
+  if (files.length === 0) throw new UsageError('no plan file given');
+  if (files.filter((f) => f === '-').length > 1)
+    throw new UsageError('standard input (-) can be read once');
+
+  const checked: Checked[] = [];
+  const failures: SarifFailure[] = [];
+  for (const file of files) {
+    const read = readPlanFile(file);
+    if (!read.ok) {
+      process.stderr.write(`${read.message}\n`);
+      failures.push({ file, message: read.message });
+      continue;
+    }
+    checked.push({ file, text: read.text, plan: read.plan, analysis: analyzePlan(read.plan) });
   }
-  const file = args.file;
-  const read = readPlanFile(file);
-  if (!read.ok) {
-    process.stderr.write(`${read.message}\n`);
-    return 2;
-  }
-  const analysis = analyzePlan(read.plan);
-  const color = args.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
-  process.stdout.write(
-    args.format === 'text' ? reportText(analysis, file, color) : reportJson(analysis),
-  );
-  return analysis.findings.some((f) => f.severity === 'error') ? 1 : 0;
+
+  const color = wantsColor(values['no-color'] ? false : values.color, process.stdout);
+  const single = files.length === 1;
+  let out: string;
+  if (format === 'sarif')
+    out = `${JSON.stringify(
+      toSarif(
+        checked.map((c) => ({ ...c, findings: c.analysis.findings })),
+        failures,
+      ),
+      null,
+      2,
+    )}\n`;
+  else if (checked.length === 0) out = '';
+  else if (format === 'json')
+    out = single
+      ? reportJson(checked[0]!.analysis)
+      : `${JSON.stringify(
+          checked.map((c) => ({ file: displayName(c.file), ...pick(c.analysis) })),
+          null,
+          2,
+        )}\n`;
+  else if (format === 'text')
+    out = checked.map((c) => reportText(c.analysis, displayName(c.file), color)).join('\n');
+  else out = checked.map((c) => reportMarkdown(c.analysis, displayName(c.file))).join('\n');
+  process.stdout.write(out);
+
+  if (failures.length > 0) return 2;
+  return checked.some((c) => c.analysis.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
-// Output to a pipe is written asynchronously: set the exit code and let Node finish writing.
-process.exitCode = main(process.argv.slice(2));
+const pick = (a: Analysis) => ({ findings: a.findings, paths: a.paths, capacity: a.capacity });

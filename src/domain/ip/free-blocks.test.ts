@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Spec, bitsOf, spec, blockIn } from '../../test-support/blocks';
-import { formatCidr, parseCidr, parseIp, type Cidr } from './cidr';
-import { firstFreeBlock, firstFreeBlockIn, largestFreeBlock } from './free-blocks';
+import { blockAt, formatCidr, parseCidr, parseIp, type Cidr } from './cidr';
+import { FreeSpace, firstFreeBlock, firstFreeBlockIn, largestFreeBlock } from './free-blocks';
 
 interface Found {
   readonly family: 4 | 6;
@@ -309,4 +309,58 @@ describe('largestFreeBlock', () => {
     expect(found).toBeGreaterThan(100);
     expect(none).toBeGreaterThan(10);
   });
+});
+
+describe('FreeSpace', () => {
+  it('answers many questions about one set of taken ranges as brute force does', () => {
+    fc.assert(
+      fc.property(
+        scenario(12, 8),
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 }),
+        ({ within, taken }, extra) => {
+          const space = new FreeSpace(taken.map(cidrOfSpec));
+          for (const d of extra) {
+            const prefix = Math.min(bitsOf(within.family), within.prefix + d);
+            const rejected: Cidr[] = [];
+            const got = space.first(cidrOfSpec(within), prefix, (first, count) => {
+              for (let k = 0n; k < count; k++)
+                rejected.push(
+                  blockAt(
+                    within.family,
+                    BigInt(first.lo) + k * (BigInt(first.hi) - BigInt(first.lo) + 1n),
+                    prefix,
+                  ),
+                );
+            });
+            expectFound(got, bruteFirst(within, prefix, taken));
+            // What it passed over is blocked, in order, and before what it found.
+            let previous = -1n;
+            for (const r of rejected) {
+              const lo = BigInt(r.lo);
+              expect(r.prefix).toBe(prefix);
+              expect(lo > previous).toBe(true);
+              previous = lo;
+              expect(taken.some((t) => overlapOracle(t, lo, BigInt(r.hi), within.family))).toBe(
+                true,
+              );
+              expect(space.isFree(r)).toBe(false);
+            }
+            if (got) {
+              expect(BigInt(got.lo) > previous).toBe(true);
+              expect(space.isFree(got)).toBe(true);
+            }
+            // Every candidate before the answer (all of them when none is free) was passed over.
+            if (prefix >= within.prefix) {
+              const step = 1n << BigInt(bitsOf(within.family) - prefix);
+              const before = got
+                ? (BigInt(got.lo) - within.first) / step
+                : (within.last - within.first + 1n) / step;
+              expect(BigInt(rejected.length)).toBe(before);
+            }
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  }, 60_000);
 });

@@ -1,0 +1,154 @@
+// The bench's sections for the review and planning queries: the diff of two large plans (one
+// with a set of random edits), and free-space and suggestion questions among 100,000 ranges.
+import { analyzePlan, type PathScope } from '../src/domain/analyze';
+import { diffAnalyzed, diffPlans } from '../src/domain/diff/diff';
+import { cidrOf } from '../src/domain/ip/cidr';
+import { FreeSpace } from '../src/domain/ip/free-blocks';
+import { PRIVATE_RANGES } from '../src/domain/ip/private-ranges';
+import { PlanIndex } from '../src/domain/model/plan-index';
+import { COLLECTIONS, type Plan } from '../src/domain/model/plan';
+import { removeObjects } from '../src/domain/ops/cascade';
+import { applyOps, type PlanOp } from '../src/domain/ops/ops';
+import { rangesToAvoid } from '../src/domain/planning/avoid';
+import { AddressPlanner } from '../src/domain/planning/suggest';
+import { mulberry32, planCidrs, SPARE_CONTAINER_CIDR } from './generate';
+
+/**
+ * `count` edits an architect might make in a review: renames, node counts, resources removed,
+ * resources added at an address already taken, and one cluster moved to a free container CIDR.
+ */
+export function randomEdits(plan: Plan, count: number, seed: number): PlanOp[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const ops: PlanOp[] = [];
+  let cur = plan;
+  const gr = plan.clusters.find((c) => c.mode !== 'vpc-cni' && c.containerCidr)!;
+  ops.push({
+    op: 'update',
+    collection: 'clusters',
+    id: gr.id,
+    set: { containerCidr: SPARE_CONTAINER_CIDR },
+  });
+  for (let i = 1; i < count; i++) {
+    const kind = rnd();
+    let edit: PlanOp[];
+    if (kind < 0.3) {
+      const c = pick(COLLECTIONS);
+      const o = pick<{ id: string }>(cur[c]);
+      edit = [{ op: 'update', collection: c, id: o.id, set: { name: `renamed-${i}` } }];
+    } else if (kind < 0.5) {
+      const c = pick(cur.clusters);
+      edit = [{ op: 'update', collection: 'clusters', id: c.id, set: { nodeCount: 1 + i } }];
+    } else if (kind < 0.75) {
+      edit = removeObjects(cur, [pick(cur.resources).id]);
+    } else {
+      const r = pick(cur.resources);
+      edit = [{ op: 'insert', collection: 'resources', object: { ...r, id: `bench-new-${i}` } }];
+    }
+    ops.push(...edit);
+    cur = applyOps(cur, edit).plan;
+  }
+  return ops;
+}
+
+export interface DiffRow {
+  size: number;
+  edits: number;
+  /** The comparison itself, both analyses known (what the designer and CI hold). */
+  diffMs: number;
+  /** From two plans: both analysed (paths of the edited cluster, as the validation bench), then compared. */
+  endToEndMs: number;
+  added: number;
+  removed: number;
+  changed: number;
+  findingsIntroduced: number;
+  pathsChanged: number;
+}
+
+type Timer = (fn: (run: number) => void, runs: number, warmups?: number) => number;
+
+export function measureDiff(plan: Plan, size: number, seed: number, time: Timer): DiffRow {
+  const ops = randomEdits(plan, 200, seed);
+  const after = applyOps(plan, ops).plan;
+  const cluster = (ops[0] as { id: string }).id;
+  const scope: PathScope = { kind: 'clusters', ids: [cluster] };
+  const a = analyzePlan(plan, scope);
+  const b = analyzePlan(after, scope);
+  const d = diffAnalyzed(plan, a, after, b);
+  const runs = size >= 100_000 ? 5 : 7;
+  const diffMs = time(() => diffAnalyzed(plan, a, after, b), runs);
+  const endToEndMs = time(() => diffPlans(plan, after, scope), size >= 100_000 ? 3 : 5);
+  return {
+    size,
+    edits: 200,
+    diffMs,
+    endToEndMs,
+    added: d.summary.added,
+    removed: d.summary.removed,
+    changed: d.summary.changed,
+    findingsIntroduced: d.findings.introduced.length,
+    pathsChanged: d.paths.changed.length,
+  };
+}
+
+export interface SuggestRow {
+  size: number;
+  /** Ranges in the free-space index of the first measure: every IPv4 range of the plan. */
+  ranges: number;
+  buildMs: number;
+  /** One first-free-block question, the median over prefixes /12 to /28 and the three private ranges. */
+  freeQueryMs: number;
+  /** Ranges around the VPC the suggestion is for. */
+  vpcRanges: number;
+  /** A suggestion (sizing, search, the blocks passed over with what they overlap), after the VPC's index is built. */
+  suggestMs: number;
+  /** Building that VPC's index: once per plan and VPC. */
+  suggestBuildMs: number;
+}
+
+export function measureSuggest(plan: Plan, size: number, time: Timer): SuggestRow {
+  const ranges = planCidrs(plan)
+    .map(cidrOf)
+    .filter((c) => c.family === 4);
+  let space = new FreeSpace(ranges);
+  const buildMs = time(() => {
+    space = new FreeSpace(ranges);
+  }, 3);
+  const prefixes = Array.from({ length: 17 }, (_, i) => 12 + i);
+  const freeQueryMs =
+    time(() => {
+      for (const p of prefixes) for (const r of PRIVATE_RANGES) space.first(r, p);
+    }, 7) /
+    (prefixes.length * PRIVATE_RANGES.length);
+
+  // The VPC with the most ranges around it: the one on the CCN with most neighbours.
+  const ix = new PlanIndex(plan);
+  let vpc = plan.vpcs[0]!.id;
+  let most = -1;
+  for (const v of plan.vpcs.slice(0, 40)) {
+    const n = rangesToAvoid(ix, v.id).length;
+    if (n > most) {
+      most = n;
+      vpc = v.id;
+    }
+  }
+  let planner = new AddressPlanner(ix);
+  const suggestBuildMs = time(() => {
+    planner = new AddressPlanner(ix);
+    planner.suggestCluster(vpc, { nodes: 10 });
+  }, 3);
+  const needs = [10, 100, 500, 1000, 5000];
+  const suggestMs =
+    time(() => {
+      for (const nodes of needs) planner.suggestCluster(vpc, { nodes });
+    }, 7) / needs.length;
+  return {
+    size,
+    ranges: ranges.length,
+    buildMs,
+    freeQueryMs,
+    vpcRanges: most,
+    suggestMs,
+    suggestBuildMs,
+  };
+}
