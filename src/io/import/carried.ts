@@ -22,10 +22,25 @@ function isObj(x: unknown): x is Obj {
 
 const key = (x: unknown) => JSON.stringify(x);
 
+/**
+ * A route's key as the file can say it: the export writes a route to an IDC reached through a
+ * shared CCN as a USER_CCN entry to that CCN, so such a route is known by its destination and the
+ * CCN it goes through (`via`).
+ */
+function routeKeys(x: unknown, idcVia: ReadonlyMap<string, readonly string[]>): string[] {
+  if (!isObj(x) || typeof x.target !== 'string') return [key(x)];
+  const vias = idcVia.get(x.target) ?? [];
+  return [key(x), ...vias.map((ccn) => key({ ...x, target: ccn }))];
+}
+
 /** A list from the arguments, or the line's when it holds everything the arguments say and more. */
-function list(fromArgs: unknown[], fromLine: unknown): unknown[] {
+function list(
+  fromArgs: unknown[],
+  fromLine: unknown,
+  idcVia: ReadonlyMap<string, readonly string[]> = new Map(),
+): unknown[] {
   if (!Array.isArray(fromLine)) return fromArgs;
-  const line = new Set(fromLine.map(key));
+  const line = new Set(fromLine.flatMap((x) => routeKeys(x, idcVia)));
   return fromArgs.every((x) => line.has(key(x))) ? fromLine : fromArgs;
 }
 
@@ -40,7 +55,7 @@ function list(fromArgs: unknown[], fromLine: unknown): unknown[] {
 const LINE_WINS = new Set(['id', 'name', 'description', 'kind', 'region', 'cidrs', 'returnRoutes']);
 const MAX_EXPORTED_NODES = 100_000;
 
-function combine(args: Obj, line: Obj): Obj {
+function combine(args: Obj, line: Obj, idcVia: ReadonlyMap<string, readonly string[]>): Obj {
   const out: Obj = { ...line };
   for (const [k, v] of Object.entries(args)) {
     if (LINE_WINS.has(k)) continue;
@@ -51,7 +66,7 @@ function combine(args: Obj, line: Obj): Obj {
       Number(line.nodeCount) > MAX_EXPORTED_NODES
     )
       continue;
-    out[k] = Array.isArray(v) ? list(v, line[k]) : v;
+    out[k] = Array.isArray(v) ? list(v, line[k], k === 'routes' ? idcVia : undefined) : v;
   }
   out.id = args.id;
   return out;
@@ -73,6 +88,13 @@ export function applyCarried(plan: Plan, carried: readonly Carried[]): Plan {
     if (!m) byKind.set(c.kind, (m = new Map<string, Carried>()));
     m.set(c.object.id, c);
   }
+  // The CCNs each IDC is attached to, from the plan read so far and the lines.
+  const idcVia = new Map<string, string[]>();
+  const ccnLines = [...(byKind.get('ccns')?.values() ?? [])].map((c) => c.object as Obj);
+  for (const ccn of [...plan.ccns, ...ccnLines] as Obj[])
+    for (const a of Array.isArray(ccn.attachments) ? ccn.attachments : [])
+      if (typeof a === 'string' && typeof ccn.id === 'string')
+        idcVia.set(a, [...(idcVia.get(a) ?? []), ccn.id]);
   const out: Record<string, unknown> = { ...plan };
   if (name !== undefined && plan.name === undefined) out.name = name;
   for (const kind of [...COLLECTIONS, ...EXTRA_LISTS]) {
@@ -84,7 +106,7 @@ export function applyCarried(plan: Plan, carried: readonly Carried[]): Plan {
       seen.add(o.id as string);
       const line = lines.get(o.id as string);
       return {
-        o: line ? combine(o, line.object as Obj) : o,
+        o: line ? combine(o, line.object as Obj, idcVia) : o,
         index: line?.index ?? Number.MAX_SAFE_INTEGER - current.length + i,
       };
     });

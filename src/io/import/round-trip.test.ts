@@ -62,6 +62,35 @@ describe('export to Terraform, then import', () => {
     expect(network(back)).toEqual(network(parsed.value));
   });
 
+  it('gives back a route to an IDC that the file sends through the CCN they share', async () => {
+    const parsed = parsePlanText(
+      JSON.stringify({
+        format: 'cidr-canvas/plan',
+        version: 1,
+        vpcs: [
+          { id: 'vpc-0', cidr: '10.0.0.0/16' },
+          { id: 'vpc-2', cidr: '10.2.0.0/16' },
+        ],
+        ccns: [{ id: 'ccn-0', attachments: ['vpc-2', 'idc-0'] }],
+        idcs: [{ id: 'idc-0', cidrs: ['192.168.0.0/16'] }],
+        routeTables: [
+          {
+            id: 'rtb-0',
+            vpc: 'vpc-2',
+            routes: [
+              { destination: '0.0.0.0/0', target: 'idc-0' },
+              { destination: '192.168.1.0/24', target: 'idc-0' },
+            ],
+          },
+        ],
+      }),
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const back = await roundTrip(parsed.value);
+    expect(back.routeTables[0]?.routes).toEqual(parsed.value.routeTables[0]?.routes);
+    expect(network(back)).toEqual(network(parsed.value));
+  });
+
   it('gives back the same network for generated plans', async () => {
     await fc.assert(
       // An empty network exports to a file with nothing in it, which import refuses (exit 2).
