@@ -3,24 +3,24 @@
 import { useReactFlow } from '@xyflow/react';
 import { ChevronDown, Download } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import type { ObjectNode } from '../canvas/flow-model';
 import { serializePlan } from '../io/serialize';
 import { useAppStore } from '../store/app-store';
-import { dataUrlToBlob } from './image-export';
 import { download, fileSafe } from './download';
 
 type Kind = 'json' | 'png' | 'svg' | 'terraform' | 'csv';
 
 const ITEMS: ReadonlyArray<[Kind, string, string]> = [
   ['json', 'Plan (JSON)', 'The plan file: open it again, share it, validate it in CI'],
-  ['png', 'Picture (PNG)', 'The canvas with highlights, paths and a legend'],
-  ['svg', 'Picture (SVG)', 'The same, as a vector drawing'],
+  ['png', 'Picture (PNG)', 'The plan with its paths, links and a legend'],
+  ['svg', 'Picture (SVG)', 'The same, as a vector drawing any editor opens'],
   ['terraform', 'Terraform', 'tencentcloud provider resources for the plan'],
   ['csv', 'Address table (CSV)', 'Every range: first and last usable address, size, users'],
 ];
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
-  const rf = useReactFlow();
+  const rf = useReactFlow<ObjectNode>();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -40,8 +40,7 @@ export function ExportMenu() {
       if (kind === 'json') download(`${base}.cidr-plan.json`, serializePlan(plan));
       else if (kind === 'png' || kind === 'svg') {
         const { exportImage } = await import('./image-export');
-        const url = await exportImage(kind, rf.getNodes(), plan.name ?? 'CIDR Canvas plan');
-        download(`${base}.${kind}`, dataUrlToBlob(url));
+        download(`${base}.${kind}`, await exportImage(kind, rf, s));
       } else if (kind === 'terraform') {
         const { planToTerraform } = await import('../io/export/terraform');
         download(`${base}.tf`, planToTerraform(plan), 'text/plain');
