@@ -40,8 +40,24 @@ const MONO = "'JetBrains Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace";
 const PAD = 32;
 const HEAD_H = 64;
 
+/**
+ * The text as one line XML 1.0 can hold: tabs and line breaks become spaces, characters XML
+ * cannot hold (control characters, lone surrogates) become U+FFFD. Names come from people.
+ */
+export function xmlText(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c === 9 || c === 10 || c === 13) out += ' ';
+    else if (c < 0x20 || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff)
+      out += '\ufffd';
+    else out += ch;
+  }
+  return out;
+}
+
 export function escapeXml(s: string): string {
-  return s.replace(
+  return xmlText(s).replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
   );
@@ -56,9 +72,9 @@ export function textWidth(text: string, size: number, mono = false): number {
     if (mono) w += 0.62;
     else if (/[ilj.,:;|!'1]/.test(ch)) w += 0.3;
     else if (/[mwMW@]/.test(ch)) w += 0.86;
-    else if (/[A-Z]/.test(ch)) w += 0.68;
+    else if (/[A-Z]/.test(ch)) w += 0.66;
     else if (ch.charCodeAt(0) > 0x2e80) w += 1;
-    else w += 0.56;
+    else w += 0.53;
   }
   return w * size;
 }
@@ -346,7 +362,8 @@ function drawNode(node: PictureNode): string {
         : node.kind === 'cluster'
           ? cluster(node)
           : leaf(node);
-  return `<g data-node="${escapeXml(node.id)}" data-kind="${node.kind}">${ring(node)}${body}</g>`;
+  const b = node.box;
+  return `<g data-node="${escapeXml(node.id)}" data-kind="${node.kind}" data-box="${n(b.x)} ${n(b.y)} ${n(b.w)} ${n(b.h)}">${ring(node)}${body}</g>`;
 }
 
 const isPath = (k: LineKind) => k === 'direct' || k === 'snat' || k === 'unreachable';
@@ -424,7 +441,7 @@ function legend(
       `<path d="M${n(cx)},${n(y)} H${n(cx + 30)}" fill="none" stroke="${st.stroke}" stroke-width="${Math.max(st.width, 2.5)}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''} data-legend="${k}"/>`,
     );
     parts.push(text(cx + 38, y + 4.5, st.legend, { size: 12.5, fill: '#475569' }));
-    cx += 38 + textWidth(st.legend, 12.5) + 22;
+    cx += 38 + textWidth(st.legend, 12.5) + 18;
   }
   for (const s of ['error', 'warning'] as const) {
     if (!statuses.has(s)) continue;
