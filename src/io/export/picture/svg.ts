@@ -1,7 +1,7 @@
 // The plan as a vector drawing: rect, path and text elements with their own strokes and fills,
 // in the canvas's colours and dash styles, that any SVG editor opens. No foreignObject, no CSS:
 // every style is an attribute, so what one editor shows the next one shows too.
-import { bezier, floatingEnds, straight, type Box, type Curve } from './geometry';
+import { bezier, floatingEnds, pointAt, straight, type Box, type Curve } from './geometry';
 import type { LineKind, Picture, PictureEdge, PictureNode } from './picture';
 
 interface LineStyle {
@@ -66,24 +66,24 @@ export function escapeXml(s: string): string {
 const n = (v: number) => String(Math.round(v * 10) / 10);
 
 /** A generous estimate of a text's width: there is no font to measure with outside a browser. */
-export function textWidth(text: string, size: number, mono = false): number {
+export function textWidth(text: string, size: number, mono = false, bold = false): number {
   let w = 0;
   for (const ch of text) {
     if (mono) w += 0.62;
     else if (/[ilj.,:;|!'1]/.test(ch)) w += 0.3;
     else if (/[mwMW@]/.test(ch)) w += 0.86;
-    else if (/[A-Z]/.test(ch)) w += 0.66;
+    else if (/[A-Z_]/.test(ch)) w += 0.68;
     else if (ch.charCodeAt(0) > 0x2e80) w += 1;
     else w += 0.53;
   }
-  return w * size;
+  return w * size * (bold ? 1.08 : 1);
 }
 
 /** The text cut with an ellipsis to fit a width, as the canvas cuts long names. */
-export function fit(text: string, size: number, width: number, mono = false): string {
-  if (textWidth(text, size, mono) <= width) return text;
+export function fit(text: string, size: number, width: number, mono = false, bold = false): string {
+  if (textWidth(text, size, mono, bold) <= width) return text;
   const chars = [...text];
-  while (chars.length > 1 && textWidth(`${chars.join('')}…`, size, mono) > width) chars.pop();
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`, size, mono, bold) > width) chars.pop();
   return `${chars.join('')}…`;
 }
 
@@ -97,7 +97,7 @@ interface TextOpts {
 }
 
 function text(x: number, y: number, s: string, o: TextOpts): string {
-  const shown = o.max !== undefined ? fit(s, o.size, o.max, o.mono) : s;
+  const shown = o.max !== undefined ? fit(s, o.size, o.max, o.mono, (o.weight ?? 400) >= 600) : s;
   const attrs = [
     `x="${n(x)}"`,
     `y="${n(y)}"`,
@@ -137,8 +137,8 @@ function chip(
   o: { fill: string; color: string; stroke?: string; mono?: boolean; size?: number; max?: number },
 ): { svg: string; w: number } {
   const size = o.size ?? 11;
-  const shown = o.max !== undefined ? fit(s, size, o.max - 14, o.mono) : s;
-  const w = textWidth(shown, size, o.mono) + 14;
+  const shown = o.max !== undefined ? fit(s, size, o.max - 14, o.mono, !o.mono) : s;
+  const w = textWidth(shown, size, o.mono, !o.mono) + 14;
   const h = size + 7;
   const svg =
     rect({ x, y, w, h }, o.fill, o.stroke ?? null, { rx: 6 }) +
@@ -178,7 +178,7 @@ function nameOf(node: PictureNode): string {
 function badge(node: PictureNode, x: number, y: number): string {
   if (!node.status || !node.findings) return '';
   const label = `${node.status === 'error' ? '!' : '▲'} ${node.findings}`;
-  const w = textWidth(label, 11) + 14;
+  const w = textWidth(label, 11, false, true) + 14;
   return (
     rect({ x: x - w, y, w, h: 18 }, STATUS_COLORS[node.status], null, { rx: 9 }) +
     text(x - w / 2, y + 13, label, { size: 11, fill: '#ffffff', weight: 700, anchor: 'middle' })
@@ -207,9 +207,9 @@ function vpc(node: PictureNode): string {
   ];
   const right = b.x + b.w - 12 - (node.findings ? 44 : 0);
   const region = o.region ? textWidth(o.region, 12) + 12 : 0;
-  const title = fit(nameOf(node), 13.5, Math.max(60, (b.w - 24) * 0.45));
+  const title = fit(nameOf(node), 13.5, Math.max(60, (b.w - 24) * 0.45), false, true);
   parts.push(text(b.x + 12, b.y + 24, title, { size: 13.5, fill: '#1e3a8a', weight: 600 }));
-  let x = b.x + 12 + textWidth(title, 13.5) + 10;
+  let x = b.x + 12 + textWidth(title, 13.5, false, true) + 10;
   const cidrs = [o.cidr ?? '', ...(o.secondaryCidrs ?? []).map((c) => `+${c}`)];
   if (o.ipv6Cidr) cidrs.push(o.ipv6Cidr);
   for (const c of cidrs.filter(Boolean)) {
@@ -265,7 +265,7 @@ function cluster(node: PictureNode): string {
     `<line x1="${n(b.x)}" y1="${n(b.y + 32)}" x2="${n(b.x + b.w)}" y2="${n(b.y + 32)}" stroke="#ddd6fe" stroke-width="1"/>`,
   ];
   const mode = cni ? 'VPC-CNI' : 'GlobalRouter';
-  const modeW = textWidth(mode, 11) + 14;
+  const modeW = textWidth(mode, 11, false, true) + 14;
   parts.push(
     text(b.x + 10, b.y + 21, nameOf(node), {
       size: 12,
@@ -407,16 +407,45 @@ const LABEL_COLORS: Partial<Record<LineKind, { color: string; border: string; fi
   idc: { color: '#b45309', border: '#fde68a', fill: '#ffffff' },
 };
 
-function drawLabel({ edge, curve }: Placed): string {
-  if (!edge.label) return '';
+interface LabelBox extends Box {
+  readonly placed: Placed;
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * Where each line's label goes: its middle, as on the canvas, unless that covers an object or
+ * another label; then the first point along the line that covers neither. A picture cannot be
+ * hovered to see what a label hides.
+ */
+function placeLabels(placed: readonly Placed[], objects: readonly Box[]): LabelBox[] {
+  const out: LabelBox[] = [];
+  for (const p of placed) {
+    const label = p.edge.label;
+    if (!label) continue;
+    const size = isPath(p.edge.kind) ? 10.5 : 11;
+    const w = textWidth(label, size, false, true) + 14;
+    const h = size + 7;
+    const at = (t: number): LabelBox => {
+      const [x, y] = t === 0.5 ? [p.curve.lx, p.curve.ly] : pointAt(p.curve, t);
+      return { x: x - w / 2, y: y - h / 2, w, h, placed: p };
+    };
+    const free = (b: Box) => !objects.some((o) => overlap(b, o)) && !out.some((l) => overlap(b, l));
+    const best = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74].map(at).find(free) ?? at(0.5);
+    out.push(best);
+  }
+  return out;
+}
+
+function drawLabel(l: LabelBox): string {
+  const { edge } = l.placed;
   const c = LABEL_COLORS[edge.kind] ?? { color: '#475569', border: '#e2e8f0', fill: '#ffffff' };
-  const size = isPath(edge.kind) ? 10.5 : 11;
-  const w = textWidth(edge.label, size) + 14;
-  return chip(curve.lx - w / 2, curve.ly - (size + 7) / 2, edge.label, {
+  return chip(l.x, l.y, edge.label!, {
     fill: c.fill,
     color: c.color,
     stroke: c.border,
-    size,
+    size: isPath(edge.kind) ? 10.5 : 11,
   }).svg;
 }
 
@@ -489,16 +518,15 @@ export function drawPicture(picture: Picture): Drawn {
     grow(nd.box.x - 12, nd.box.y - 12);
     grow(nd.box.x + nd.box.w + 12, nd.box.y + nd.box.h + 12);
   }
-  for (const p of placed) {
-    for (const [x, y] of p.curve.points) grow(x, y);
-    if (p.edge.label) {
-      const half = textWidth(p.edge.label, 11) / 2 + 10;
-      grow(p.curve.lx - half, p.curve.ly - 12);
-      grow(p.curve.lx + half, p.curve.ly + 12);
-    }
+  const leafBoxes = nodes.filter((nd) => !(nd.kind in DEPTH)).map((nd) => nd.box);
+  const labels = placeLabels(placed, leafBoxes);
+  for (const p of placed) for (const [x, y] of p.curve.points) grow(x, y);
+  for (const l of labels) {
+    grow(l.x - 4, l.y - 4);
+    grow(l.x + l.w + 4, l.y + l.h + 4);
   }
   const key = legend(0, 0, kinds, statuses);
-  const titleW = textWidth(picture.title, 18) + 40;
+  const titleW = textWidth(picture.title, 18, false, true) + 40;
   const contentW = maxX - minX;
   const width = Math.ceil(Math.max(contentW, key.width, titleW) + 2 * PAD);
   const height = Math.ceil(maxY - minY + HEAD_H + 2 * PAD);
@@ -527,7 +555,7 @@ export function drawPicture(picture: Picture): Drawn {
     `<g data-layer="links">${links.map(drawLine).join('')}</g>`,
     `<g data-layer="objects">${leaves.map(drawNode).join('')}</g>`,
     `<g data-layer="paths">${paths.map(drawLine).join('')}</g>`,
-    `<g data-layer="labels">${placed.map(drawLabel).join('')}</g>`,
+    `<g data-layer="labels">${labels.map(drawLabel).join('')}</g>`,
     `</g>`,
     `</svg>`,
   ].join('\n');
