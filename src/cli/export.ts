@@ -1,17 +1,25 @@
-// `npm run export -- --format terraform|csv PLAN.json`: the plan as Terraform for the tencentcloud
-// provider, or its address table as CSV, on standard output. Exit 0 on success, 2 when the file
-// cannot be read as a plan (standard error then says where and why) or the arguments are wrong.
+// `npm run export -- --format terraform|csv|svg PLAN.json`: the plan as Terraform for the
+// tencentcloud provider, its address table as CSV, or a picture of it as SVG (drawn where its
+// stored layout puts each object), on standard output. Exit 0 on success, 2 when the file cannot
+// be read as a plan (standard error then says where and why), when a picture is asked of a plan
+// without a layout, or when the arguments are wrong.
+import { analyzePlan } from '../domain/analyze';
 import { planToCsv } from '../io/export/address-table';
+import { NoLayoutError, pictureFromPlan } from '../io/export/picture/from-plan';
+import { renderSvg } from '../io/export/picture/svg';
 import { planToTerraform } from '../io/export/terraform';
 import { readPlanFile } from './read-plan';
 
-const USAGE = `Usage: npm run export -- --format terraform|csv PLAN.json
+const USAGE = `Usage: npm run export -- --format terraform|csv|svg PLAN.json
 
 Writes a CIDR Canvas plan to standard output as Terraform (HCL) for the tencentcloud provider,
-or as a CSV table of every address range in it.
-Exit status: 0 written, 2 the file is not a readable plan or the arguments are wrong.`;
+as a CSV table of every address range in it, or as an SVG picture of it with its paths (the
+plan needs a layout: save it from CIDR Canvas).
+Exit status: 0 written, 2 the file is not a readable plan, has no layout to draw, or the
+arguments are wrong.`;
 
-type Format = 'terraform' | 'csv';
+const FORMATS = ['terraform', 'csv', 'svg'] as const;
+type Format = (typeof FORMATS)[number];
 
 interface Args {
   file?: string;
@@ -27,15 +35,15 @@ function parseArgs(argv: readonly string[]): Args {
     if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--format' || a.startsWith('--format=')) {
       const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (value !== 'terraform' && value !== 'csv')
-        args.problem = `--format takes terraform or csv, not ${value ?? 'nothing'}`;
-      else args.format = value;
+      if (!FORMATS.includes(value as Format))
+        args.problem = `--format takes terraform, csv or svg, not ${value ?? 'nothing'}`;
+      else args.format = value as Format;
     } else if (a.startsWith('-') && a !== '-') args.problem = `unknown option ${a}`;
     else if (args.file === undefined) args.file = a;
     else args.problem = `one plan file at a time (got ${args.file} and ${a})`;
   }
   if (!args.problem && !args.help && args.format === undefined)
-    args.problem = 'no format given (--format terraform or --format csv)';
+    args.problem = 'no format given (--format terraform, csv or svg)';
   return args;
 }
 
@@ -54,6 +62,16 @@ export function main(argv: readonly string[]): number {
   if (!read.ok) {
     process.stderr.write(`${read.message}\n`);
     return 2;
+  }
+  if (args.format === 'svg') {
+    try {
+      process.stdout.write(`${renderSvg(pictureFromPlan(read.plan, analyzePlan(read.plan)))}\n`);
+    } catch (e) {
+      if (!(e instanceof NoLayoutError)) throw e;
+      process.stderr.write(`${file}: ${e.message}\n`);
+      return 2;
+    }
+    return 0;
   }
   process.stdout.write(
     args.format === 'terraform' ? planToTerraform(read.plan) : planToCsv(read.plan),
