@@ -190,9 +190,8 @@ function ring(node: PictureNode): string {
   if (!node.status) return '';
   const b = node.box;
   const c = STATUS_COLORS[node.status];
-  const halo = node.status === 'error' ? 'rgb(220,38,38)' : 'rgb(217,119,6)';
   return (
-    `<rect x="${n(b.x - 5)}" y="${n(b.y - 5)}" width="${n(b.w + 10)}" height="${n(b.h + 10)}" rx="14" fill="none" stroke="${halo}" stroke-opacity="0.16" stroke-width="4"/>` +
+    `<rect x="${n(b.x - 5)}" y="${n(b.y - 5)}" width="${n(b.w + 10)}" height="${n(b.h + 10)}" rx="14" fill="none" stroke="${c}" stroke-opacity="0.16" stroke-width="4"/>` +
     rect({ x: b.x - 1.5, y: b.y - 1.5, w: b.w + 3, h: b.h + 3 }, 'none', c, { rx: 11, width: 3 })
   );
 }
@@ -452,7 +451,7 @@ function drawLabel(l: LabelBox): string {
 function marker(kind: 'direct' | 'snat' | 'unreachable'): string {
   const c = LINE_STYLES[kind].stroke;
   // React Flow's closed arrow, at the size the canvas draws it.
-  return `<marker id="arrow-${kind}" viewBox="-10 -10 20 20" refX="0" refY="0" markerWidth="28" markerHeight="28" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><polyline points="-5,-4 0,0 -5,4 -5,-4" fill="${c}" stroke="${c}" stroke-width="1" stroke-linecap="round" stroke-linejoin="round"/></marker>`;
+  return `<marker id="arrow-${kind}" viewBox="-10 -10 20 20" refX="0" refY="0" markerWidth="28" markerHeight="28" markerUnits="userSpaceOnUse" orient="auto"><polyline points="-5,-4 0,0 -5,4 -5,-4" fill="${c}" stroke="${c}" stroke-width="1" stroke-linecap="round" stroke-linejoin="round"/></marker>`;
 }
 
 /** The legend: one entry per kind of line drawn, and the status outlines when any object has one. */
