@@ -2,10 +2,12 @@
 // them (children relative to their parents, as the canvas places them), at the size the layout
 // or the canvas's defaults give, and the lines the canvas would draw between them.
 import type { Analysis } from '../../../domain/analyze';
+import type { ClusterCapacity } from '../../../domain/capacity/capacity';
 import { DEFAULT_SIZES } from '../../../domain/ops/create';
 import type { LayoutBox, Plan } from '../../../domain/model/plan';
 import type { PathResult } from '../../../domain/routing/paths';
 import type { Box } from './geometry';
+import { textWidth } from './svg';
 import {
   pathLabel,
   type LinkKind,
@@ -80,9 +82,42 @@ export function planPathEdges(
   return out;
 }
 
-function sized(kind: PictureNodeKind, box: LayoutBox, at: { x: number; y: number }): Box {
+/**
+ * The size the canvas draws an object at. Containers take theirs from the layout; leaves size
+ * themselves to their text in the browser, which the numbers here follow (measured on the
+ * sample: a resource is 170 × 45, a cluster with three rows 210 × 90).
+ */
+function sized(
+  kind: PictureNodeKind,
+  obj: unknown,
+  box: LayoutBox,
+  at: { x: number; y: number },
+  cap: ClusterCapacity | undefined,
+): Box {
   const d = DEFAULT_SIZES[kind]!;
-  return { x: at.x, y: at.y, w: box.width ?? d.width, h: box.height ?? d.height };
+  const o = (obj ?? {}) as {
+    name?: string;
+    id?: string;
+    containerCidr?: string;
+    cidrs?: string[];
+    attachments?: string[];
+  };
+  let w = box.width ?? d.width;
+  let h = box.height ?? d.height;
+  if (kind === 'cluster')
+    h = 42 + 16 * (1 + (o.containerCidr ? 1 : 0) + (cap?.maxNodes != null ? 1 : 0));
+  else if (kind === 'resource' || kind === 'nat') h = 46;
+  else if (kind === 'idc') h = 30 + 15 * Math.max(1, o.cidrs?.length ?? 0);
+  else if (kind === 'internet') h = 40;
+  else if (kind === 'ccn') {
+    const text = Math.max(
+      textWidth(o.name ?? o.id ?? '', 12, false, true),
+      textWidth(`CCN · ${o.attachments?.length ?? 0} attached`, 11),
+    );
+    w = Math.min(220, Math.max(d.width, Math.ceil(text) + 60));
+    h = 56;
+  }
+  return { x: at.x, y: at.y, w, h };
 }
 
 /**
@@ -123,10 +158,10 @@ export function pictureFromPlan(plan: Plan, analysis: Analysis): Picture {
     const box = layout[id] ?? { x: 880, y: -160 };
     const origin = parent ? boxes.get(parent) : { x: 0, y: 0, w: 0, h: 0 };
     if (!origin) return;
-    const b = sized(kind, box, { x: origin.x + box.x, y: origin.y + box.y });
+    const cap = capacity.get(id);
+    const b = sized(kind, obj, box, { x: origin.x + box.x, y: origin.y + box.y }, cap);
     boxes.set(id, b);
     const st = status[id];
-    const cap = capacity.get(id);
     nodes.push({
       id,
       kind,

@@ -41,6 +41,30 @@ const countBy = (kinds: readonly string[]) => {
 
 const SAMPLE = 'sample.plan.json';
 
+/** The lines a plan's picture should have, per kind, counted from the plan itself. */
+function expectedLines(plan: Plan, analysis: ReturnType<typeof analyzePlan>) {
+  const drawn = new Set(
+    [
+      ...plan.vpcs,
+      ...plan.subnets,
+      ...plan.clusters,
+      ...plan.resources,
+      ...plan.natGateways,
+      ...plan.idcs,
+      ...plan.ccns,
+    ].map((o) => o.id),
+  );
+  drawn.add('internet');
+  return countBy([
+    ...plan.clusters.flatMap((c) => (c.nodeSubnets ?? []).map(() => 'node-subnet')),
+    ...plan.clusters.flatMap((c) => (c.podSubnets ?? []).map(() => 'pod-subnet')),
+    ...plan.peerings.map(() => 'peering'),
+    ...plan.ccns.flatMap((c) => [...new Set(c.attachments)].map(() => 'ccn')),
+    ...plan.idcs.map(() => 'idc'),
+    ...analysis.paths.filter((p) => drawn.has(p.to) && p.from !== p.to).map((p) => p.verdict),
+  ]);
+}
+
 describe('the picture of a plan', () => {
   const plan = load(SAMPLE);
   const analysis = analyzePlan(plan);
@@ -58,32 +82,10 @@ describe('the picture of a plan', () => {
   });
 
   it('draws one stroked line per edge of the plan, of each kind', () => {
-    const drawn = new Set(
-      [
-        ...plan.vpcs,
-        ...plan.subnets,
-        ...plan.clusters,
-        ...plan.resources,
-        ...plan.natGateways,
-        ...plan.idcs,
-        ...plan.ccns,
-      ].map((o) => o.id),
+    expect(countBy(lines(doc).map((p) => p.getAttribute('data-kind')!))).toEqual(
+      expectedLines(plan, analysis),
     );
-    drawn.add('internet');
-    const expected: Record<string, number> = countBy([
-      ...plan.clusters.flatMap((c) => (c.nodeSubnets ?? []).map(() => 'node-subnet')),
-      ...plan.clusters.flatMap((c) => (c.podSubnets ?? []).map(() => 'pod-subnet')),
-      ...plan.peerings.map(() => 'peering'),
-      ...plan.ccns.flatMap((c) => [...new Set(c.attachments)].map(() => 'ccn')),
-      ...plan.idcs.map(() => 'idc'),
-      ...analysis.paths.filter((p) => drawn.has(p.to)).map((p) => p.verdict),
-    ]);
-    const found = lines(doc);
-    expect(countBy(found.map((p) => p.getAttribute('data-kind')!))).toEqual(expected);
-    // All three verdicts are in the sample, so the test covers every path style.
-    for (const k of ['direct', 'snat', 'unreachable', 'peering', 'idc', 'node-subnet'])
-      expect(expected[k], k).toBeGreaterThan(0);
-    for (const p of found) {
+    for (const p of lines(doc)) {
       const kind = p.getAttribute('data-kind') as LineKind;
       expect(p.getAttribute('stroke')).toBe(LINE_STYLES[kind].stroke);
       expect(p.getAttribute('stroke-width')).toBe(String(LINE_STYLES[kind].width));
@@ -92,6 +94,35 @@ describe('the picture of a plan', () => {
       const isPath = kind === 'direct' || kind === 'snat' || kind === 'unreachable';
       expect(p.getAttribute('marker-end')).toBe(isPath ? `url(#arrow-${kind})` : null);
     }
+    // All three verdicts are in the sample, so the test covers every path style.
+    for (const k of ['direct', 'snat', 'unreachable', 'peering', 'idc', 'node-subnet'])
+      expect(expectedLines(plan, analysis)[k], k).toBeGreaterThan(0);
+  });
+
+  // Every template, and one with a CCN and a VPC-CNI cluster: every kind of line.
+  const withCcn = (p: Plan): Plan => ({
+    ...p,
+    ccns: [{ id: 'ccn-x', name: 'backbone', attachments: p.vpcs.map((v) => v.id) }],
+    layout: { ...p.layout, 'ccn-x': { x: -300, y: -200 } },
+  });
+  it.each([
+    ...Object.keys(TEMPLATE_TEXTS).map((name) => [name, load(name)] as const),
+    ['vpc-cni.plan.json with a CCN', withCcn(load('vpc-cni.plan.json'))] as const,
+  ])('draws every edge of %s', (_name, p) => {
+    const a = analyzePlan(p);
+    const found = lines(parse(renderSvg(pictureFromPlan(p, a))));
+    expect(countBy(found.map((l) => l.getAttribute('data-kind')!))).toEqual(expectedLines(p, a));
+  });
+
+  it('draws CCN attachments and pod subnets in their styles', () => {
+    const p = withCcn(load('vpc-cni.plan.json'));
+    const kinds = new Set(
+      lines(parse(renderSvg(pictureFromPlan(p, analyzePlan(p))))).map((l) =>
+        l.getAttribute('data-kind'),
+      ),
+    );
+    expect(kinds).toContain('ccn');
+    expect(kinds).toContain('pod-subnet');
   });
 
   it('labels objects with their names and CIDRs, not their ids', () => {
