@@ -17,10 +17,10 @@ async function exportAs(page: Page, item: string) {
 }
 
 /** The edges drawn on the canvas: id, kind (a verdict or a link kind) and the path's numbers. */
-async function canvasEdges(page: Page) {
-  // Every path of the sample, not only the selected cluster's: all three verdicts are there.
+async function canvasEdges(page: Page, paths = 12) {
+  // Every path of the plan, not only the selected cluster's: the sample has all three verdicts.
   await page.getByRole('checkbox', { name: 'Show all paths' }).check();
-  await expect(page.locator('.react-flow__edge[data-verdict]')).toHaveCount(12);
+  await expect(page.locator('.react-flow__edge[data-verdict]')).toHaveCount(paths);
   return page.locator('.react-flow__edge').evaluateAll((els) =>
     els.map((g) => ({
       id: g.getAttribute('data-id') ?? '',
@@ -246,4 +246,88 @@ test('the PNG export shows the lines in their colours and no selection ring', as
     ).toBeGreaterThanOrEqual(dashed ? l.of * 0.5 : l.of * 0.85);
   }
   expect(found.ring, 'points around the selected object in the selection blue').toBeLessThan(4);
+});
+
+const CCN_AND_VPC_CNI = {
+  format: 'cidr-canvas/plan',
+  version: 1,
+  name: 'CCN & VPC-CNI',
+  vpcs: [
+    { id: 'vpc-a', name: 'apps', cidr: '10.20.0.0/16' },
+    { id: 'vpc-b', name: 'data', cidr: '10.21.0.0/16' },
+  ],
+  subnets: [
+    { id: 'sn-nodes', name: 'nodes', vpc: 'vpc-a', cidr: '10.20.1.0/24' },
+    { id: 'sn-pods', name: 'pods', vpc: 'vpc-a', cidr: '10.20.64.0/18' },
+    { id: 'sn-db', name: 'db', vpc: 'vpc-b', cidr: '10.21.1.0/24' },
+  ],
+  clusters: [
+    {
+      id: 'cls-cni',
+      name: 'mesh',
+      vpc: 'vpc-a',
+      mode: 'vpc-cni',
+      nodeSubnets: ['sn-nodes'],
+      podSubnets: ['sn-pods'],
+    },
+  ],
+  resources: [{ id: 'db-1', name: 'orders', kind: 'cdb', subnet: 'sn-db', ip: '10.21.1.10' }],
+  ccns: [{ id: 'ccn-1', name: 'backbone', attachments: ['vpc-a', 'vpc-b'] }],
+  idcs: [
+    {
+      id: 'idc-1',
+      name: 'Shenzhen DC',
+      vpc: 'vpc-a',
+      cidrs: ['192.168.0.0/16'],
+      link: 'direct-connect',
+    },
+  ],
+};
+
+test('a plan opened from a file, with a CCN and a VPC-CNI cluster: every line in the SVG', async ({
+  page,
+}, info) => {
+  const d = new Designer(page);
+  await d.open();
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'ccn.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(CCN_AND_VPC_CNI)),
+  });
+  await expect(d.node('ccn-1')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Show all paths' }).check();
+  await d.waitValidated();
+  const paths = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          cidrCanvas: { store: { getState(): { analysis: { paths: unknown[] } | null } } };
+        }
+      ).cidrCanvas.store.getState().analysis?.paths.length ?? 0,
+  );
+  expect(paths).toBeGreaterThan(0);
+  const edges = await canvasEdges(page, paths);
+  const kinds = edges.map((e) => e.kind);
+  for (const k of ['ccn', 'pod-subnet', 'node-subnet', 'idc']) expect(kinds, k).toContain(k);
+  expect(kinds.filter((k) => k === 'ccn')).toHaveLength(2);
+
+  const svg = await exportAs(page, 'Picture \\(SVG\\)');
+  expect(svg.name).toBe('CCN-VPC-CNI.svg');
+  writeFileSync(info.outputPath('ccn.svg'), svg.bytes);
+  const doc = parseSvg(svg.bytes.toString('utf8'));
+  expect(all(doc, 'foreignObject')).toHaveLength(0);
+  const lines = all(doc, 'path').filter((p) => p.getAttribute('data-edge'));
+  expect(
+    lines.map((p) => `${p.getAttribute('data-edge')} ${p.getAttribute('data-kind')}`).sort(),
+  ).toEqual(edges.map((e) => `${e.id} ${e.kind}`).sort());
+  const texts = all(doc, 'text').map((t) => t.textContent);
+  for (const s of [
+    'backbone',
+    'mesh',
+    'VPC-CNI',
+    'Direct Connect',
+    'CCN attachment',
+    'pod subnet (VPC-CNI)',
+  ])
+    expect(texts, s).toContain(s);
 });
