@@ -413,12 +413,41 @@ interface LabelBox extends Box {
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
+/** Boxes by the grid cells they cover, so that a label looks only at what is near it. */
+class BoxGrid {
+  private readonly cells = new Map<string, Box[]>();
+  private static readonly CELL = 200;
+
+  private keys(b: Box): string[] {
+    const c = BoxGrid.CELL;
+    const out: string[] = [];
+    for (let x = Math.floor(b.x / c); x <= Math.floor((b.x + b.w) / c); x++)
+      for (let y = Math.floor(b.y / c); y <= Math.floor((b.y + b.h) / c); y++)
+        out.push(`${x},${y}`);
+    return out;
+  }
+
+  add(b: Box): void {
+    for (const k of this.keys(b)) {
+      const list = this.cells.get(k);
+      if (list) list.push(b);
+      else this.cells.set(k, [b]);
+    }
+  }
+
+  hits(b: Box): boolean {
+    return this.keys(b).some((k) => this.cells.get(k)?.some((o) => overlap(b, o)) ?? false);
+  }
+}
+
 /**
  * Where each line's label goes: its middle, as on the canvas, unless that covers an object or
  * another label; then the first point along the line that covers neither. A picture cannot be
  * hovered to see what a label hides.
  */
 function placeLabels(placed: readonly Placed[], objects: readonly Box[]): LabelBox[] {
+  const taken = new BoxGrid();
+  for (const o of objects) taken.add(o);
   const out: LabelBox[] = [];
   for (const p of placed) {
     const label = p.edge.label;
@@ -430,8 +459,9 @@ function placeLabels(placed: readonly Placed[], objects: readonly Box[]): LabelB
       const [x, y] = t === 0.5 ? [p.curve.lx, p.curve.ly] : pointAt(p.curve, t);
       return { x: x - w / 2, y: y - h / 2, w, h, placed: p };
     };
-    const free = (b: Box) => !objects.some((o) => overlap(b, o)) && !out.some((l) => overlap(b, l));
-    const best = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74].map(at).find(free) ?? at(0.5);
+    const best =
+      [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74].map(at).find((b) => !taken.hits(b)) ?? at(0.5);
+    taken.add(best);
     out.push(best);
   }
   return out;
