@@ -234,7 +234,15 @@ test('export PNG and SVG pictures of the plan', async ({ page }) => {
   expect(height).toBeGreaterThan(300);
   const svg = await exportAs(page, 'Picture \\(SVG\\)');
   const text = svg.bytes.toString();
-  expect(text.startsWith('<svg')).toBe(true);
+  expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  // A vector drawing, not HTML wrapped in SVG (e2e/pictures.spec.ts looks at it line by line).
+  expect(text).not.toContain('foreignObject');
+  expect(svg.bytes.length).toBeLessThan(100_000);
+  // The PNG is the SVG drawn at twice its size.
+  expect(width).toBe(2 * Number(/width="(\d+)"/.exec(text)?.[1]));
+  // The sample opens with the production cluster selected: its paths, as on the canvas.
+  const onCanvas = await page.locator('.react-flow__edge').count();
+  expect((text.match(/<path [^>]*data-edge=/g) ?? []).length).toBe(onCanvas);
   for (const s of ['prod-tke', 'orders-db', '10.0.0.0/16', 'direct: pod IP kept'])
     expect(text).toContain(s);
   const tf = await exportAs(page, 'Terraform');

@@ -8,17 +8,17 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Plan } from '../domain/model/plan';
 import type { Finding } from '../domain/rules/codes';
+import type { ObjectNode } from '../canvas/flow-model';
 import { serializePlan } from '../io/serialize';
 import { useAppStore } from '../store/app-store';
-import { dataUrlToBlob } from './image-export';
 import { download, fileSafe } from './download';
 
 type Kind = 'json' | 'png' | 'svg' | 'terraform' | 'csv';
 
 const ITEMS: ReadonlyArray<[Kind, string, string]> = [
   ['json', 'Plan (JSON)', 'The plan file: open it again, share it, validate it in CI'],
-  ['png', 'Picture (PNG)', 'The canvas with highlights, paths and a legend'],
-  ['svg', 'Picture (SVG)', 'The same, as a vector drawing'],
+  ['png', 'Picture (PNG)', 'The plan with its paths, links and a legend'],
+  ['svg', 'Picture (SVG)', 'The same, as a vector drawing any editor opens'],
   ['terraform', 'Terraform', 'tencentcloud provider resources for the plan'],
   ['csv', 'Address table (CSV)', 'Every range: first and last usable address, size, users'],
 ];
@@ -46,7 +46,7 @@ async function downloadTerraform(plan: Plan, errors: readonly Finding[]): Promis
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [confirm, setConfirm] = useState<{ plan: Plan; errors: Finding[] } | null>(null);
-  const rf = useReactFlow();
+  const rf = useReactFlow<ObjectNode>();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -66,8 +66,7 @@ export function ExportMenu() {
       if (kind === 'json') download(`${base}.cidr-plan.json`, serializePlan(plan));
       else if (kind === 'png' || kind === 'svg') {
         const { exportImage } = await import('./image-export');
-        const url = await exportImage(kind, rf.getNodes(), plan.name ?? 'CIDR Canvas plan');
-        download(`${base}.${kind}`, dataUrlToBlob(url));
+        download(`${base}.${kind}`, await exportImage(kind, rf, s));
       } else if (kind === 'terraform') {
         const errors = await errorFindings(plan, s.analysis, s.revision);
         if (errors.length > 0) setConfirm({ plan, errors });

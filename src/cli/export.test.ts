@@ -66,13 +66,42 @@ describe('cidr-canvas export', () => {
     expect(missing.stderr).toContain('cannot read the file');
   }, 60_000);
 
+  it('draws the plan as SVG for --format svg, where its layout puts each object', () => {
+    const r = run('--format', 'svg', SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(r.stdout).not.toContain('foreignObject');
+    // Every path of the plan (the sample has 12) and its four links, each a stroked line.
+    expect(r.stdout.match(/<path [^>]*stroke="#[0-9a-f]{6}"[^>]*data-edge=/g)).toHaveLength(16);
+    for (const s of ['Guangzhou production', 'prod-tke', '10.0.0.0/16', 'NO_RETURN_ROUTE'])
+      expect(r.stdout).toContain(s);
+  }, 60_000);
+
+  it('exits 2 saying the plan needs a layout when asked to draw a plan without one', () => {
+    const file = join(dir, 'no-layout.plan.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'cidr-canvas/plan',
+        version: 1,
+        vpcs: [{ id: 'vpc-a', cidr: '10.0.0.0/16' }],
+      }),
+    );
+    const r = run('--format', 'svg', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}: the plan needs a layout`);
+    expect(r.stderr).toContain('vpc-a');
+  }, 60_000);
+
   it('exits 2 with the usage for a missing or unknown format', () => {
     for (const args of [[SAMPLE], ['--format', 'yaml', SAMPLE], ['--format', 'csv']]) {
       const r = run(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain(
-        'Usage: cidr-canvas export --format terraform|csv [--force] PLAN.json',
+        'Usage: cidr-canvas export --format terraform|csv|svg [--force] PLAN.json',
       );
     }
   }, 120_000);
