@@ -10,6 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type NodeChange,
   type OnConnectEnd,
@@ -42,10 +43,12 @@ import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
 import { moveOps, containerAt, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
-import { fitPlan } from './fit';
+import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, onFitRequest } from './fit';
+import { focusPadding } from './framing';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FarContext, selectFar } from './nodes/far';
 import { Overview } from './Overview';
+import { textZoom } from './zoom-scale';
 
 const nodeTypes = {
   vpc: VpcNode,
@@ -62,7 +65,11 @@ const edgeTypes = { link: LinkEdge, path: PathEdge };
 // React Flow copies any prop whose identity changes into its store, and every store write runs
 // every node's and edge's subscription: props built inline would cost three extra passes over a
 // thousand subscribers on each frame of a drag.
-const FIT_VIEW_OPTIONS = { padding: 0.15 };
+const FIT_VIEW_OPTIONS = {
+  padding: FIT_PADDING,
+  maxZoom: FIT_MAX_ZOOM,
+  includeHiddenNodes: true,
+};
 const SNAP_GRID: [number, number] = [10, 10];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
@@ -85,6 +92,20 @@ export function Canvas() {
   const focusRequest = useAppStore((s) => s.focusRequest);
   const rf = useReactFlow<ObjectNode>();
   const far = useStore(selectFar);
+  const canvasEl = useRef<HTMLDivElement>(null);
+  const flowStore = useStoreApi<ObjectNode>();
+  useEffect(() => {
+    // Written straight to the element: a React render per zoom step would re-render the canvas.
+    let last = NaN;
+    const update = () => {
+      const z = textZoom(flowStore.getState().transform[2]);
+      if (z === last) return;
+      last = z;
+      canvasEl.current?.style.setProperty('--cc-zoom', String(z));
+    };
+    update();
+    return flowStore.subscribe(update);
+  }, [flowStore]);
   const dragStart = useRef(new Map<string, { x: number; y: number }>());
   // A drag moves nodes here, in the canvas's own state, and reaches the plan once, when it ends:
   // an edit per mouse move would re-render everything that reads the plan on every move.
@@ -319,13 +340,39 @@ export function Canvas() {
     void rf.fitView({
       nodes: focusRequest.ids.map((id) => ({ id })),
       duration: 300,
-      padding: 0.5,
+      padding: focusPadding(canvasEl.current, document.querySelector('.cc-review')),
       maxZoom: 1.25,
+      includeHiddenNodes: true,
     });
   }, [focusRequest, rf]);
 
+  // A plan opened (a template, a file, a link), Tidy up, or leaving review: show the whole plan
+  // rather than whatever part of the old one the view was on.
+  const planSource = useAppStore((s) => s.planSource);
+  const shownSource = useRef(planSource);
+  useEffect(() => {
+    if (shownSource.current === planSource) return;
+    shownSource.current = planSource;
+    void fitPlan(rf, 0);
+  }, [planSource, rf]);
+  const reviewing = useAppStore((s) => s.review !== null);
+  const wasReviewing = useRef(reviewing);
+  useEffect(() => {
+    if (wasReviewing.current && !reviewing) void fitPlan(rf);
+    wasReviewing.current = reviewing;
+  }, [reviewing, rf]);
+  useEffect(
+    () =>
+      onFitRequest(() => {
+        // After the canvas has drawn the new layout: a fit now would frame the old one.
+        requestAnimationFrame(() => requestAnimationFrame(() => void fitPlan(rf)));
+      }),
+    [rf],
+  );
+
   return (
     <div
+      ref={canvasEl}
       className={far ? 'cc-canvas cc-canvas--far' : 'cc-canvas'}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}

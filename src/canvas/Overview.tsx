@@ -80,6 +80,9 @@ export function Overview() {
   const rf = useReactFlow();
   const canvas = useRef<HTMLCanvasElement>(null);
   const frame = useRef<Frame | null>(null);
+  // Only a drag that starts on the map moves the view: a node dragged or a VPC resized across the
+  // map also sends it pointer moves with the button down, and must not throw the canvas around.
+  const panning = useRef(false);
 
   useEffect(() => {
     const el = canvas.current;
@@ -123,11 +126,19 @@ export function Overview() {
         aria-label="Minimap"
         style={{ width: WIDTH, height: HEIGHT }}
         onPointerDown={(e) => {
+          if (e.button !== 0) return;
+          panning.current = true;
           e.currentTarget.setPointerCapture(e.pointerId);
           panTo(e);
         }}
         onPointerMove={(e) => {
-          if (e.buttons === 1) panTo(e);
+          if (panning.current && e.buttons === 1) panTo(e);
+        }}
+        onPointerUp={() => {
+          panning.current = false;
+        }}
+        onLostPointerCapture={() => {
+          panning.current = false;
         }}
         onWheel={(e: WheelEvent) => {
           void rf.zoomTo(rf.getZoom() * (e.deltaY < 0 ? 1.2 : 1 / 1.2));
