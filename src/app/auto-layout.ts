@@ -36,7 +36,7 @@ async function loadElk(): Promise<Elk> {
  */
 const SIZES: Readonly<Record<string, { width: number; height: number }>> = {
   ...DEFAULT_SIZES,
-  cluster: { width: 210, height: 130 },
+  cluster: { width: 230, height: 120 },
   resource: { width: 190, height: 60 },
   nat: { width: 160, height: 60 },
   idc: { width: 210, height: 80 },

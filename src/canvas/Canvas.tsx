@@ -337,13 +337,23 @@ export function Canvas() {
 
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
-    void rf.fitView({
-      nodes: focusRequest.ids.map((id) => ({ id })),
-      duration: 300,
-      padding: focusPadding(canvasEl.current, document.querySelector('.cc-review')),
-      maxZoom: 1.25,
-      includeHiddenNodes: true,
-    });
+    // After React Flow has seen the canvas's new size (review mode hides the side panels).
+    const frame = requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        void rf.fitView({
+          nodes: focusRequest.ids.map((id) => ({ id })),
+          duration: 300,
+          // The summary card is read first and stepped past; a step's card stays under its subject.
+          padding: focusPadding(
+            canvasEl.current,
+            document.querySelector('.cc-review:not(.cc-review--summary)'),
+          ),
+          maxZoom: 1.25,
+          includeHiddenNodes: true,
+        });
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [focusRequest, rf]);
 
   // A plan opened (a template, a file, a link), Tidy up, or leaving review: show the whole plan
@@ -365,7 +375,12 @@ export function Canvas() {
     () =>
       onFitRequest(() => {
         // After the canvas has drawn the new layout: a fit now would frame the old one.
-        requestAnimationFrame(() => requestAnimationFrame(() => void fitPlan(rf)));
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const card = document.querySelector('.cc-review:not(.cc-review--summary)');
+            void fitPlan(rf, 300, card ? focusPadding(canvasEl.current, card) : FIT_PADDING);
+          }),
+        );
       }),
     [rf],
   );
