@@ -41,7 +41,7 @@ import { SubnetNode, VpcNode } from './nodes/ContainerNodes';
 import { LinkEdge } from './edges/LinkEdge';
 import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
-import { moveOps, containerAt, type Rect } from './placement';
+import { containOps, moveOps, containerAt, placedCreationOps, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
 import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, onFitRequest } from './fit';
 import { focusPadding } from './framing';
@@ -259,6 +259,12 @@ export function Canvas() {
         return;
       }
       if (result.ops.length > 0) s.apply(result.ops, { capture: 'eventually', label: 'Move' });
+      // Dropped near a container's edge: the container grows to hold it, in the same undo step.
+      const grow = containOps(
+        useAppStore.getState().plan,
+        dragged.map((n) => n.id),
+      );
+      if (grow.length > 0) s.apply(grow, { capture: 'eventually', label: 'Move' });
       s.commitGesture();
       if (result.message) s.toast(result.message, 'info');
     },
@@ -301,7 +307,10 @@ export function Canvas() {
         s.toast(created.message, 'error');
         return;
       }
-      s.apply(created.ops, { capture: 'immediately', label: `Add ${kind}` });
+      s.apply(placedCreationOps(s.plan, created.ops, created.id), {
+        capture: 'immediately',
+        label: `Add ${kind}`,
+      });
       s.select([created.id]);
     },
     [rf, rects],
