@@ -43,7 +43,7 @@ import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
 import { containOps, moveOps, containerAt, placedCreationOps, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
-import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, onFitRequest } from './fit';
+import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, onFitRequest, requestFit } from './fit';
 import { focusPadding } from './framing';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FarContext, selectFar } from './nodes/far';
@@ -335,11 +335,19 @@ export function Canvas() {
       if (state.isValid || !state.fromNode) return;
       const p = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!p) return;
-      const under = document.elementsFromPoint(p.clientX, p.clientY);
-      const target = under
-        .map((el) => el.closest('.react-flow__node')?.getAttribute('data-id'))
-        .find((id) => id && id !== state.fromNode.id);
-      if (target) connect(state.fromNode.id, target);
+      const from = state.fromNode.id;
+      const under = [
+        ...new Set(
+          document
+            .elementsFromPoint(p.clientX, p.clientY)
+            .map((el) => el.closest('.react-flow__node')?.getAttribute('data-id'))
+            .filter((id): id is string => !!id && id !== from),
+        ),
+      ];
+      // Innermost first: dropped on a subnet inside a VPC, the VPC is the one a VPC peers with.
+      const plan = useAppStore.getState().plan;
+      const target = under.find((id) => connectObjects(plan, from, id).ok) ?? under[0];
+      if (target) connect(from, target);
     },
     [connect],
   );
@@ -377,7 +385,7 @@ export function Canvas() {
   const reviewing = useAppStore((s) => s.review !== null);
   const wasReviewing = useRef(reviewing);
   useEffect(() => {
-    if (wasReviewing.current && !reviewing) void fitPlan(rf);
+    if (wasReviewing.current && !reviewing) requestFit();
     wasReviewing.current = reviewing;
   }, [reviewing, rf]);
   useEffect(
