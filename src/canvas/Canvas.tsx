@@ -43,7 +43,7 @@ import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
 import { containOps, moveOps, containerAt, placedCreationOps, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
-import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, onFitRequest, requestFit } from './fit';
+import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, fitRect, onFitRequest, requestFit } from './fit';
 import { focusPadding } from './framing';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FarContext, selectFar } from './nodes/far';
@@ -77,6 +77,9 @@ const selectWidth = (s: ReactFlowState) => s.width;
 const selectHeight = (s: ReactFlowState) => s.height;
 const onPaneClick = () => useAppStore.getState().select([]);
 const onMoveEnd = (_e: unknown, v: Viewport) => useAppStore.getState().setViewport(v);
+
+/** A large plan opens at its top-left corner at this zoom, near enough to read. */
+const LARGE_PLAN_OPEN_ZOOM = 0.5;
 
 const NO_STATUS: Readonly<Record<string, string>> = {};
 // One canvas per page: its node cache lives as long as the page.
@@ -280,7 +283,9 @@ export function Canvas() {
       if (s.readOnly) return;
       const point = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const all = rects();
-      const container = containerAt(all, point);
+      // VPCs, IDCs and CCNs sit on the canvas itself, wherever they are dropped.
+      const container =
+        kind === 'vpc' || kind === 'idc' || kind === 'ccn' ? undefined : containerAt(all, point);
       const size =
         DEFAULT_SIZES[
           kind === 'vpc'
@@ -357,8 +362,10 @@ export function Canvas() {
     // After React Flow has seen the canvas's new size (review mode hides the side panels).
     const frame = requestAnimationFrame(() =>
       requestAnimationFrame(() => {
-        void rf.fitView({
-          nodes: focusRequest.ids.map((id) => ({ id })),
+        const ids = new Set(focusRequest.ids);
+        const nodes = rf.getNodes().filter((n) => ids.has(n.id));
+        if (nodes.length === 0) return;
+        void fitRect(rf, rf.getNodesBounds(nodes), {
           duration: 300,
           // The summary card is read first and stepped past; a step's card stays under its subject.
           padding: focusPadding(
@@ -366,7 +373,6 @@ export function Canvas() {
             document.querySelector('.cc-review:not(.cc-review--summary)'),
           ),
           maxZoom: 1.25,
-          includeHiddenNodes: true,
         });
       }),
     );
@@ -380,7 +386,17 @@ export function Canvas() {
   useEffect(() => {
     if (shownSource.current === planSource) return;
     shownSource.current = planSource;
-    void fitPlan(rf, 0);
+    if (!large) {
+      requestFit();
+      return;
+    }
+    // A plan too large to show whole at the zoom where the canvas still draws its part: start at
+    // its top-left corner, where its first objects are, rather than somewhere in its middle.
+    const b = rf.getNodesBounds(rf.getNodes());
+    const zoom = Math.max(minZoom, LARGE_PLAN_OPEN_ZOOM);
+    void rf.setViewport({ x: 40 - b.x * zoom, y: 60 - b.y * zoom, zoom });
+    // Only a newly opened plan moves the view; its size is read as it is at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [planSource, rf]);
   const reviewing = useAppStore((s) => s.review !== null);
   const wasReviewing = useRef(reviewing);

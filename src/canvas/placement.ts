@@ -273,31 +273,20 @@ export function settleNewOps(plan: Plan, id: string): PlanOp[] {
   const own = boxOf(plan, ix, id);
   if (!own) return [];
   const parent = parentOf(ix, id);
-  const siblings = (
-    parent
-      ? childrenOf(ix, parent)
-      : [
-          ...plan.vpcs.map((v) => v.id),
-          ...plan.idcs.map((d) => d.id),
-          ...plan.ccns.map((c) => c.id),
-          'internet',
-        ]
-  )
+  // A VPC, IDC or CCN goes where it was dropped, in view: moved off a neighbour it could land
+  // out of sight.
+  if (!parent) return [];
+  const siblings = childrenOf(ix, parent)
     .filter((s) => s !== id)
     .flatMap((s) => {
-      if (s === 'internet') {
-        const l = plan.layout?.internet;
-        return l ? [{ x: l.x, y: l.y, ...{ w: 150, h: 64 } }] : [];
-      }
       const b = boxOf(plan, ix, s);
       return b ? [b] : [];
     });
-  let area: { x0: number; y0: number; x1: number; y1: number } | undefined;
-  if (parent) {
-    const p = boxOf(plan, ix, parent);
-    const inset = INSET[ix.kindOf(parent) === 'subnet' ? 'subnet' : 'vpc'];
-    if (p) area = { x0: inset.side, y0: inset.top, x1: p.w - inset.side, y1: p.h - inset.side };
-  }
+  const p = boxOf(plan, ix, parent);
+  const inset = INSET[ix.kindOf(parent) === 'subnet' ? 'subnet' : 'vpc'];
+  const area = p
+    ? { x0: inset.side, y0: inset.top, x1: p.w - inset.side, y1: p.h - inset.side }
+    : undefined;
   const spot = freeSpot(own, siblings, area);
   const layout = plan.layout![id]!;
   const moved =
