@@ -356,7 +356,8 @@ test('containers hold their children: a subnet dropped at a VPC’s edge grows i
   const s2 = await boxOf(subnet);
   await page.mouse.move(s2.x + 30, s2.y + 12);
   await page.mouse.down();
-  await page.mouse.move(s2.x + 30 + s2.width * 0.3, s2.y + 12, { steps: 10 });
+  await page.mouse.move(s2.x + 30 + s2.width * 0.3, s2.y + 12, { steps: 20 });
+  await expect.poll(async () => (await boxOf(subnet)).x).toBeGreaterThan(s2.x + s2.width * 0.2);
   await page.mouse.up();
   await expect(page.getByText('it went back')).toHaveCount(0);
   await expect.poll(async () => inside(await boxOf(subnet), await boxOf(vpc))).toBe(true);

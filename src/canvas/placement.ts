@@ -144,11 +144,22 @@ export function parentOf(ix: PlanIndex, id: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Leaves size themselves to their text, which grows as the canvas zooms out (semantic zoom): the
+ * room they take at a fitted zoom, a little over their declared sizes.
+ */
+const LEAF_ROOM: Readonly<Record<string, { width: number; height: number }>> = {
+  cluster: { width: 250, height: 140 },
+  resource: { width: 190, height: 64 },
+  nat: { width: 170, height: 64 },
+};
+
 /** An object's box relative to its container: its own size, or its kind's usual one. */
 function boxOf(plan: Plan, ix: PlanIndex, id: string): Box | undefined {
   const l = plan.layout?.[id];
   if (!l) return undefined;
-  const d = DEFAULT_SIZES[SIZE_KEY[ix.kindOf(id) ?? ''] ?? 'resource']!;
+  const key = SIZE_KEY[ix.kindOf(id) ?? ''] ?? 'resource';
+  const d = LEAF_ROOM[key] ?? DEFAULT_SIZES[key]!;
   return { x: l.x, y: l.y, w: l.width ?? d.width, h: l.height ?? d.height };
 }
 
