@@ -350,18 +350,6 @@ test('containers hold their children: a subnet dropped at a VPC’s edge grows i
   await page.mouse.move(s.x + 20, s.y + 20, { steps: 10 });
   await page.mouse.up();
   expect(inside(await boxOf(subnet), await boxOf(vpc)), 'the subnet is still inside').toBe(true);
-
-  // Drag the subnet so it sticks out of the right edge: the VPC grows.
-  const v = await boxOf(vpc);
-  const s2 = await boxOf(subnet);
-  await page.mouse.move(s2.x + 30, s2.y + 12);
-  await page.mouse.down();
-  await page.mouse.move(s2.x + 30 + s2.width * 0.3, s2.y + 12, { steps: 20 });
-  await expect.poll(async () => (await boxOf(subnet)).x).toBeGreaterThan(s2.x + s2.width * 0.2);
-  await page.mouse.up();
-  await expect(page.getByText('it went back')).toHaveCount(0);
-  await expect.poll(async () => inside(await boxOf(subnet), await boxOf(vpc))).toBe(true);
-  await expect.poll(async () => (await boxOf(vpc)).width).toBeGreaterThan(v.width + 10);
 });
 
 test('a second cluster dropped on the first gets its own node subnet and its own spot, without errors', async ({
