@@ -4,6 +4,7 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, type DragEvent } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { fitPlan } from '../canvas/fit';
+import { placedCreationOps } from '../canvas/placement';
 import { createObject, type PaletteKind } from '../domain/ops/create';
 import { PlanIndex } from '../domain/model/plan-index';
 import { HelpOverlay } from '../panels/HelpOverlay';
@@ -66,7 +67,7 @@ function Designer() {
       s.toast(`${created.message} (or select one first, then click)`, 'error');
       return;
     }
-    s.apply(created.ops, { label: `Add ${kind}` });
+    s.apply(placedCreationOps(s.plan, created.ops, created.id), { label: `Add ${kind}` });
     s.select([created.id]);
   };
 

@@ -17,6 +17,7 @@ import { createPortal } from 'react-dom';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
+import { requestFit } from '../canvas/fit';
 import { autoLayout } from './auto-layout';
 import { ExportMenu } from './ExportMenu';
 import { openPlanFile } from './open-plan';
@@ -58,6 +59,7 @@ async function tidyUp(): Promise<void> {
   const layout = await autoLayout(s.plan);
   const ops: PlanOp[] = Object.entries(layout).map(([id, box]) => ({ op: 'layout', id, box }));
   s.apply(ops, { label: 'Tidy up' });
+  requestFit();
   s.toast('Laid out anew: undo brings the old layout back', 'info');
 }
 

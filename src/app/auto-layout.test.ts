@@ -72,3 +72,33 @@ describe('autoLayout', () => {
     expect(apart).toBe(true);
   });
 });
+
+describe('autoLayout of the sample plan', () => {
+  it('fits the canvas left at 1440x900 (about 917x600) at 75% zoom or more', async () => {
+    const { parsePlanValue } = await import('../io/parse');
+    const sample = (await import('./templates/sample.plan.json')).default;
+    const r = parsePlanValue(sample);
+    if (!r.ok) throw new Error(r.error.message);
+    const l = await autoLayout(r.value);
+    const top = [
+      ...r.value.vpcs.map((v) => v.id),
+      ...r.value.idcs.map((d) => d.id),
+      'internet',
+    ].map((id) => {
+      const b = l[id]!;
+      const size = id.startsWith('vpc')
+        ? { width: b.width!, height: b.height! }
+        : id === 'internet'
+          ? { width: 150, height: 64 }
+          : { width: 210, height: 80 };
+      return { ...b, ...size };
+    });
+    const x0 = Math.min(...top.map((b) => b.x));
+    const y0 = Math.min(...top.map((b) => b.y));
+    const x1 = Math.max(...top.map((b) => b.x + b.width));
+    const y1 = Math.max(...top.map((b) => b.y + b.height));
+    // FIT_PADDING 0.08 leaves 1/1.08 of each side for the plan.
+    const zoom = Math.min(917 / 1.08 / (x1 - x0), 600 / 1.08 / (y1 - y0));
+    expect(zoom).toBeGreaterThanOrEqual(0.75);
+  });
+});

@@ -10,6 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type NodeChange,
   type OnConnectEnd,
@@ -40,12 +41,14 @@ import { SubnetNode, VpcNode } from './nodes/ContainerNodes';
 import { LinkEdge } from './edges/LinkEdge';
 import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
-import { moveOps, containerAt, type Rect } from './placement';
+import { containOps, moveOps, containerAt, placedCreationOps, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
-import { fitPlan } from './fit';
+import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, fitRect, onFitRequest, requestFit } from './fit';
+import { focusPadding } from './framing';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FarContext, selectFar } from './nodes/far';
 import { Overview } from './Overview';
+import { textZoom } from './zoom-scale';
 
 const nodeTypes = {
   vpc: VpcNode,
@@ -62,7 +65,11 @@ const edgeTypes = { link: LinkEdge, path: PathEdge };
 // React Flow copies any prop whose identity changes into its store, and every store write runs
 // every node's and edge's subscription: props built inline would cost three extra passes over a
 // thousand subscribers on each frame of a drag.
-const FIT_VIEW_OPTIONS = { padding: 0.15 };
+const FIT_VIEW_OPTIONS = {
+  padding: FIT_PADDING,
+  maxZoom: FIT_MAX_ZOOM,
+  includeHiddenNodes: true,
+};
 const SNAP_GRID: [number, number] = [10, 10];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
@@ -70,6 +77,9 @@ const selectWidth = (s: ReactFlowState) => s.width;
 const selectHeight = (s: ReactFlowState) => s.height;
 const onPaneClick = () => useAppStore.getState().select([]);
 const onMoveEnd = (_e: unknown, v: Viewport) => useAppStore.getState().setViewport(v);
+
+/** A large plan opens at its top-left corner at this zoom, near enough to read. */
+const LARGE_PLAN_OPEN_ZOOM = 0.5;
 
 const NO_STATUS: Readonly<Record<string, string>> = {};
 // One canvas per page: its node cache lives as long as the page.
@@ -85,6 +95,20 @@ export function Canvas() {
   const focusRequest = useAppStore((s) => s.focusRequest);
   const rf = useReactFlow<ObjectNode>();
   const far = useStore(selectFar);
+  const canvasEl = useRef<HTMLDivElement>(null);
+  const flowStore = useStoreApi<ObjectNode>();
+  useEffect(() => {
+    // Written straight to the element: a React render per zoom step would re-render the canvas.
+    let last = NaN;
+    const update = () => {
+      const z = textZoom(flowStore.getState().transform[2]);
+      if (z === last) return;
+      last = z;
+      canvasEl.current?.style.setProperty('--cc-zoom', String(z));
+    };
+    update();
+    return flowStore.subscribe(update);
+  }, [flowStore]);
   const dragStart = useRef(new Map<string, { x: number; y: number }>());
   // A drag moves nodes here, in the canvas's own state, and reaches the plan once, when it ends:
   // an edit per mouse move would re-render everything that reads the plan on every move.
@@ -238,6 +262,12 @@ export function Canvas() {
         return;
       }
       if (result.ops.length > 0) s.apply(result.ops, { capture: 'eventually', label: 'Move' });
+      // Dropped near a container's edge: the container grows to hold it, in the same undo step.
+      const grow = containOps(
+        useAppStore.getState().plan,
+        dragged.map((n) => n.id),
+      );
+      if (grow.length > 0) s.apply(grow, { capture: 'eventually', label: 'Move' });
       s.commitGesture();
       if (result.message) s.toast(result.message, 'info');
     },
@@ -253,7 +283,9 @@ export function Canvas() {
       if (s.readOnly) return;
       const point = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const all = rects();
-      const container = containerAt(all, point);
+      // VPCs, IDCs and CCNs sit on the canvas itself, wherever they are dropped.
+      const container =
+        kind === 'vpc' || kind === 'idc' || kind === 'ccn' ? undefined : containerAt(all, point);
       const size =
         DEFAULT_SIZES[
           kind === 'vpc'
@@ -280,7 +312,10 @@ export function Canvas() {
         s.toast(created.message, 'error');
         return;
       }
-      s.apply(created.ops, { capture: 'immediately', label: `Add ${kind}` });
+      s.apply(placedCreationOps(s.plan, created.ops, created.id), {
+        capture: 'immediately',
+        label: `Add ${kind}`,
+      });
       s.select([created.id]);
     },
     [rf, rects],
@@ -305,27 +340,87 @@ export function Canvas() {
       if (state.isValid || !state.fromNode) return;
       const p = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!p) return;
-      const under = document.elementsFromPoint(p.clientX, p.clientY);
-      const target = under
-        .map((el) => el.closest('.react-flow__node')?.getAttribute('data-id'))
-        .find((id) => id && id !== state.fromNode.id);
-      if (target) connect(state.fromNode.id, target);
+      const from = state.fromNode.id;
+      const under = [
+        ...new Set(
+          document
+            .elementsFromPoint(p.clientX, p.clientY)
+            .map((el) => el.closest('.react-flow__node')?.getAttribute('data-id'))
+            .filter((id): id is string => !!id && id !== from),
+        ),
+      ];
+      // Innermost first: dropped on a subnet inside a VPC, the VPC is the one a VPC peers with.
+      const plan = useAppStore.getState().plan;
+      const target = under.find((id) => connectObjects(plan, from, id).ok) ?? under[0];
+      if (target) connect(from, target);
     },
     [connect],
   );
 
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
-    void rf.fitView({
-      nodes: focusRequest.ids.map((id) => ({ id })),
-      duration: 300,
-      padding: 0.5,
-      maxZoom: 1.25,
-    });
+    // After React Flow has seen the canvas's new size (review mode hides the side panels).
+    const frame = requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const ids = new Set(focusRequest.ids);
+        const nodes = rf.getNodes().filter((n) => ids.has(n.id));
+        if (nodes.length === 0) return;
+        void fitRect(rf, rf.getNodesBounds(nodes), {
+          duration: 300,
+          // The summary card is read first and stepped past; a step's card stays under its subject.
+          padding: focusPadding(
+            canvasEl.current,
+            document.querySelector('.cc-review:not(.cc-review--summary)'),
+          ),
+          maxZoom: 1.25,
+        });
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [focusRequest, rf]);
+
+  // A plan opened (a template, a file, a link), Tidy up, or leaving review: show the whole plan
+  // rather than whatever part of the old one the view was on.
+  const planSource = useAppStore((s) => s.planSource);
+  const shownSource = useRef(planSource);
+  useEffect(() => {
+    if (shownSource.current === planSource) return;
+    shownSource.current = planSource;
+    if (!large) {
+      requestFit();
+      return;
+    }
+    // A plan too large to show whole at the zoom where the canvas still draws its part: start at
+    // its top-left corner, where its first objects are, rather than somewhere in its middle.
+    const b = rf.getNodesBounds(rf.getNodes());
+    const zoom = Math.max(minZoom, LARGE_PLAN_OPEN_ZOOM);
+    void rf.setViewport({ x: 40 - b.x * zoom, y: 60 - b.y * zoom, zoom });
+    // Only a newly opened plan moves the view; its size is read as it is at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [planSource, rf]);
+  const reviewing = useAppStore((s) => s.review !== null);
+  const wasReviewing = useRef(reviewing);
+  useEffect(() => {
+    if (wasReviewing.current && !reviewing) requestFit();
+    wasReviewing.current = reviewing;
+  }, [reviewing, rf]);
+  useEffect(
+    () =>
+      onFitRequest(() => {
+        // After the canvas has drawn the new layout: a fit now would frame the old one.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const card = document.querySelector('.cc-review:not(.cc-review--summary)');
+            void fitPlan(rf, 300, card ? focusPadding(canvasEl.current, card) : FIT_PADDING);
+          }),
+        );
+      }),
+    [rf],
+  );
 
   return (
     <div
+      ref={canvasEl}
       className={far ? 'cc-canvas cc-canvas--far' : 'cc-canvas'}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}

@@ -80,6 +80,10 @@ export function Overview() {
   const rf = useReactFlow();
   const canvas = useRef<HTMLCanvasElement>(null);
   const frame = useRef<Frame | null>(null);
+  // Only a drag that starts on the map moves the view: a node dragged or a VPC resized across the
+  // map also sends it pointer moves with the button down, and must not throw the canvas around.
+  const panning = useRef(false);
+  const dragFrame = useRef<Frame | null>(null);
 
   useEffect(() => {
     const el = canvas.current;
@@ -107,7 +111,9 @@ export function Overview() {
 
   /** Centres the canvas on the point of the map under the pointer. */
   const panTo = (e: PointerEvent<HTMLCanvasElement>) => {
-    const f = frame.current;
+    // The map as it was when the drag began: the map frames the view too, and reading it anew
+    // on each move would chase the view it has just moved, off into the distance.
+    const f = dragFrame.current ?? frame.current;
     if (!f) return;
     const r = e.currentTarget.getBoundingClientRect();
     const x = f.x + (e.clientX - r.left) / f.scale;
@@ -123,11 +129,22 @@ export function Overview() {
         aria-label="Minimap"
         style={{ width: WIDTH, height: HEIGHT }}
         onPointerDown={(e) => {
+          if (e.button !== 0) return;
+          panning.current = true;
+          dragFrame.current = frame.current;
           e.currentTarget.setPointerCapture(e.pointerId);
           panTo(e);
         }}
         onPointerMove={(e) => {
-          if (e.buttons === 1) panTo(e);
+          if (panning.current && e.buttons === 1) panTo(e);
+        }}
+        onPointerUp={() => {
+          panning.current = false;
+          dragFrame.current = null;
+        }}
+        onLostPointerCapture={() => {
+          panning.current = false;
+          dragFrame.current = null;
         }}
         onWheel={(e: WheelEvent) => {
           void rf.zoomTo(rf.getZoom() * (e.deltaY < 0 ? 1.2 : 1 / 1.2));

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/app-store';
 import { nameOf, selectNames, type Names } from '../../store/selectors';
 import type { PathEdge as PathEdgeType } from '../flow-model';
 import { floatingEnds, useNodeBox } from './geometry';
+import { ScreenTip } from './ScreenTip';
 
 function shortLabel(
   p: NonNullable<PathEdgeType['data']>['path'],
@@ -26,7 +27,9 @@ export const PathEdge = memo(function PathEdge({
 }: EdgeProps<PathEdgeType>) {
   const s = useNodeBox(source);
   const t = useNodeBox(target);
-  const [hover, setHover] = useState(false);
+  // Where the pointer is while it is over the line or its label.
+  const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
+  const reviewing = useAppStore((st) => st.review !== null);
   const names = useAppStore(selectNames);
   const hovered = useAppStore(
     (st) =>
@@ -51,13 +54,17 @@ export const PathEdge = memo(function PathEdge({
   const label = count > 1 ? `${count} × ${base ?? 'direct'}` : base;
   return (
     <>
-      <g onMouseEnter={() => setHover(true)} onMouseLeave={() => setHover(false)}>
+      <g
+        onMouseEnter={(ev) => setHover({ x: ev.clientX, y: ev.clientY })}
+        onMouseMove={(ev) => setHover({ x: ev.clientX, y: ev.clientY })}
+        onMouseLeave={() => setHover(null)}
+      >
         <BaseEdge
           id={id}
           path={path}
           markerEnd={markerEnd}
           className={`cc-path cc-path--${p.verdict}${hover || hovered ? ' is-hovered' : ''}`}
-          interactionWidth={16}
+          interactionWidth={10}
         />
       </g>
       <EdgeLabelRenderer>
@@ -65,36 +72,33 @@ export const PathEdge = memo(function PathEdge({
           <div
             className={`cc-path-label cc-path-label--${p.verdict}`}
             style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
-            onMouseEnter={() => setHover(true)}
-            onMouseLeave={() => setHover(false)}
+            onMouseEnter={(ev) => setHover({ x: ev.clientX, y: ev.clientY })}
+            onMouseLeave={() => setHover(null)}
           >
             {label}
           </div>
         )}
-        {(hover || hovered) && (
-          <div
-            className="cc-path-tip"
-            role="tooltip"
-            style={{ transform: `translate(-50%, 12px) translate(${lx}px, ${ly}px)` }}
-          >
-            <div className="cc-path-tip__title">
-              {nameOf(names, p.from)} →{' '}
-              {count > 1 ? `${count} resources of ${nameOf(names, target)}` : nameOf(names, p.to)}:{' '}
-              <strong>{p.verdict}</strong>
-              {p.reason ? ` (${p.reason})` : ''}
-            </div>
-            {count > 1 && <div className="cc-path-tip__msg">The first of them:</div>}
-            <ol className="cc-path-tip__hops">
-              {p.hops.map((h, i) => (
-                <li key={`${h}-${i}`} data-id={h}>
-                  {nameOf(names, h)}
-                </li>
-              ))}
-            </ol>
-            <div className="cc-path-tip__msg">{p.message}</div>
-          </div>
-        )}
       </EdgeLabelRenderer>
+      {/* In review the card tells the path; a tip would cover the objects it is about. */}
+      {(hover || (hovered && !reviewing)) && (
+        <ScreenTip pointer={hover} anchor={{ x: lx, y: ly }}>
+          <div className="cc-path-tip__title">
+            {nameOf(names, p.from)} →{' '}
+            {count > 1 ? `${count} resources of ${nameOf(names, target)}` : nameOf(names, p.to)}:{' '}
+            <strong>{p.verdict}</strong>
+            {p.reason ? ` (${p.reason})` : ''}
+          </div>
+          {count > 1 && <div className="cc-path-tip__msg">The first of them:</div>}
+          <ol className="cc-path-tip__hops">
+            {p.hops.map((h, i) => (
+              <li key={`${h}-${i}`} data-id={h}>
+                {nameOf(names, h)}
+              </li>
+            ))}
+          </ol>
+          <div className="cc-path-tip__msg">{p.message}</div>
+        </ScreenTip>
+      )}
     </>
   );
 });

@@ -15,12 +15,25 @@ import {
 } from './NodeChrome';
 import { CommentBadge } from './CommentBadge';
 import { FarNode, useFar } from './far';
+import { useAppStore } from '../../store/app-store';
+import { contentExtent } from '../placement';
+
+/**
+ * The smallest a selected container can be resized to: what it holds stays inside. Read only
+ * while selected (its resize handles show), so a thousand containers add no store work.
+ */
+function useMinSize(id: string, selected: boolean, min: { width: number; height: number }) {
+  const width = useAppStore((s) => (selected ? contentExtent(s.plan, id).width : 0));
+  const height = useAppStore((s) => (selected ? contentExtent(s.plan, id).height : 0));
+  return { minWidth: Math.max(min.width, width), minHeight: Math.max(min.height, height) };
+}
 
 export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<ObjectNode>) {
   const v = data.obj as Vpc;
   const s = useObjectState(id);
   const far = useFar();
   const Icon = KIND_ICONS.vpc;
+  const size = useMinSize(id, selected, { width: 260, height: 160 });
   if (far)
     return (
       <FarNode
@@ -36,7 +49,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
         }
         rings
       >
-        <NodeResizer isVisible={selected} minWidth={260} minHeight={160} />
+        <NodeResizer isVisible={selected} {...size} />
       </FarNode>
     );
   return (
@@ -44,8 +57,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
       <StatusRings />
       <NodeResizer
         isVisible={selected}
-        minWidth={260}
-        minHeight={160}
+        {...size}
         lineClassName="cc-resize-line"
         handleClassName="cc-resize-handle"
       />
@@ -74,6 +86,7 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
   const s = useObjectState(id);
   const far = useFar();
   const Icon = KIND_ICONS.subnet;
+  const size = useMinSize(id, selected, { width: 180, height: 90 });
   if (far)
     return (
       <FarNode
@@ -85,7 +98,7 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
         label={<code>{sn.cidr}</code>}
         rings
       >
-        <NodeResizer isVisible={selected} minWidth={180} minHeight={90} />
+        <NodeResizer isVisible={selected} {...size} />
       </FarNode>
     );
   return (
@@ -93,8 +106,7 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
       <StatusRings />
       <NodeResizer
         isVisible={selected}
-        minWidth={180}
-        minHeight={90}
+        {...size}
         lineClassName="cc-resize-line"
         handleClassName="cc-resize-handle"
       />

@@ -128,7 +128,9 @@ export function ReviewMode() {
     const ids = stepObjects(step);
     s.hoverFinding(step.kind === 'finding' ? step.index : null);
     s.hoverPath(step.kind === 'path' ? `${step.path.from}->${step.path.to}` : null);
+    // The step's objects, or the whole plan, in the part of the canvas the card leaves free.
     if (ids.length > 0) s.focus(ids);
+    else s.focus([...s.plan.vpcs, ...s.plan.idcs, ...s.plan.ccns].map((o) => o.id));
   }, [review, step]);
 
   useEffect(() => {
