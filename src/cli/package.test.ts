@@ -92,7 +92,7 @@ describe('the packed cidr-canvas', () => {
     const installed = join(prefix, 'lib', 'node_modules', 'cidr-canvas');
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
     expect(readdirSync(join(installed, 'dist'))).toContain('THIRD_PARTY_LICENSES.txt');
-  });
+  }, 60_000);
 
   it('says its version and its usage', () => {
     const v = cli(['--version']);
@@ -111,7 +111,7 @@ describe('the packed cidr-canvas', () => {
       expect(c.stdout.startsWith(`Usage: cidr-canvas ${command} `), c.stdout).toBe(true);
       expect(cli(['help', command]).stdout).toBe(c.stdout);
     }
-  });
+  }, 60_000);
 
   it('validates a plan from a file and from standard input', () => {
     const r = cli(['validate', SAMPLE]);
@@ -143,7 +143,7 @@ describe('the packed cidr-canvas', () => {
     expect(sarif.code).toBe(1);
     const doc = JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string }[] }[] };
     expect(doc.runs[0]!.results.map((x) => x.ruleId)).toContain('CLUSTER_CIDR_OVERLAPS_CLUSTER');
-  });
+  }, 60_000);
 
   it('refuses an unknown command or option with one line and the usage, exit 2', () => {
     const usage = cli(['--help']).stdout;
@@ -175,7 +175,7 @@ describe('the packed cidr-canvas', () => {
       expect(u.stdout).toBe('');
       expect(u.stderr).toBe(`${line}\n\n${validateUsage}`);
     }
-  });
+  }, 60_000);
 
   it('answers bad input with exit 2 and one line naming the file, never a stack trace', () => {
     const binary = join(work, 'binary.plan.json');
@@ -243,7 +243,7 @@ describe('the packed cidr-canvas', () => {
       expect(r.stderr.split('\n')[0], file).toContain(file);
       expect(r.stderr, file).not.toMatch(/\n\s+at |node:internal/);
     }
-  });
+  }, 60_000);
 
   it('keeps going past an unreadable plan among several, and exits 2', () => {
     const r = cli(['validate', '--format', 'sarif', SAMPLE, join(work, 'missing.json')]);
@@ -254,7 +254,7 @@ describe('the packed cidr-canvas', () => {
     };
     expect(doc.runs[0]!.artifacts).toHaveLength(1);
     expect(doc.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
-  });
+  }, 60_000);
 });
 
 describe('what validate loads', () => {
@@ -289,5 +289,5 @@ describe('what validate loads', () => {
     expect(
       Object.keys(outputs[entry]!.inputs).every((i) => !/validate|export|analyze/.test(i)),
     ).toBe(true);
-  });
+  }, 60_000);
 });

@@ -205,20 +205,39 @@ function vpc(node: PictureNode): string {
     `<line x1="${n(b.x)}" y1="${n(b.y + 38)}" x2="${n(b.x + b.w)}" y2="${n(b.y + 38)}" stroke="#bfdbfe" stroke-width="1"/>`,
   ];
   const right = b.x + b.w - 12 - (node.findings ? 44 : 0);
-  const region = o.region ? textWidth(o.region, 12) + 12 : 0;
-  const title = fit(nameOf(node), 13.5, Math.max(60, (b.w - 24) * 0.45), false, true);
+  // A cut CIDR says nothing: the primary CIDR is drawn whole, the region gives way first, then
+  // the name (never below 12 characters), then the secondary CIDRs.
+  const primary = o.cidr ? textWidth(o.cidr, 11, true) + 14 + 10 : 0;
+  const name = nameOf(node);
+  const natural = textWidth(name, 13.5, false, true);
+  const regionW = o.region ? textWidth(o.region, 12) + 12 : 0;
+  const showRegion = regionW > 0 && b.x + 12 + natural + 10 + primary + regionW <= right;
+  const region = showRegion ? regionW : 0;
+  const minName = textWidth(`${[...name].slice(0, 12).join('')}…`, 13.5, false, true);
+  const title = fit(
+    name,
+    13.5,
+    Math.max(minName, right - region - primary - (b.x + 12)),
+    false,
+    true,
+  );
   parts.push(text(b.x + 12, b.y + 24, title, { size: 13.5, fill: '#1e3a8a', weight: 600 }));
   let x = b.x + 12 + textWidth(title, 13.5, false, true) + 10;
   const cidrs = [o.cidr ?? '', ...(o.secondaryCidrs ?? []).map((c) => `+${c}`)];
   if (o.ipv6Cidr) cidrs.push(o.ipv6Cidr);
-  for (const c of cidrs.filter(Boolean)) {
+  cidrs.filter(Boolean).forEach((c, i) => {
     const room = right - region - x;
-    if (room < 60) break;
-    const ch = chip(x, b.y + 10, c, { fill: '#dbeafe', color: '#1e40af', mono: true, max: room });
+    if (i > 0 && room < 60) return;
+    const ch = chip(x, b.y + 10, c, {
+      fill: '#dbeafe',
+      color: '#1e40af',
+      mono: true,
+      ...(i > 0 ? { max: room } : {}),
+    });
     parts.push(ch.svg);
     x += ch.w + 6;
-  }
-  if (o.region)
+  });
+  if (showRegion && o.region)
     parts.push(text(right, b.y + 24, o.region, { size: 12, fill: '#94a3b8', anchor: 'end' }));
   parts.push(badge(node, b.x + b.w - 10, b.y + 10));
   return parts.join('');
