@@ -1,9 +1,11 @@
 // Where a new or moved range can go without conflict: used to suggest fixes in findings and to
-// give objects dropped on the canvas a range that works.
+// give objects dropped on the canvas a range that works. Every one keeps clear of the
+// reservations that apply where the range goes (rules.md, "Reservations").
 import { cidrOf, formatCidr, type Cidr } from './ip/cidr';
 import { firstFreeBlock, firstFreeBlockIn, largestFreeBlock } from './ip/free-blocks';
 import { PRIVATE_RANGES } from './ip/private-ranges';
 import type { PlanIndex } from './model/plan-index';
+import { reservedRangesFor } from './model/reservations';
 
 function v4(list: readonly Cidr[]): Cidr[] {
   return list.filter((c) => c.family === 4);
@@ -25,6 +27,10 @@ export function rangesTakenAroundVpc(ix: PlanIndex, vpcId: string, exceptCluster
     clusterRanges(other);
   }
   for (const idc of ix.idcsOf(vpcId)) for (const c of idc.cidrs) taken.push(cidrOf(c));
+  // IDCs on a CCN of the VPC are reached as CCN routes.
+  for (const k of ix.ccnsOf(vpcId))
+    for (const m of k.attachments) for (const c of ix.idc(m)?.cidrs ?? []) taken.push(cidrOf(c));
+  taken.push(...reservedRangesFor(ix, vpcId));
   return taken.filter((c) => c.family === 4);
 }
 
@@ -65,6 +71,7 @@ function subnetTaken(ix: PlanIndex, vpcId: string, exceptSubnet?: string): Cidr[
     if (s.ipv6Cidr) taken.push(cidrOf(s.ipv6Cidr));
   }
   for (const c of ix.clustersOf(vpcId)) if (c.containerCidr) taken.push(cidrOf(c.containerCidr));
+  taken.push(...reservedRangesFor(ix, vpcId));
   return taken;
 }
 
@@ -110,6 +117,8 @@ export function freeVpcCidr(ix: PlanIndex, prefix = 16): string | undefined {
   for (const v of ix.plan.vpcs) taken.push(...v4(ix.vpcCidrs(v.id)));
   for (const c of ix.plan.clusters) if (c.containerCidr) taken.push(cidrOf(c.containerCidr));
   for (const i of ix.plan.idcs) for (const c of i.cidrs) taken.push(cidrOf(c));
+  // A new VPC is connected to nothing yet: the plan-wide reservations are the ones that apply.
+  taken.push(...reservedRangesFor(ix, undefined));
   const ranges = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(cidrOf);
   const b = firstFreeBlockIn(
     ranges,

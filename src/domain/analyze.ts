@@ -12,6 +12,7 @@ import {
   connectionGroups,
 } from './rules/connections';
 import { FindingList } from './rules/findings';
+import { checkReservations } from './rules/reservations';
 import { checkVpcRouting } from './rules/routes';
 import { defaultFlows, PathEngine, type PathResult } from './routing/paths';
 import { Router } from './routing/route-table';
@@ -60,6 +61,13 @@ export function connectedFindings(ix: PlanIndex): Finding[] {
   return out.items;
 }
 
+/** RESERVATION_OVERLAP and RESERVATION_OVERLAP_RESERVATION across the plan. */
+export function reservationFindings(ix: PlanIndex): Finding[] {
+  const out = new FindingList();
+  checkReservations(ix, out);
+  return out.items;
+}
+
 export function checkPlan(ix: PlanIndex, router: Router): Finding[] {
   const use = subnetUse(ix.plan.clusters);
   const parts: Finding[][] = [];
@@ -67,6 +75,7 @@ export function checkPlan(ix: PlanIndex, router: Router): Finding[] {
   for (const p of ix.plan.peerings) parts.push(peeringFindings(ix, p));
   for (const c of ix.plan.ccns) parts.push(ccnFindings(ix, router, c));
   parts.push(connectedFindings(ix));
+  parts.push(reservationFindings(ix));
   return sortFindings(parts.flat());
 }
 

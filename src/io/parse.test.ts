@@ -804,6 +804,11 @@ describe('not read errors', () => {
     const plan = expectOk(readWith(['layout', 'ghost'], { x: 1, y: 2 }));
     expect(plan.layout).toEqual(fullDoc().layout);
   });
+
+  it("a reservation's layout entry is kept", () => {
+    const plan = expectOk(readWith(['layout', 'rsv-1'], { x: 1, y: 2 }));
+    expect(plan.layout?.['rsv-1']).toEqual({ x: 1, y: 2 });
+  });
 });
 
 // ---- the acceptance scenarios ------------------------------------------------------------------
@@ -941,7 +946,8 @@ describe('the reader never throws', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand plans read and analysed: well under a second alone, longer on a shared machine.
+  }, 60_000);
 });
 
 describe('round trip', () => {

@@ -230,6 +230,8 @@ function normalize(p: PlanInput): Plan {
   if (p.layout) {
     const ids = new Set<string>();
     for (const key of COLLECTIONS) for (const o of plan[key]) ids.add(o.id);
+    // Reservations may be drawn too (a range on the map): their positions are kept.
+    for (const r of plan.reservations ?? []) ids.add(r.id);
     ids.add('internet');
     const layout: Record<string, LayoutBox> = {};
     for (const [k, box] of Object.entries(p.layout)) if (ids.has(k)) layout[k] = box;

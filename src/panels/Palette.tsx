@@ -49,7 +49,7 @@ const GROUPS: ReadonlyArray<{
     title: 'Connectivity',
     items: [
       { kind: 'ccn', label: 'CCN', icon: 'ccn', hint: 'Connect VPCs to it' },
-      { kind: 'idc', label: 'On-prem IDC', icon: 'idc', hint: 'Links to a VPC' },
+      { kind: 'idc', label: 'On-prem IDC', icon: 'idc', hint: 'Links to a VPC or a CCN' },
     ],
   },
 ];

@@ -8,6 +8,13 @@ import type { ClusterCapacity } from '../domain/capacity/capacity';
 import { COLLECTIONS, type Plan } from '../domain/model/plan';
 import type { Finding, RuleCode, Severity, Suggestion } from '../domain/rules/codes';
 import { parsePlanValue } from '../io/parse';
+import { planToJson } from '../io/serialize';
+
+/** Fails unless the plan, written as the designer writes it, reads back as a valid plan. */
+export function expectReadable(p: Plan): void {
+  const read = parsePlanValue(JSON.parse(JSON.stringify(planToJson(p))));
+  if (!read.ok) throw new Error(`the plan does not read back: ${JSON.stringify(read.error)}`);
+}
 
 /** Analyses a plan without paths, after checking that the plan reader would accept it. */
 export function analyze(p: Plan): Analysis {

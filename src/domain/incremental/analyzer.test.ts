@@ -1,14 +1,23 @@
 // The incremental analyser against the simplest oracle there is: analysing the whole plan again
 // after every edit. Random plans from the benchmark's generator, random edits of every kind the
 // designer makes (ranges moved onto and off each other, routes, attachments, deletions with what
-// depends on them, undo), two path scopes.
+// depends on them, reservations, zones and regions, IDCs on and off a CCN, comments, undo), two
+// path scopes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generatePlan } from '../../../bench/generate';
 import { analyzePlan, type PathScope } from '../analyze';
 import type { Plan } from '../model/plan';
 import { removeObjects } from '../ops/cascade';
+import {
+  addComment,
+  createReservation,
+  deleteReservation,
+  resolveComment,
+  updateReservation,
+} from '../ops/notes';
 import { applyOps, type PlanOp } from '../ops/ops';
+import { withPlanExtras } from '../../test-support/plan-extras';
 import { IncrementalAnalyzer, type AnalysisDelta } from './analyzer';
 import { patchCapacity } from './capacity-patch';
 
@@ -27,7 +36,7 @@ const POOL = [
 function editFor(p: Plan, pick: number, n: number): PlanOp[] {
   const at = <T>(list: readonly T[]) => list[n % Math.max(1, list.length)];
   const cidr = POOL[n % POOL.length]!;
-  switch (pick % 23) {
+  switch (pick % 30) {
     case 0: {
       const c = at(p.clusters);
       return c
@@ -279,6 +288,72 @@ function editFor(p: Plan, pick: number, n: number): PlanOp[] {
           ]
         : [];
     }
+    case 23: {
+      const v = at(p.vpcs);
+      return createReservation(p, { cidr, ...(v && n % 3 ? { vpc: v.id } : {}) }).ops;
+    }
+    case 24: {
+      const r = at(p.reservations ?? []);
+      const v = at(p.vpcs);
+      if (!r) return [];
+      return updateReservation(p, r.id, n % 2 ? { cidr } : { vpc: r.vpc ? undefined : v?.id });
+    }
+    case 25: {
+      const r = at(p.reservations ?? []);
+      return r ? (n % 2 ? deleteReservation(p, r.id) : removeObjects(p, [r.id])) : [];
+    }
+    case 26: {
+      const s = at(p.subnets);
+      const v = s && p.vpcs.find((x) => x.id === s.vpc);
+      if (!s || !v) return [];
+      const zone = n % 3 === 0 ? 'ap-mars-2' : `${v.region ?? 'ap-guangzhou'}-${1 + (n % 4)}`;
+      return [{ op: 'update', collection: 'subnets', id: s.id, set: { zone } }];
+    }
+    case 27: {
+      const v = at(p.vpcs);
+      if (!v) return [];
+      return n % 4 === 0
+        ? [{ op: 'update', collection: 'vpcs', id: v.id, set: {}, unset: ['region'] }]
+        : [
+            {
+              op: 'update',
+              collection: 'vpcs',
+              id: v.id,
+              set: { region: ['ap-guangzhou', 'ap-shanghai', 'ap-beijing'][n % 3]! },
+            },
+          ];
+    }
+    case 28: {
+      // An IDC attached to or detached from a CCN; on it, it may lose its VPC.
+      const d = at(p.idcs);
+      const x = at(p.ccns);
+      if (!d || !x) return [];
+      const has = x.attachments.includes(d.id);
+      if (has && d.vpc !== undefined && n % 2)
+        return [{ op: 'update', collection: 'idcs', id: d.id, set: {}, unset: ['vpc'] }];
+      if (has && d.vpc === undefined) return removeObjects(p, [d.id]);
+      return [
+        {
+          op: 'update',
+          collection: 'ccns',
+          id: x.id,
+          set: {
+            attachments: has ? x.attachments.filter((a) => a !== d.id) : [...x.attachments, d.id],
+          },
+        },
+      ];
+    }
+    case 29: {
+      const c = at(p.comments ?? []);
+      const target = at(p.clusters)?.id;
+      if (c && n % 2) return resolveComment(p, c.id, !c.resolved);
+      return addComment(p, {
+        ...(target ? { object: target } : {}),
+        author: 'reviewer',
+        text: `note ${n}`,
+        createdAt: '2026-12-01T09:30:00Z',
+      }).ops;
+    }
     default: {
       const v = at(p.vpcs);
       return v ? [{ op: 'update', collection: 'vpcs', id: v.id, set: { name: `vpc ${n}` } }] : [];
@@ -302,7 +377,7 @@ describe('IncrementalAnalyzer', () => {
           fc.integer({ min: 1, max: 1000 }),
           fc.array(fc.tuple(fc.nat(), fc.nat(1000), fc.boolean()), { minLength: 1, maxLength: 8 }),
           (seed, steps) => {
-            const plan = generatePlan(220, seed);
+            const plan = withPlanExtras(generatePlan(220, seed), seed);
             const scope: PathScope =
               scopeKind === 'plan'
                 ? { kind: 'plan' }

@@ -7,6 +7,7 @@ import {
   connectedFindings,
   flowsFor,
   peeringFindings,
+  reservationFindings,
   sortFindings,
   vpcFindings,
   type Analysis,
@@ -14,7 +15,7 @@ import {
 } from '../analyze';
 import { clusterCapacity, type ClusterCapacity } from '../capacity/capacity';
 import { PlanIndex, type Change } from '../model/plan-index';
-import type { Collection, Flow, Plan, PlanObject } from '../model/plan';
+import type { Collection, Flow, Plan, PlanObject, Reservation } from '../model/plan';
 import { applyOps, isCosmetic, type PlanOp } from '../ops/ops';
 import type { Finding } from '../rules/codes';
 import { subnetUse } from '../rules/clusters';
@@ -95,6 +96,8 @@ export class IncrementalAnalyzer {
   private readonly peeringF = new Map<string, Finding[]>();
   private readonly ccnF = new Map<string, Finding[]>();
   private connectedF: Finding[] = [];
+  /** Reservations are few: their findings are checked again, whole, after any edit that can move them. */
+  private reservationF: Finding[] = [];
   private findings: Finding[] = [];
   private readonly capacity = new Map<string, ClusterCapacity>();
   private order: string[] = [];
@@ -120,6 +123,7 @@ export class IncrementalAnalyzer {
     for (const p of plan.peerings) this.peeringF.set(p.id, peeringFindings(this.ix, p));
     for (const c of plan.ccns) this.ccnF.set(c.id, ccnFindings(this.ix, this.router, c));
     this.connectedF = connectedFindings(this.ix);
+    this.reservationF = reservationFindings(this.ix);
     this.assembleFindings();
     this.capacity.clear();
     for (const c of plan.clusters) this.capacity.set(c.id, clusterCapacity(this.ix, c));
@@ -162,10 +166,19 @@ export class IncrementalAnalyzer {
     let plan = this.plan;
     const changes: Change[] = [];
     let flowsChanged = false;
+    /** Reservations as they were and are, for each one an op touched. */
+    const reserved: Reservation[] = [];
     for (const op of ops) {
       const before = plan;
       plan = applyOps(plan, [op]).plan;
-      if (isCosmetic(op)) continue;
+      // Comments change no finding and no path.
+      if (isCosmetic(op) || op.op === 'comment') continue;
+      if (op.op === 'reservation') {
+        const was = before.reservations?.find((r) => r.id === op.id);
+        if (was) reserved.push(was);
+        if (op.value) reserved.push(op.value);
+        continue;
+      }
       if (op.op === 'flows') {
         flowsChanged = true;
         continue;
@@ -187,8 +200,21 @@ export class IncrementalAnalyzer {
     this.ix.update(plan, changes);
     this.plan = plan;
     for (const c of changes) noteChange(dirty, this.ix, plan, c, 'after');
-    if (changes.length === 0 && !flowsChanged)
+    if (changes.length === 0 && !flowsChanged && reserved.length === 0)
       return { paths: { kind: 'some', changed: [], removed: [], order: null } };
+    // Suggestions in the VPCs a reservation applies to keep clear of it.
+    for (const r of reserved) {
+      if (r.vpc === undefined) for (const v of plan.vpcs) dirty.vpcs.add(v.id);
+      else {
+        dirty.vpcs.add(r.vpc);
+        for (const v of this.ix.connectedVpcs(r.vpc).keys()) dirty.vpcs.add(v);
+      }
+      dirty.connected = true;
+    }
+    dirty.reservations =
+      reserved.length > 0 ||
+      (changes.length > 0 &&
+        ((plan.reservations?.length ?? 0) > 0 || (oldPlan.reservations?.length ?? 0) > 0));
     suggestionNeighbours(this.ix, dirty, (v) =>
       (this.vpcF.get(v) ?? []).flatMap((f) => (f.suggestion ? [f.suggestion] : [])),
     );
@@ -237,6 +263,11 @@ export class IncrementalAnalyzer {
       if (!sameFindings(this.connectedF, now)) changed = true;
       this.connectedF = now;
     }
+    if (d.reservations) {
+      const now = reservationFindings(this.ix);
+      if (!sameFindings(this.reservationF, now)) changed = true;
+      this.reservationF = now;
+    }
     if (changed) this.assembleFindings();
     return changed;
   }
@@ -247,6 +278,7 @@ export class IncrementalAnalyzer {
     for (const p of this.plan.peerings) parts.push(this.peeringF.get(p.id) ?? []);
     for (const c of this.plan.ccns) parts.push(this.ccnF.get(c.id) ?? []);
     parts.push(this.connectedF);
+    parts.push(this.reservationF);
     this.findings = sortFindings(parts.flat());
   }
 

@@ -28,6 +28,8 @@ export interface Dirty {
   readonly ccns: Set<string>;
   readonly clusters: Set<string>;
   connected: boolean;
+  /** Reservation findings must be checked again. */
+  reservations: boolean;
   /** Objects were added or removed: the order of paths may change. */
   membership: boolean;
   /** Ranges that a suggested container or service CIDR must keep clear of, before and after. */
@@ -52,6 +54,7 @@ export function emptyDirty(): Dirty {
     ccns: new Set(),
     clusters: new Set(),
     connected: false,
+    reservations: false,
     membership: false,
     taken: [],
     routerVpcs: new Set(),
@@ -240,16 +243,32 @@ export function noteChange(
     }
     case 'natGateways':
     case 'idcs': {
-      const x = o as { vpc: string };
-      vpcDirty(x.vpc);
-      p.vpcs.add(x.vpc);
-      d.routerVpcs.add(x.vpc);
+      const x = o as { vpc?: string };
+      if (x.vpc !== undefined) {
+        vpcDirty(x.vpc);
+        p.vpcs.add(x.vpc);
+        d.routerVpcs.add(x.vpc);
+      }
       if (c.collection === 'idcs') {
         const idc = o as Idc;
         p.held = true;
         d.connected = true;
         ranges([...idc.cidrs, ...(idc.returnRoutes ?? [])]);
         taken(d, idc.cidrs);
+        // Its ranges are published on its CCNs: every VPC there learns them and checks them.
+        for (const k of ix.ccnsOf(idc.id)) {
+          d.ccns.add(k.id);
+          d.routerCcns.add(k.id);
+          p.ccns.add(k.id);
+          for (const m of k.attachments) {
+            const v = ix.vpc(m)?.id ?? ix.cluster(m)?.vpc;
+            vpcDirty(v);
+            if (v) {
+              p.vpcs.add(v);
+              d.routerVpcs.add(v);
+            }
+          }
+        }
       }
       break;
     }
@@ -271,7 +290,7 @@ export function noteChange(
       p.ccns.add(x.id);
       d.connected = true;
       for (const m of x.attachments) {
-        const v = ix.vpc(m)?.id ?? ix.cluster(m)?.vpc;
+        const v = ix.vpc(m)?.id ?? ix.cluster(m)?.vpc ?? ix.idc(m)?.vpc;
         vpcDirty(v);
         if (v) {
           p.vpcs.add(v);

@@ -31,9 +31,16 @@ export function nonMasqueradeCidrs(c: Cluster, vpc: Vpc | undefined): readonly s
   return out;
 }
 
-/** What an IDC routes back to the cloud: by default the primary CIDR of the VPC it links to. */
-export function idcReturnRoutes(idc: Idc, vpc: Vpc | undefined): readonly string[] {
-  return idc.returnRoutes ?? (vpc ? [vpc.cidr] : []);
+/**
+ * What an IDC routes back to the cloud: by default the primary CIDR of the VPC it links to, and
+ * what the CCNs it is attached to publish (their enabled routes, `ccnRoutes`).
+ */
+export function idcReturnRoutes(
+  idc: Idc,
+  vpc: Vpc | undefined,
+  ccnRoutes: readonly string[] = [],
+): readonly string[] {
+  return idc.returnRoutes ?? [...(vpc ? [vpc.cidr] : []), ...ccnRoutes];
 }
 
 /** The name a person knows an object by. */

@@ -8,6 +8,7 @@ import {
   type ObjectKind,
   type Plan,
 } from '../model/plan';
+import { unpinComments } from './notes';
 import type { PlanOp } from './ops';
 
 const COLLECTION_OF_KIND = Object.fromEntries(
@@ -37,11 +38,17 @@ export function closure(plan: Plan, ids: Iterable<string>): Set<string> {
     for (const c of plan.clusters) if (gone.has(c.vpc)) add(c.id);
     for (const n of plan.natGateways) if (gone.has(n.vpc)) add(n.id);
     for (const t of plan.routeTables) if (gone.has(t.vpc)) add(t.id);
-    for (const i of plan.idcs) if (i.vpc !== undefined && gone.has(i.vpc)) add(i.id);
+    // An IDC still attached to a CCN outlives its VPC (it loses its `vpc`, below).
+    for (const i of plan.idcs)
+      if (i.vpc !== undefined && gone.has(i.vpc) && !onCcn(plan, i.id, gone)) add(i.id);
     for (const p of plan.peerings) if (p.vpcs.some((v) => gone.has(v))) add(p.id);
     for (const r of plan.resources) if (gone.has(r.subnet)) add(r.id);
   }
   return gone;
+}
+
+function onCcn(plan: Plan, id: string, gone: ReadonlySet<string>): boolean {
+  return plan.ccns.some((c) => !gone.has(c.id) && c.attachments.includes(id));
 }
 
 /** Ops that delete `ids` and everything that cannot live without them. */
@@ -88,6 +95,19 @@ export function removeObjects(plan: Plan, ids: Iterable<string>): PlanOp[] {
       flows: plan.flows.filter((f) => !gone.has(f.from) && !gone.has(f.to)),
     });
   }
+  for (const i of plan.idcs) {
+    if (!gone.has(i.id) && i.vpc !== undefined && gone.has(i.vpc))
+      ops.push({ op: 'update', collection: 'idcs', id: i.id, set: {}, unset: ['vpc'] });
+  }
+  // A reservation kept for a VPC goes with it; comments stay, about the plan.
+  const goneNotes = new Set(gone);
+  for (const r of plan.reservations ?? []) {
+    if (gone.has(r.id) || (r.vpc !== undefined && gone.has(r.vpc))) {
+      goneNotes.add(r.id);
+      ops.push({ op: 'reservation', id: r.id, value: null });
+    }
+  }
+  ops.push(...unpinComments(plan, goneNotes));
   for (const id of gone) {
     if (plan.layout?.[id]) ops.push({ op: 'layout', id, box: null });
   }

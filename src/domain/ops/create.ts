@@ -46,6 +46,8 @@ export function newId(plan: Plan, prefix: string, taken: ReadonlySet<string> = n
     plan.ccns,
     plan.idcs,
     plan.routeTables,
+    plan.reservations ?? [],
+    plan.comments ?? [],
   ]) {
     for (const o of list) ids.add(o.id);
   }
@@ -216,8 +218,8 @@ export function createObject(
       };
     }
     case 'idc': {
+      // With no VPC to link to, the IDC waits for a CCN to be attached to.
       const link = vpcId ?? nearVpc ?? plan.vpcs[0]?.id;
-      if (!link) return { ok: false, message: 'An IDC links to a VPC: draw a VPC first' };
       const taken = [
         ...plan.vpcs.flatMap((v) => ix.vpcCidrs(v.id)),
         ...plan.clusters.flatMap((c) => (c.containerCidr ? [cidrOf(c.containerCidr)] : [])),
@@ -234,7 +236,7 @@ export function createObject(
         id,
         ops: insert(
           'idcs',
-          { id, name: id, vpc: link, link: 'vpn', cidrs },
+          { id, name: id, ...(link ? { vpc: link } : {}), link: 'vpn', cidrs },
           box('idc', absolute, false),
         ),
       };
@@ -337,7 +339,7 @@ export function connectObjects(plan: Plan, a: string, b: string): Connected {
       ],
     };
   }
-  p = pair('ccn', 'vpc') ?? pair('ccn', 'cluster');
+  p = pair('ccn', 'vpc') ?? pair('ccn', 'cluster') ?? pair('ccn', 'idc');
   if (p) {
     const [ccnId, member] = p as [string, string];
     const ccn = ix.ccn(ccnId)!;
@@ -408,6 +410,6 @@ export function connectObjects(plan: Plan, a: string, b: string): Connected {
   }
   return {
     ok: false,
-    message: `A ${ka} and a ${kb} cannot be connected: connect two VPCs to peer them, a CCN to a VPC or cluster, a cluster to a subnet, or an IDC to a VPC`,
+    message: `A ${ka} and a ${kb} cannot be connected: connect two VPCs to peer them, a CCN to a VPC, cluster or IDC, a cluster to a subnet, or an IDC to a VPC`,
   };
 }

@@ -1,7 +1,18 @@
 // Edits as data. Every change to a plan (an edit in the designer, an undo, a message to the
 // validation worker, later a co-editor's change) is a list of these plain, serializable ops,
 // applied by one pure function that also returns the ops that undo it.
-import type { Collection, Flow, LayoutBox, Plan, PlanObject } from '../model/plan';
+import type {
+  Collection,
+  Flow,
+  LayoutBox,
+  Plan,
+  PlanComment,
+  PlanObject,
+  Reservation,
+} from '../model/plan';
+
+/** The plan's lists that hold no network object: what they say changes no verdict. */
+export type NoteList = 'reservations' | 'comments';
 
 export type PlanOp =
   | {
@@ -23,6 +34,25 @@ export type PlanOp =
   | { readonly op: 'layout'; readonly id: string; readonly box: LayoutBox | null }
   | { readonly op: 'name'; readonly name: string | null }
   | { readonly op: 'flows'; readonly flows: readonly Flow[] | null }
+  /**
+   * A reservation or comment set to `value` (inserted at `index`, default last, when the id is
+   * new) or deleted (`value` null). `dropEmpty`: a delete that empties the list removes the list,
+   * so that undoing the first insert into a plan without the list gives that plan back.
+   */
+  | {
+      readonly op: 'reservation';
+      readonly id: string;
+      readonly value: Reservation | null;
+      readonly index?: number;
+      readonly dropEmpty?: boolean;
+    }
+  | {
+      readonly op: 'comment';
+      readonly id: string;
+      readonly value: PlanComment | null;
+      readonly index?: number;
+      readonly dropEmpty?: boolean;
+    }
   | { readonly op: 'replace'; readonly plan: Plan };
 
 /** Ops that change nothing the validation core reads (where things sit on the canvas, the name). */
@@ -112,9 +142,45 @@ function applyOne(plan: Plan, op: PlanOp): Applied {
       else next.flows = op.flows;
       return { plan: next, inverse: [{ op: 'flows', flows: plan.flows ?? null }] };
     }
+    case 'reservation':
+      return setNote(plan, 'reservations', op);
+    case 'comment':
+      return setNote(plan, 'comments', op);
     case 'replace':
       return { plan: op.plan, inverse: [{ op: 'replace', plan }] };
   }
+}
+
+function setNote(
+  plan: Plan,
+  key: NoteList,
+  op: Extract<PlanOp, { op: 'reservation' | 'comment' }>,
+): Applied {
+  const had = plan[key];
+  const items: readonly { id: string }[] = had ?? [];
+  const at = items.findIndex((o) => o.id === op.id);
+  const next = { ...plan } as { -readonly [K in keyof Plan]: Plan[K] };
+  const put = (list: readonly { id: string }[]) => {
+    (next as Record<string, unknown>)[key] = list;
+  };
+  const undo = (value: { id: string } | null, extra: { index?: number; dropEmpty?: boolean }) =>
+    ({ op: op.op, id: op.id, value, ...extra }) as PlanOp;
+  if (op.value === null) {
+    if (at < 0) throw new Error(`${op.op}: no ${key} item with id ${op.id}`);
+    const rest = [...items.slice(0, at), ...items.slice(at + 1)];
+    if (rest.length === 0 && op.dropEmpty) delete next[key];
+    else put(rest);
+    return { plan: next, inverse: [undo(items[at]!, { index: at })] };
+  }
+  if (op.value.id !== op.id) throw new Error(`${op.op}: the value's id is not ${op.id}`);
+  if (at >= 0) {
+    put(items.map((o, i) => (i === at ? op.value! : o)));
+    return { plan: next, inverse: [undo(items[at]!, {})] };
+  }
+  const index =
+    op.index === undefined ? items.length : Math.max(0, Math.min(op.index, items.length));
+  put([...items.slice(0, index), op.value, ...items.slice(index)]);
+  return { plan: next, inverse: [undo(null, had === undefined ? { dropEmpty: true } : {})] };
 }
 
 /** Applies ops in order. Throws on an op that does not fit the plan (a bug in its producer). */

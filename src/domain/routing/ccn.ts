@@ -1,6 +1,7 @@
 // What each CCN publishes, and which of those routes it disables. A CCN learns every attached
-// VPC's subnet CIDRs and every registered cluster's container CIDR; a route that overlaps one
-// published by an earlier attachment is disabled (docs/spec/rules.md, CCN_CIDR_CONFLICT).
+// VPC's subnet CIDRs, every registered cluster's container CIDR and every attached IDC's ranges;
+// a route that overlaps one published by an earlier attachment is disabled (docs/spec/rules.md,
+// CCN_CIDR_CONFLICT and "IDCs attached to a CCN").
 import { cidrOf, type Cidr } from '../ip/cidr';
 import { overlappingPairs } from '../ip/overlap-index';
 import type { PlanIndex } from '../model/plan-index';
@@ -8,11 +9,13 @@ import type { Ccn } from '../model/plan';
 
 export interface Publication {
   readonly ccn: string;
-  /** The attachment that publishes it: a VPC id or a registered cluster id. */
+  /** The attachment that publishes it: a VPC, registered cluster or IDC id. */
   readonly attachment: string;
-  /** The VPC the route leads into. */
-  readonly vpc: string;
-  /** The subnet or cluster whose range this is. */
+  /** The VPC the route leads into; absent for an IDC's range. */
+  readonly vpc: string | undefined;
+  /** The IDC the route leads to, for an IDC's range. */
+  readonly idc?: string;
+  /** The subnet, cluster or IDC whose range this is. */
   readonly source: string;
   readonly cidr: Cidr;
   readonly text: string;
@@ -58,6 +61,20 @@ export function ccnRoutes(ix: PlanIndex, ccn: Ccn): CcnRoutes {
           source: c.id,
           cidr: cidrOf(c.containerCidr),
           text: c.containerCidr,
+          position,
+        });
+      }
+    } else if (kind === 'idc') {
+      const d = ix.idc(attachment)!;
+      for (const text of d.cidrs) {
+        publications.push({
+          ccn: ccn.id,
+          attachment,
+          vpc: undefined,
+          idc: d.id,
+          source: d.id,
+          cidr: cidrOf(text),
+          text,
           position,
         });
       }

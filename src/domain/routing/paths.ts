@@ -5,7 +5,7 @@ import { cidrOf, contains, ipOf, overlaps, V4_ALL, type Cidr } from '../ip/cidr'
 import { isPrivate } from '../ip/private-ranges';
 import { RangeIndex } from '../ip/range-index';
 import type { PathReason } from '../rules/codes';
-import { clusterMode, idcReturnRoutes, label, nonMasqueradeCidrs } from '../model/defaults';
+import { clusterMode, label, nonMasqueradeCidrs } from '../model/defaults';
 import { vpcCidrTexts, type PlanIndex } from '../model/plan-index';
 import type { Cluster, Flow, Idc, Resource, Subnet } from '../model/plan';
 import type { Match, Router } from './route-table';
@@ -1079,7 +1079,12 @@ export class PathEngine {
     const disabled = router.disabledFor(vpc, leg.cidr);
     if (disabled) {
       const owner = legOwnerVpc(leg);
-      const belongs = owner === undefined ? leg.kind === 'address' : disabled.vpc === owner;
+      const belongs =
+        leg.kind === 'idc'
+          ? disabled.idc === leg.idc.id
+          : owner === undefined
+            ? leg.kind === 'address'
+            : disabled.vpc === owner;
       const outranked =
         match === undefined ||
         match.origin === 'ccn' ||
@@ -1150,6 +1155,8 @@ export class PathEngine {
       case 'peering': {
         const owner = legOwnerVpc(leg);
         const peer = ix.vpc(t.peer);
+        // Every answer below names the peer: a path depends on it even when it stops here.
+        this.router.reads?.vpcs.add(t.peer);
         if ((owner !== undefined && owner !== t.peer) || leg.kind === 'idc') {
           return fail(
             'PEERING_NOT_TRANSITIVE',
@@ -1188,7 +1195,10 @@ export class PathEngine {
         const ccnName = label(ix.ccn(t.id));
         if (!pub)
           return fail('NO_ROUTE', [t.id], `CCN ${ccnName} has no route to ${legName(ix, leg)}`);
+        if (pub.idc !== undefined)
+          return this.reachIdc(ix.idc(pub.idc)!, leg, match.text, [t.id], [`CCN ${ccnName}`]);
         const owner = legOwnerVpc(leg);
+        if (pub.vpc !== undefined) this.router.reads?.vpcs.add(pub.vpc);
         if (leg.kind === 'idc' || (owner !== undefined && owner !== pub.vpc)) {
           return fail(
             'NO_ROUTE',
@@ -1196,27 +1206,17 @@ export class PathEngine {
             `CCN ${ccnName} carries ${match.text} to VPC ${label(ix.vpc(pub.vpc))}, not to ${legName(ix, leg)}`,
           );
         }
-        return this.arrive(pub.vpc, leg, [t.id], [`CCN ${ccnName}`], undefined);
+        return this.arrive(pub.vpc!, leg, [t.id], [`CCN ${ccnName}`], undefined);
       }
       case 'idc': {
         const idc = ix.idc(t.id)!;
-        const holds = idc.cidrs.some((x) => contains(cidrOf(x), leg.cidr));
-        if ((leg.kind === 'idc' && leg.idc.id === idc.id) || (leg.kind === 'address' && holds)) {
-          return {
-            ok: true,
-            hops: leg.kind === 'address' ? [idc.id, leg.text] : [idc.id],
-            far: { kind: 'idc', idc },
-            via: [
-              `${idc.link === 'direct-connect' ? 'Direct Connect' : 'VPN'} to IDC ${label(idc)}`,
-            ],
-            holder: `IDC ${label(idc)}`,
-          };
-        }
-        return fail(
-          'NO_ROUTE',
-          [idc.id],
-          `The route ${match.text} sends ${legName(ix, leg)} to IDC ${label(idc)}, which does not hold it`,
-        );
+        if (idc.vpc === vpc) return this.reachIdc(idc, leg, match.text, [], []);
+        // A route to an IDC of no link of this VPC's goes through a CCN both are attached to.
+        const shared = ix.ccnsOf(idc.id).find((x) => x.attachments.includes(vpc));
+        if (shared) this.router.reads?.ccns.add(shared.id);
+        return shared
+          ? this.reachIdc(idc, leg, match.text, [shared.id], [`CCN ${label(shared)}`])
+          : this.reachIdc(idc, leg, match.text, [], []);
       }
       case 'cvm': {
         const cvm = ix.resource(t.id)!;
@@ -1231,16 +1231,63 @@ export class PathEngine {
     }
   }
 
+  /** The packet for `leg` was sent to IDC `idc` by the route `route`, after `hops`. */
+  private reachIdc(idc: Idc, leg: RangeLeg, route: string, hops: string[], via: string[]): Forward {
+    const holds = idc.cidrs.some((x) => contains(cidrOf(x), leg.cidr));
+    if ((leg.kind === 'idc' && leg.idc.id === idc.id) || (leg.kind === 'address' && holds)) {
+      return {
+        ok: true,
+        hops: leg.kind === 'address' ? [...hops, idc.id, leg.text] : [...hops, idc.id],
+        far: { kind: 'idc', idc },
+        via: [
+          ...via,
+          `${idc.link === 'direct-connect' ? 'Direct Connect' : 'VPN'} to IDC ${label(idc)}`,
+        ],
+        holder: `IDC ${label(idc)}`,
+      };
+    }
+    return fail(
+      'NO_ROUTE',
+      [...hops, idc.id],
+      `The route ${route} sends ${legName(this.ix, leg)} to IDC ${label(idc)}, which does not hold it`,
+    );
+  }
+
+  /**
+   * Whether the IDC routes the source address back and has a way to its VPC: its own link, or a
+   * CCN that publishes the address from that VPC. By default an IDC routes back its VPC's
+   * primary CIDR and what its CCNs publish (rules.md, "IDCs attached to a CCN").
+   */
+  private idcReturns(idc: Idc, src: Source): true | string {
+    const ix = this.ix;
+    const explicit = idc.returnRoutes;
+    const listed = explicit?.some((r) => contains(cidrOf(r), src.address)) ?? false;
+    if (idc.vpc === src.vpc) {
+      const primary = ix.vpc(idc.vpc)?.cidr;
+      if (explicit ? listed : primary !== undefined && contains(cidrOf(primary), src.address))
+        return true;
+    }
+    const ccns = ix.ccnsOf(idc.id);
+    for (const c of ccns) {
+      const pub = this.router.publication(c.id, src.address, (p) => p.attachment !== idc.id);
+      if (pub && pub.vpc === src.vpc && (explicit === undefined || listed)) return true;
+    }
+    const what = `${src.addressText}${src.isContainer ? ' (the pod addresses)' : ''}`;
+    if (explicit)
+      return `IDC ${label(idc)} routes back only ${explicit.join(', ') || 'nothing'}, not ${what}${listed ? `, and has no way back to VPC ${label(ix.vpc(src.vpc))}` : `: add ${src.addressText} to its return routes`}`;
+    const own = idc.vpc !== undefined ? ix.vpc(idc.vpc) : undefined;
+    const learns = [
+      ...(own ? [`VPC ${label(own)}'s primary CIDR ${own.cidr}`] : []),
+      ...ccns.map((c) => `what CCN ${label(c)} publishes`),
+    ];
+    return `IDC ${label(idc)} routes back ${learns.join(' and ') || 'nothing'}, not ${what}: add ${src.addressText} to its return routes${ccns.length > 0 ? ', or publish it on the CCN' : ''}`;
+  }
+
   /** True when the far side routes the source address back to it, or why not. */
   private returns(far: Far, src: Source): true | string {
     const ix = this.ix;
     if (far.kind === 'none') return true;
-    if (far.kind === 'idc') {
-      const routes = idcReturnRoutes(far.idc, ix.vpc(far.idc.vpc));
-      if (far.idc.vpc === src.vpc && routes.some((r) => contains(cidrOf(r), src.address)))
-        return true;
-      return `IDC ${label(far.idc)} routes back only ${routes.join(', ') || 'nothing'}, not ${src.addressText}${src.isContainer ? ' (the pod addresses)' : ''}: add ${src.addressText} to its return routes`;
-    }
+    if (far.kind === 'idc') return this.idcReturns(far.idc, src);
     if (far.vpc === src.vpc && src.isContainer) {
       // Local comes first both ways: a reply to a pod address inside the VPC's range is kept
       // by the Local route, even where the container route would cover the rest.

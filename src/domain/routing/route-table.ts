@@ -50,8 +50,15 @@ export function invalidTargetReason(
       return ix.ccn(route.target)!.attachments.includes(vpcId)
         ? undefined
         : 'this VPC is not attached to the CCN';
-    case 'idc':
-      return ix.idc(route.target)!.vpc === vpcId ? undefined : 'the IDC links to another VPC';
+    case 'idc': {
+      // Over the IDC's own link, or through a CCN both are attached to.
+      const d = ix.idc(route.target)!;
+      if (d.vpc === vpcId) return undefined;
+      if (ix.ccnsOf(d.id).some((c) => c.attachments.includes(vpcId))) return undefined;
+      return d.vpc === undefined
+        ? 'the IDC shares no CCN with this VPC'
+        : 'the IDC links to another VPC and shares no CCN with this one';
+    }
     case 'resource': {
       const r = ix.resource(route.target)!;
       if (r.kind !== 'cvm')
@@ -225,6 +232,15 @@ export class Router {
     const c = this.ccn(ccnId);
     if (!c) return undefined;
     return c?.[which].deepestValue(dst, (p) => p.vpc !== vpcId);
+  }
+
+  /** The most specific enabled publication of a CCN holding `dst` that `accept` takes. */
+  publication(
+    ccnId: string,
+    dst: Cidr,
+    accept: (p: Publication) => boolean,
+  ): Publication | undefined {
+    return this.ccn(ccnId)?.enabled.deepestValue(dst, accept);
   }
 
   /** The best disabled CCN route the VPC would have learned for `dst`. */

@@ -12,6 +12,7 @@ import {
 } from '../ip/cidr';
 import { overlappingPairs } from '../ip/overlap-index';
 import { label } from '../model/defaults';
+import { isZoneOfRegion, regionOfZone, zonesOf } from '../model/regions';
 import type { PlanIndex } from '../model/plan-index';
 import type { Subnet, Vpc } from '../model/plan';
 import type { FindingList } from './findings';
@@ -104,6 +105,21 @@ function checkSubnet(
           ? `; a free block there is ${fix}`
           : '; add a secondary CIDR to the VPC that holds it'),
       { suggestion: fix ? { object: s.id, field: 'cidr', value: fix } : undefined },
+    );
+  }
+  if (s.zone !== undefined && v.region !== undefined && !isZoneOfRegion(s.zone, v.region)) {
+    const zones = zonesOf(v.region);
+    // Keep the zone's number where the region has a zone of that number.
+    const num =
+      regionOfZone(s.zone) === undefined ? undefined : s.zone.slice(s.zone.lastIndexOf('-') + 1);
+    const fix = zones.find((z) => z === `${v.region}-${num}`) ?? zones[0];
+    out.add(
+      'SUBNET_ZONE_REGION_MISMATCH',
+      [s.id, v.id],
+      [s.cidr, v.cidr],
+      `Subnet ${name} is in zone ${s.zone}, which is not a zone of VPC ${label(v)}'s region ${v.region}: ` +
+        `a subnet lives in a zone of its VPC's region${fix ? `, such as ${fix}` : ` (${v.region}-1, ${v.region}-2, ...)`}`,
+      { suggestion: fix ? { object: s.id, field: 'zone', value: fix } : undefined },
     );
   }
   if (s.ipv6Cidr) {

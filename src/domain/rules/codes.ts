@@ -9,6 +9,7 @@ export const RULES = {
   SUBNET_OUTSIDE_VPC: { severity: 'error', title: 'Subnet outside its VPC' },
   SUBNET_MASK_RANGE: { severity: 'error', title: 'Subnet mask out of range' },
   SUBNET_OVERLAP: { severity: 'error', title: 'Subnets overlap' },
+  SUBNET_ZONE_REGION_MISMATCH: { severity: 'warning', title: "Zone not in the VPC's region" },
   RESOURCE_IP_OUTSIDE_SUBNET: { severity: 'error', title: 'Resource IP outside its subnet' },
   RESOURCE_IP_RESERVED: { severity: 'error', title: 'Resource IP is reserved' },
   RESOURCE_IP_DUPLICATE: { severity: 'error', title: 'Two resources share an IP' },
@@ -55,6 +56,8 @@ export const RULES = {
   ROUTE_TABLE_OTHER_VPC: { severity: 'error', title: 'Route table of another VPC' },
   IDC_CIDR_OVERLAPS_VPC: { severity: 'error', title: 'IDC overlaps the VPC' },
   IDC_CIDR_OVERLAPS_CLUSTER: { severity: 'warning', title: 'IDC overlaps a container CIDR' },
+  RESERVATION_OVERLAP: { severity: 'warning', title: 'A range overlaps a reservation' },
+  RESERVATION_OVERLAP_RESERVATION: { severity: 'warning', title: 'Reservations overlap' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type RuleCode = keyof typeof RULES;

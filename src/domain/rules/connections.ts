@@ -53,7 +53,7 @@ export function checkCcnConflicts(ix: PlanIndex, routes: CcnRoutes, out: Finding
       e.ranges,
       `On CCN ${label(ccn)}, ${laterName} publishes ${e.ranges[0]}, which overlaps ${e.ranges[1]} published ` +
         `earlier by ${earlierName}: CCN disables ${e.count === 1 ? 'that route' : `${e.count} such routes`} of ` +
-        `${laterName}; renumber the subnet or container CIDR`,
+        `${laterName}; renumber the subnet, container CIDR or IDC range`,
     );
   }
 }

@@ -3,7 +3,7 @@
 import { cidrOf, contains, equals, overlaps } from '../ip/cidr';
 import { label } from '../model/defaults';
 import { vpcCidrTexts, type PlanIndex } from '../model/plan-index';
-import type { RouteTable, Vpc } from '../model/plan';
+import type { Ccn, Idc, RouteTable, Vpc } from '../model/plan';
 import { invalidTargetReason } from '../routing/route-table';
 import type { FindingList } from './findings';
 
@@ -71,10 +71,27 @@ function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): voi
   }
 }
 
+/** The IDCs a VPC reaches: those that link to it, then those on a CCN it is attached to. */
+function idcsReaching(ix: PlanIndex, v: Vpc): { idc: Idc; ccn?: Ccn }[] {
+  const out: { idc: Idc; ccn?: Ccn }[] = ix.idcsOf(v.id).map((idc) => ({ idc }));
+  const seen = new Set(out.map((x) => x.idc.id));
+  for (const c of ix.ccnsOf(v.id)) {
+    for (const m of c.attachments) {
+      const idc = ix.idc(m);
+      if (idc && !seen.has(idc.id)) {
+        seen.add(idc.id);
+        out.push({ idc, ccn: c });
+      }
+    }
+  }
+  return out;
+}
+
 function checkIdcs(ix: PlanIndex, v: Vpc, out: FindingList): void {
   const vpcTexts = vpcCidrTexts(v);
   const clusters = ix.clustersOf(v.id).filter((c) => c.containerCidr);
-  for (const idc of ix.idcsOf(v.id)) {
+  for (const { idc, ccn } of idcsReaching(ix, v)) {
+    const how = ccn ? `which reaches it over CCN ${label(ccn)}` : 'which it links to';
     for (const text of idc.cidrs) {
       const ic = cidrOf(text);
       for (const vt of vpcTexts) {
@@ -83,7 +100,7 @@ function checkIdcs(ix: PlanIndex, v: Vpc, out: FindingList): void {
             'IDC_CIDR_OVERLAPS_VPC',
             [idc.id, v.id],
             [text, vt],
-            `IDC ${label(idc)}'s range ${text} overlaps VPC ${label(v)} (${vt}), which it links to: renumber one side`,
+            `IDC ${label(idc)}'s range ${text} overlaps VPC ${label(v)} (${vt}), ${how}: renumber one side`,
           );
         }
       }

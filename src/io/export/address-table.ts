@@ -182,8 +182,12 @@ export function addressRows(plan: Plan): AddressRow[] {
   for (const i of plan.idcs) {
     const link = i.link === 'direct-connect' ? 'Direct Connect' : 'VPN';
     const v = ix.vpc(i.vpc);
+    const ccns = ix.ccnsOf(i.id).map((k) => `CCN ${label(k)}`);
+    const to = [...(i.vpc !== undefined ? [`VPC ${label(v, i.vpc)}`] : []), ...ccns];
     for (const c of i.cidrs)
-      rows.push(range(i.id, 'idc', c, `IDC ${label(i)} over ${link} to VPC ${label(v, i.vpc)}`));
+      rows.push(
+        range(i.id, 'idc', c, `IDC ${label(i)} over ${link} to ${to.join(' and ') || 'nothing'}`),
+      );
   }
   for (const r of plan.resources) {
     if (!r.ip) continue;

@@ -6,6 +6,7 @@ import {
   type Collection,
   type Plan,
   type PlanObject,
+  type Subnet,
 } from '../../domain/model/plan';
 import { PlanIndex } from '../../domain/model/plan-index';
 import { nextFreeIp } from '../../domain/ops/create';
@@ -13,6 +14,7 @@ import { label } from '../../domain/model/defaults';
 import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
 import { CheckboxField, CheckedField, MultiCheckField, SelectField } from '../../ui/fields';
+import { ZoneField } from './ZoneField';
 import { cidrCheck, cidrListCheck, countCheck, ipCheck, textCheck } from './checks';
 
 type Field =
@@ -44,7 +46,8 @@ type Field =
       options: (p: Plan, o: PlanObject) => { value: string; label: string }[];
       hint?: string;
     }
-  | { key: string; label: string; type: 'readonly'; show: (p: Plan, o: PlanObject) => string };
+  | { key: string; label: string; type: 'readonly'; show: (p: Plan, o: PlanObject) => string }
+  | { key: 'zone'; label: string; type: 'zone' };
 
 const name: Field = { key: 'name', label: 'Name', type: 'text', optional: true };
 const description: Field = {
@@ -98,7 +101,7 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       optional: true,
       hint: "A /64 inside the VPC's IPv6 range",
     },
-    { key: 'zone', label: 'Zone', type: 'text', optional: true },
+    { key: 'zone', label: 'Zone', type: 'zone' },
     {
       key: 'routeTable',
       label: 'Route table',
@@ -224,6 +227,7 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       options: (p) => [
         ...p.vpcs.map((v) => ({ value: v.id, label: `VPC ${label(v)}` })),
         ...p.clusters.map((c) => ({ value: c.id, label: `Cluster ${label(c)}` })),
+        ...p.idcs.map((d) => ({ value: d.id, label: `IDC ${label(d)}` })),
       ],
       hint: 'In the order they were attached: a later conflicting route is disabled',
     },
@@ -235,7 +239,12 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       key: 'vpc',
       label: 'VPC',
       type: 'select',
-      options: (p) => p.vpcs.map((v) => ({ value: v.id, label: label(v) })),
+      optional: true,
+      options: (p) => [
+        { value: '', label: 'None (reached through a CCN)' },
+        ...p.vpcs.map((v) => ({ value: v.id, label: label(v) })),
+      ],
+      hint: 'An IDC on a CCN needs no VPC of its own',
     },
     {
       key: 'link',
@@ -250,7 +259,7 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       label: 'Return routes',
       type: 'cidrs',
       family: 'any',
-      hint: "What the IDC routes back; empty: the VPC's primary CIDR",
+      hint: "What the IDC routes back; empty: the VPC's primary CIDR and what its CCNs publish",
     },
     description,
   ],
@@ -394,6 +403,17 @@ export function ObjectForm({ collection, object }: { collection: Collection; obj
                 value={(o[f.key] as string | undefined) ?? ''}
                 options={f.options(plan, object)}
                 onValue={(v) => writeNow(f.key, v === '' && f.optional ? undefined : v)}
+              />
+            );
+          case 'zone':
+            return (
+              <ZoneField
+                key={f.key}
+                plan={plan}
+                subnet={object as Subnet}
+                disabled={readOnly}
+                onValue={(v) => write('zone', v)}
+                onDone={done}
               />
             );
           case 'refs':
