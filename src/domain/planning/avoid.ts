@@ -1,11 +1,12 @@
-// The ranges a new cluster's container CIDR must stay clear of, each with what it is, so that a
-// suggestion can say why a block was passed over (docs/spec/cli.md, `suggest`): the VPC's CIDRs,
-// the container and service CIDRs of the clusters in the VPC and in connected VPCs, connected
-// VPCs, IDC ranges, route destinations of the VPC's tables and the reservations that apply.
+// What a new range must stay clear of, each range with what it is, so that a suggestion can say
+// why a block was passed over (docs/spec/cli.md, `suggest`). The one list for every free-range
+// suggestion: the address planner, a dropped or duplicated cluster or subnet, and a finding's
+// fix (src/domain/allocate.ts) all take their ranges from here.
 import { cidrOf, type Cidr } from '../ip/cidr';
 import { label } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
-import type { Cluster, Reservation } from '../model/plan';
+import type { Cluster } from '../model/plan';
+import { reservationsFor } from '../model/reservations';
 
 export interface AvoidedRange {
   readonly cidr: Cidr;
@@ -13,17 +14,12 @@ export interface AvoidedRange {
   readonly what: string;
 }
 
-/** Reservations that apply in `vpcId`: plan-wide ones, its own and those of connected VPCs. */
-export function reservationsApplying(
-  ix: PlanIndex,
-  vpcId: string,
-  connected: ReadonlySet<string>,
-): Reservation[] {
-  return (ix.plan.reservations ?? []).filter(
-    (r) => r.vpc === undefined || r.vpc === vpcId || connected.has(r.vpc),
-  );
-}
-
+/**
+ * The IPv4 ranges a container or service CIDR of a cluster in `vpcId` must stay clear of: the
+ * VPC's CIDRs, the container and service CIDRs of the clusters in the VPC and in connected VPCs
+ * (but `exceptCluster`'s), connected VPCs, IDC ranges, route destinations of the VPC's tables
+ * and the reservations that apply (rules.md, "Reservations").
+ */
 export function rangesToAvoid(
   ix: PlanIndex,
   vpcId: string,
@@ -44,15 +40,15 @@ export function rangesToAvoid(
   const v = ix.vpc(vpcId);
   for (const text of v ? [v.cidr, ...(v.secondaryCidrs ?? [])] : []) add(text, `VPC ${label(v)}`);
   clusters(ix.clustersOf(vpcId), '');
-  const connected = ix.connectedVpcs(vpcId);
-  for (const [otherId, via] of connected) {
+  for (const [otherId, via] of ix.connectedVpcs(vpcId)) {
     const other = ix.vpc(otherId)!;
     const how = `connected by ${via.map((id) => label(ix.peering(id) ?? ix.ccn(id), id)).join(', ')}`;
     for (const text of [other.cidr, ...(other.secondaryCidrs ?? [])])
       add(text, `VPC ${label(other)}, ${how}`);
     clusters(ix.clustersOf(otherId), ` in VPC ${label(other)}`);
   }
-  // IDCs this VPC reaches: those linked to it and those on a CCN it is attached to.
+  // IDCs this VPC reaches: those linked to it and those on a CCN it is attached to (reached as
+  // CCN routes).
   const idcs = new Set(ix.idcsOf(vpcId));
   for (const ccn of ix.ccnsOf(vpcId))
     for (const m of ccn.attachments) {
@@ -67,7 +63,29 @@ export function rangesToAvoid(
       if (cidrOf(r.destination).prefix === 0) continue;
       add(r.destination, `route to ${r.destination} in route table ${label(t)}`);
     }
-  for (const r of reservationsApplying(ix, vpcId, new Set(connected.keys())))
-    add(r.cidr, `reservation ${label(r)}`);
+  for (const r of reservationsFor(ix, vpcId)) add(r.cidr, `reservation ${label(r)}`);
+  return out;
+}
+
+/**
+ * The ranges (IPv4 and IPv6) a new subnet inside VPC `vpcId` must stay clear of: its other
+ * subnets (but `exceptSubnet`), the container CIDRs of its clusters and the reservations that
+ * apply. The VPC's own CIDRs are where it goes, not what it avoids.
+ */
+export function subnetRangesToAvoid(
+  ix: PlanIndex,
+  vpcId: string,
+  exceptSubnet?: string,
+): AvoidedRange[] {
+  const out: AvoidedRange[] = [];
+  const add = (text: string, what: string) => out.push({ cidr: cidrOf(text), what });
+  for (const s of ix.subnetsOf(vpcId)) {
+    if (s.id === exceptSubnet) continue;
+    add(s.cidr, `subnet ${label(s)}`);
+    if (s.ipv6Cidr) add(s.ipv6Cidr, `subnet ${label(s)}`);
+  }
+  for (const c of ix.clustersOf(vpcId))
+    if (c.containerCidr) add(c.containerCidr, `container CIDR of ${label(c)}`);
+  for (const r of reservationsFor(ix, vpcId)) add(r.cidr, `reservation ${label(r)}`);
   return out;
 }

@@ -8,7 +8,7 @@ import { PRIVATE_RANGES } from '../ip/private-ranges';
 import { RangeIndex } from '../ip/range-index';
 import { roundUpPow2 } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
-import { rangesToAvoid, reservationsApplying } from './avoid';
+import { rangesToAvoid, subnetRangesToAvoid } from './avoid';
 
 export const DEFAULT_SUGGEST_PODS_PER_NODE = 64;
 export const DEFAULT_SUGGEST_SERVICES = 256;
@@ -186,12 +186,7 @@ export class AddressPlanner {
     const perZone = Math.ceil(pods / Math.max(1, zones.length));
     // Usable addresses of a subnet are its size less 3; a subnet mask is /29 at the longest.
     const prefix = Math.min(29, 32 - Math.ceil(Math.log2(perZone + 3)));
-    const taken: Cidr[] = [];
-    for (const s of this.ix.subnetsOf(vpcId)) taken.push(cidrOf(s.cidr));
-    for (const c of this.ix.clustersOf(vpcId))
-      if (c.containerCidr) taken.push(cidrOf(c.containerCidr));
-    const connected = new Set(this.ix.connectedVpcs(vpcId).keys());
-    for (const r of reservationsApplying(this.ix, vpcId, connected)) taken.push(cidrOf(r.cidr));
+    const taken: Cidr[] = subnetRangesToAvoid(this.ix, vpcId).map((r) => r.cidr);
     const within = [v.cidr, ...(v.secondaryCidrs ?? [])].map(cidrOf);
     const subnets: PodSubnet[] = [];
     for (const zone of zones.length > 0 ? zones : [null]) {

@@ -4,7 +4,7 @@ import { cidrOf, contains, overlaps, type Cidr } from '../ip/cidr';
 import { label } from '../model/defaults';
 import { vpcCidrTexts, type PlanIndex } from '../model/plan-index';
 import type { Reservation } from '../model/plan';
-import { reservationScope, reservationsOf } from '../model/reservations';
+import { reservationScope, reservationsFor, reservationsOf } from '../model/reservations';
 import type { FindingList } from './findings';
 
 interface Parsed {
@@ -17,10 +17,17 @@ export function checkReservations(ix: PlanIndex, out: FindingList): void {
   const list = reservationsOf(ix);
   if (list.length === 0) return;
   const parsed: Parsed[] = list.map((r) => ({ r, cidr: cidrOf(r.cidr) }));
-  const scopes = parsed.map((p) => reservationScope(ix, p.r));
-  const applies = (i: number, vpcId: string | undefined): boolean => {
-    const s = scopes[i]!;
-    return s === 'all' || (vpcId !== undefined && s.has(vpcId));
+  const cidrOfReservation = new Map(parsed.map((p) => [p.r, p.cidr]));
+  // Which reservations apply to an object of a VPC is the question every free-range suggestion
+  // asks too (planning/avoid.ts): one answer, reservationsFor, asked once per VPC.
+  const applying = new Map<string | undefined, Parsed[]>();
+  const applyingTo = (vpcId: string | undefined): Parsed[] => {
+    let found = applying.get(vpcId);
+    if (!found) {
+      found = reservationsFor(ix, vpcId).map((r) => ({ r, cidr: cidrOfReservation.get(r)! }));
+      applying.set(vpcId, found);
+    }
+    return found;
   };
   const name = (r: Reservation) => `reservation ${label(r)} (${r.cidr})`;
 
@@ -30,9 +37,7 @@ export function checkReservations(ix: PlanIndex, out: FindingList): void {
     vpcId: string | undefined,
     ranges: readonly { text: string; what: string; exempt?: boolean }[],
   ) => {
-    for (let i = 0; i < parsed.length; i++) {
-      if (!applies(i, vpcId)) continue;
-      const { r, cidr } = parsed[i]!;
+    for (const { r, cidr } of applyingTo(vpcId)) {
       for (const x of ranges) {
         const c = cidrOf(x.text);
         if (!overlaps(c, cidr)) continue;
@@ -81,6 +86,7 @@ export function checkReservations(ix: PlanIndex, out: FindingList): void {
 
   // Two reservations apply to the same VPC when either applies everywhere, or their VPCs'
   // neighbourhoods meet.
+  const scopes = parsed.map((p) => reservationScope(ix, p.r));
   for (let i = 1; i < parsed.length; i++) {
     for (let j = 0; j < i; j++) {
       const a = parsed[i]!;
