@@ -218,7 +218,7 @@ test('a path can be hovered anywhere on its line, over a VPC too; its tooltip is
   await page.mouse.move(mid.x, mid.y);
   const tip = page.getByRole('tooltip');
   await expect(tip).toBeVisible();
-  await expect(tip).toContainText('internet');
+  await expect(tip).toContainText('Internet');
   const size = await tip.evaluate((el) => ({
     font: parseFloat(getComputedStyle(el).fontSize),
     inBody: el.parentElement === document.body,

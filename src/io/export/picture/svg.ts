@@ -478,8 +478,18 @@ function placeLabels(placed: readonly Placed[], objects: readonly Box[]): LabelB
       const [x, y] = t === 0.5 ? [p.curve.lx, p.curve.ly] : pointAt(p.curve, t);
       return { x: x - w / 2, y: y - h / 2, w, h, placed: p };
     };
+    // A line shorter than its label would vanish under it: the label then sits beside the line.
+    const [x0, y0] = pointAt(p.curve, 0);
+    const [x1, y1] = pointAt(p.curve, 1);
+    const beside = Math.hypot(x1 - x0, y1 - y0) < w + 40;
+    const besides = (b: LabelBox): LabelBox[] => [
+      { ...b, y: b.y - h / 2 - 8 },
+      { ...b, y: b.y + h / 2 + 8 },
+    ];
+    const candidates = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74].map(at);
     const best =
-      [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74].map(at).find((b) => !taken.hits(b)) ?? at(0.5);
+      (beside ? candidates.flatMap(besides) : candidates).find((b) => !taken.hits(b)) ??
+      (beside ? besides(at(0.5))[0]! : at(0.5));
     taken.add(best);
     out.push(best);
   }
