@@ -1,7 +1,7 @@
-// Finding an object among 100,000 in a keystroke. Four ways in, each answered without looking at
-// every object: a range index for addresses and CIDRs (which subnet holds 10.4.7.9?), a map for
-// exact names and ids, a sorted list for prefixes, and one string of all names and ids (and one of
-// all ranges) that the engine's indexOf scans in plan order, stopping once the page is full.
+// Finding an object among 100,000 in a keystroke, without looking at every object: a range index
+// answers addresses and CIDRs (which subnet holds 10.4.7.9?); names and ids sit in one string (and
+// ranges as written in another) that the engine's indexOf scans in plan order, stopping once the
+// page is full. Built in one pass, so that building it again after an edit is cheap.
 import { parseCidr, parseIp, type Cidr } from '../ip/cidr';
 import { RangeIndex } from '../ip/range-index';
 import type { Plan } from '../model/plan';
@@ -41,17 +41,6 @@ export function rangeOfText(text: string): Cidr | undefined {
   return r.ok ? r.cidr : undefined;
 }
 
-function lowerBound(keys: readonly string[], q: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid]! < q) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The entry whose text starts at or before `pos` in a haystack with entry starts `starts`. */
 function entryAt(starts: Int32Array, pos: number): number {
   let lo = 0;
@@ -64,38 +53,45 @@ function entryAt(starts: Int32Array, pos: number): number {
   return lo;
 }
 
-/** One string of every entry's fields, so that a substring search is one native scan. */
+const SEP = '\u0000';
+
+/**
+ * One string of every entry's fields, each field after a separator (and one at the very end), so
+ * that a substring, a prefix (separator + query) and an exact field (separator + query +
+ * separator) are each one native scan in plan order.
+ */
 class Haystack {
   readonly text: string;
   readonly starts: Int32Array;
 
-  constructor(fields: readonly (readonly string[])[]) {
+  constructor(count: number, fieldsOf: (i: number) => readonly string[]) {
     const parts: string[] = [];
-    this.starts = new Int32Array(fields.length);
+    this.starts = new Int32Array(count);
     let at = 0;
-    for (let i = 0; i < fields.length; i++) {
+    for (let i = 0; i < count; i++) {
       this.starts[i] = at;
-      const s = '\u0000' + fields[i]!.join('\u0000');
+      const s = SEP + fieldsOf(i).join(SEP);
       parts.push(s);
       at += s.length;
     }
+    parts.push(SEP);
     this.text = parts.join('');
   }
 
   /**
-   * Entries, in plan order, where `matches(i)` confirms the hit (a hit may straddle two fields),
-   * passing each to `take` until it returns false.
+   * Entries, in plan order, where `needle` occurs and `matches(i)` confirms it (an occurrence may
+   * straddle two fields), passed to `take` until it returns false.
    */
-  scan(q: string, matches: (i: number) => boolean, take: (i: number) => boolean): void {
-    let pos = this.text.indexOf(q);
+  scan(needle: string, matches: (i: number) => boolean, take: (i: number) => boolean): void {
+    let pos = this.text.indexOf(needle);
     while (pos >= 0) {
       const i = entryAt(this.starts, pos);
       if (matches(i)) {
         if (!take(i)) return;
         const next = i + 1 < this.starts.length ? this.starts[i + 1]! : this.text.length;
-        pos = this.text.indexOf(q, next);
+        pos = this.text.indexOf(needle, next);
       } else {
-        pos = this.text.indexOf(q, pos + 1);
+        pos = this.text.indexOf(needle, pos + 1);
       }
     }
   }
@@ -104,12 +100,9 @@ class Haystack {
 export class SearchIndex {
   readonly entries: readonly SearchEntry[];
   private readonly byId = new Map<string, number>();
+  /** Lower-case names ('' for none) and ids, by entry. */
   private readonly names: string[];
   private readonly ids: string[];
-  private readonly cidrTexts: string[][];
-  private readonly exact = new Map<string, number[]>();
-  private readonly prefixKeys: string[];
-  private readonly prefixEntries: Int32Array;
   private readonly words: Haystack;
   private readonly ranges: Haystack;
   private readonly rangeIndex: RangeIndex<number>;
@@ -124,24 +117,12 @@ export class SearchIndex {
     this.mark = new Uint8Array(n);
     this.names = new Array<string>(n);
     this.ids = new Array<string>(n);
-    this.cidrTexts = new Array<string[]>(n);
-    const keyed: [string, number][] = [];
     const parsed: [Cidr, number][] = [];
     for (let i = 0; i < n; i++) {
       const e = this.entries[i]!;
       if (!this.byId.has(e.id)) this.byId.set(e.id, i);
-      const name = (e.name ?? '').toLowerCase();
-      const id = e.id.toLowerCase();
-      this.names[i] = name;
-      this.ids[i] = id;
-      this.cidrTexts[i] = e.cidrs.map((c) => c.toLowerCase());
-      for (const k of name === id || name === '' ? [id] : [name, id]) {
-        keyed.push([k, i]);
-        const list = this.exact.get(k);
-        if (list) {
-          if (list[list.length - 1] !== i) list.push(i);
-        } else this.exact.set(k, [i]);
-      }
+      this.names[i] = e.name === undefined ? '' : e.name.toLowerCase();
+      this.ids[i] = e.id.toLowerCase();
       for (const text of e.cidrs) {
         const c = rangeOfText(text);
         if (!c) continue;
@@ -150,11 +131,8 @@ export class SearchIndex {
         this.rangeText.push(text);
       }
     }
-    keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    this.prefixKeys = keyed.map((k) => k[0]);
-    this.prefixEntries = Int32Array.from(keyed, (k) => k[1]);
-    this.words = new Haystack(this.names.map((name, i) => [name, this.ids[i]!]));
-    this.ranges = new Haystack(this.cidrTexts);
+    this.words = new Haystack(n, (i) => [this.names[i]!, this.ids[i]!]);
+    this.ranges = new Haystack(n, (i) => this.entries[i]!.cidrs.map((c) => c.toLowerCase()));
     this.rangeIndex = new RangeIndex(parsed);
   }
 
@@ -171,6 +149,7 @@ export class SearchIndex {
    * Objects matching `query`, best first: those whose ranges hold the address or CIDR queried
    * (the most specific range first), then exact names or ids, then those starting with the query,
    * then containing it, then those whose ranges are written with it; plan order within each.
+   * An object without a name is known by its id alone.
    */
   search(query: string, limit = DEFAULT_LIMIT): SearchHit[] {
     const q = query.trim().toLowerCase();
@@ -184,20 +163,23 @@ export class SearchIndex {
       out.push({ entry: this.entries[i]!, match, ...(cidr === undefined ? {} : { cidr }) });
       return out.length < limit;
     };
+    const word = (test: (field: string) => boolean) => (i: number) =>
+      (this.names[i] !== '' && test(this.names[i]!)) || test(this.ids[i]!);
     try {
       this.searchRanges(q, take);
-      if (out.length < limit) this.searchExact(q, take);
-      if (out.length < limit) this.searchPrefix(q, limit - out.length, take);
-      if (out.length < limit)
-        this.words.scan(
-          q,
-          (i) => this.names[i]!.includes(q) || this.ids[i]!.includes(q),
-          (i) => take(i, 'substring'),
-        );
+      const tiers: [MatchKind, string, (field: string) => boolean][] = [
+        ['exact', SEP + q + SEP, (f) => f === q],
+        ['prefix', SEP + q, (f) => f.startsWith(q)],
+        ['substring', q, (f) => f.includes(q)],
+      ];
+      for (const [match, needle, test] of tiers) {
+        if (out.length >= limit) break;
+        this.words.scan(needle, word(test), (i) => take(i, match));
+      }
       if (out.length < limit)
         this.ranges.scan(
           q,
-          (i) => this.cidrTexts[i]!.some((c) => c.includes(q)),
+          (i) => this.entries[i]!.cidrs.some((c) => c.toLowerCase().includes(q)),
           (i) => take(i, 'cidr'),
         );
     } finally {
@@ -219,28 +201,6 @@ export class SearchIndex {
     // Equal ranges come out of the index in no useful order: plan order among them.
     found.sort((a, b) => b.prefix - a.prefix || a.entry - b.entry);
     for (const f of found) if (!take(f.entry, 'range', f.text)) return;
-  }
-
-  private searchExact(q: string, take: (i: number, m: MatchKind) => boolean) {
-    for (const i of this.exact.get(q) ?? []) if (!take(i, 'exact')) return;
-  }
-
-  /** Entries with a name or id starting with `q`: the `room` first in plan order. */
-  private searchPrefix(q: string, room: number, take: (i: number, m: MatchKind) => boolean) {
-    const hits: number[] = [];
-    for (let k = lowerBound(this.prefixKeys, q); k < this.prefixKeys.length; k++) {
-      if (!this.prefixKeys[k]!.startsWith(q)) break;
-      hits.push(this.prefixEntries[k]!);
-    }
-    if (hits.length > room * 4) {
-      // Many hits (a query of one letter): a pass over marks beats sorting them all.
-      const seen = new Uint8Array(this.entries.length);
-      for (const i of hits) seen[i] = 1;
-      for (let i = 0; i < seen.length; i++) if (seen[i] && !take(i, 'prefix')) return;
-      return;
-    }
-    hits.sort((a, b) => a - b);
-    for (const i of hits) if (!take(i, 'prefix')) return;
   }
 }
 
