@@ -6,6 +6,7 @@ import { Canvas } from '../canvas/Canvas';
 import { fitPlan } from '../canvas/fit';
 import { createObject, type PaletteKind } from '../domain/ops/create';
 import { PlanIndex } from '../domain/model/plan-index';
+import { CommandBar } from '../panels/CommandBar';
 import { HelpOverlay } from '../panels/HelpOverlay';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
@@ -100,6 +101,7 @@ function Designer() {
       <ReviewMode />
       <Toasts />
       <HelpOverlay />
+      <CommandBar />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type NodeChange,
   type OnConnectEnd,
@@ -42,7 +43,7 @@ import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
 import { moveOps, containerAt, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
-import { fitPlan } from './fit';
+import { fitPlan, frameNodes } from './fit';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FarContext, selectFar } from './nodes/far';
 import { Overview } from './Overview';
@@ -84,6 +85,7 @@ export function Canvas() {
   const readOnly = useAppStore(selectReadOnly);
   const focusRequest = useAppStore((s) => s.focusRequest);
   const rf = useReactFlow<ObjectNode>();
+  const flowStore = useStoreApi<ObjectNode>();
   const far = useStore(selectFar);
   const dragStart = useRef(new Map<string, { x: number; y: number }>());
   // A drag moves nodes here, in the canvas's own state, and reaches the plan once, when it ends:
@@ -316,13 +318,10 @@ export function Canvas() {
 
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
-    void rf.fitView({
-      nodes: focusRequest.ids.map((id) => ({ id })),
-      duration: 300,
-      padding: 0.5,
-      maxZoom: 1.25,
-    });
-  }, [focusRequest, rf]);
+    // A large plan draws only what is in view: undrawn nodes are framed by their declared size.
+    const { width, height, minZoom } = flowStore.getState();
+    void frameNodes(rf, focusRequest.ids, { width, height, minZoom });
+  }, [focusRequest, rf, flowStore]);
 
   return (
     <div
