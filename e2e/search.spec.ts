@@ -1,48 +1,13 @@
 // Finding an object: Ctrl+K or "/" opens the command bar, a name or an address inside a range
 // finds it, the keyboard picks it, and the canvas selects and frames it, even on a large plan
-// that has not drawn it yet. Also: axe on the open bar, and typing latency measured in the page.
+// that has not drawn it yet. Also: axe on the open bar, and typing latency at 20,000 objects
+// (perf-search.spec.ts times it alone at 100,000).
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Designer } from './support/designer';
 import { countObjects, gridPlan } from './support/plans';
-
-function bar(page: Page) {
-  const dialog = page.getByRole('dialog', { name: 'Find an object' });
-  return {
-    dialog,
-    input: dialog.getByRole('combobox', { name: /Find by name/ }),
-    options: dialog.getByRole('option'),
-    active: dialog.locator('[role="option"][aria-selected="true"]'),
-  };
-}
-
-/** Whether the node's box lies inside the canvas's visible area. */
-async function expectInView(page: Page, node: Locator): Promise<void> {
-  await expect(node).toBeVisible();
-  await expect
-    .poll(async () => {
-      const pane = await page.locator('.react-flow').boundingBox();
-      const box = await node.boundingBox();
-      if (!pane || !box) return false;
-      return (
-        box.x >= pane.x &&
-        box.y >= pane.y &&
-        box.x + box.width <= pane.x + pane.width &&
-        box.y + box.height <= pane.y + pane.height
-      );
-    })
-    .toBe(true);
-}
-
-async function openPlan(page: Page, name: string, plan: unknown): Promise<void> {
-  await page.getByLabel('Open plan').setInputFiles({
-    name,
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(plan)),
-  });
-  await expect(page.locator('.cc-toast--success')).toContainText(`Opened ${name}`);
-}
+import { bar, expectInView, openPlan, typingLatency } from './support/search';
 
 test('Ctrl+K finds an object by name and Enter selects it and brings it into view', async ({
   page,
@@ -132,28 +97,6 @@ test('the open command bar passes axe-core', async ({ page }) => {
     .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
   expect(bad).toEqual([]);
 });
-
-/**
- * Types `text` into the bar in the page, one character per input event, and returns the time from
- * each event to the next animation frame: the search and the render of its results.
- */
-async function typingLatency(page: Page, text: string): Promise<number[]> {
-  return page.evaluate(async (text) => {
-    const input = document.querySelector<HTMLInputElement>('[role="combobox"]')!;
-    // React tracks the value it set: the native setter makes the change one it sees.
-    const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
-    const out: number[] = [];
-    for (let n = 1; n <= text.length; n++) {
-      await new Promise((r) => setTimeout(r, 30));
-      const t0 = performance.now();
-      descriptor.set!.call(input, text.slice(0, n));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(r));
-      out.push(performance.now() - t0);
-    }
-    return out;
-  }, text);
-}
 
 test('on a 20,000-object plan a target that is not drawn is found, selected and framed; typing stays fast', async ({
   page,
