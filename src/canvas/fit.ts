@@ -28,5 +28,7 @@ export function frameNodes<N extends Node>(
   if (known.length === 0 || pane.width <= 0 || pane.height <= 0) return Promise.resolve(false);
   const bounds = rf.getNodesBounds(known);
   const viewport = getViewportForBounds(bounds, pane.width, pane.height, pane.minZoom, 1.25, 0.5);
-  return rf.setViewport(viewport, { duration });
+  // Linear, not d3's smooth zoom-out-and-in: on a large plan that dips below the canvas's minimum
+  // zoom, and the canvas's own clamp to it stops the move half way.
+  return rf.setViewport(viewport, { duration, interpolate: 'linear' });
 }
