@@ -14,6 +14,7 @@ import { analyzePlan, type PathScope } from '../src/domain/analyze';
 import type { Plan } from '../src/domain/model/plan';
 import type { PlanOp } from '../src/domain/ops/ops';
 import { ValidationEngine } from '../src/worker/engine';
+import { SearchIndex } from '../src/domain/search/search-index';
 import type { FromWorker, ToWorker } from '../src/worker/protocol';
 import { buildCli } from '../scripts/build-cli';
 import { pairKey, pairsCidrTools, pairsIpaddr, pairsOurs, type Pair } from './baselines';
@@ -162,6 +163,8 @@ interface Row {
   editMs: number;
   workerLoadMs: number;
   workerEditMs: number;
+  searchBuildMs: number;
+  searchKeystrokeMs: number;
   peakRssMb: number;
   afterGenerateMb: number;
 }
@@ -222,6 +225,11 @@ async function measure(size: number): Promise<Row> {
     `  worker round trip: load ${workerLoadMs.toFixed(1)} ms, edit ${workerEditMs.toFixed(1)} ms`,
   );
 
+  const search = measureSearch(plan);
+  log(
+    `  search: index ${search.buildMs.toFixed(0)} ms, worst keystroke ${search.keystrokeMs.toFixed(2)} ms`,
+  );
+
   const memory = peakMemory(size);
   log(`  peak RSS ${memory.peakRssMb.toFixed(0)} MB`);
   return {
@@ -237,6 +245,8 @@ async function measure(size: number): Promise<Row> {
     editMs,
     workerLoadMs,
     workerEditMs,
+    searchBuildMs: search.buildMs,
+    searchKeystrokeMs: search.keystrokeMs,
     ...memory,
   };
 }
@@ -302,6 +312,29 @@ async function measureCli(): Promise<CliRow> {
   }
 }
 
+/**
+ * The command bar: building the index (once per plan, on the first search after an edit) and the
+ * slowest keystroke of typing a name, an address, a CIDR and a one-letter query, each prefix of
+ * each query searched as the person types it.
+ */
+function measureSearch(plan: Plan): { buildMs: number; keystrokeMs: number } {
+  const buildMs = time(() => new SearchIndex(plan), 3);
+  const index = new SearchIndex(plan);
+  const subnet = plan.subnets[plan.subnets.length - 1]!;
+  const address = subnet.cidr.replace(/\.0\/\d+$/, '.9');
+  const queries = [subnet.name ?? subnet.id, subnet.id, address, subnet.cidr, 's', 'backbone'];
+  let keystrokeMs = 0;
+  for (const q of queries)
+    for (let n = 1; n <= q.length; n++) {
+      const typed = q.slice(0, n);
+      keystrokeMs = Math.max(
+        keystrokeMs,
+        time(() => index.search(typed), 5),
+      );
+    }
+  return { buildMs, keystrokeMs };
+}
+
 interface Budget {
   readonly name: string;
   /** The plan size it is measured on. */
@@ -347,6 +380,14 @@ function budgets(rows: readonly Row[], cli: CliRow): Budget[] {
       value: ipaddrRatio,
       unit: 'x',
       pass: (v) => v >= 100,
+    },
+    {
+      name: 'search keystroke, 100k objects',
+      size: 100_000,
+      limit: '<= 50 ms',
+      value: at(100_000)?.searchKeystrokeMs,
+      unit: 'ms',
+      pass: (v) => v <= 50,
     },
     {
       name: 'peak memory validating 100k',
@@ -493,6 +534,8 @@ async function main(): Promise<void> {
         'edit ms',
         'worker load ms',
         'worker edit ms',
+        'search index ms',
+        'search key ms',
         'peak RSS MB',
       ],
       rows.map((r) => [
@@ -506,6 +549,8 @@ async function main(): Promise<void> {
         fmt(r.editMs),
         fmt(r.workerLoadMs),
         fmt(r.workerEditMs),
+        fmt(r.searchBuildMs),
+        fmt(r.searchKeystrokeMs),
         r.peakRssMb.toFixed(0),
       ]),
     ),

@@ -7,6 +7,7 @@ import { fitPlan } from '../canvas/fit';
 import { placedCreationOps } from '../canvas/placement';
 import { createObject, type PaletteKind } from '../domain/ops/create';
 import { PlanIndex } from '../domain/model/plan-index';
+import { CommandBar } from '../panels/CommandBar';
 import { HelpOverlay } from '../panels/HelpOverlay';
 import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
@@ -105,6 +106,7 @@ function Designer() {
       <Toasts />
       <HelpOverlay />
       <AuthorDialog />
+      <CommandBar />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// The keyboard: undo, redo, delete, duplicate, copy, paste, select all, fit, paths, help.
+// The keyboard: undo, redo, delete, duplicate, copy, paste, select all, fit, paths, find, help.
 import type { ReactFlowInstance } from '@xyflow/react';
 import { fitPlan } from '../canvas/fit';
 import { copySelection, deleteSelection, duplicateSelection, paste } from '../store/actions';
@@ -34,7 +34,18 @@ export function installShortcuts(getFlow: () => ReactFlowInstance | null): () =>
       s.redo();
       return;
     }
+    if (mod && key === 'k') {
+      // Also from a field (Chrome would take Ctrl+K to its address bar); again closes it.
+      e.preventDefault();
+      s.setCommandOpen(!s.commandOpen);
+      return;
+    }
     if (inField) return;
+    if (!mod && e.key === '/') {
+      e.preventDefault();
+      s.setCommandOpen(true);
+      return;
+    }
     if (mod && key === 'd') {
       e.preventDefault();
       duplicateSelection(useAppStore);

@@ -34,11 +34,14 @@ export function fitRect<N extends Node>(
       ? getViewportForBounds(bounds, pane.width, pane.height, 0, options.maxZoom, options.padding)
       : undefined;
   if (fit && (fit.zoom >= options.maxZoom - 1e-9 || typeof options.padding !== 'number'))
-    return rf.setViewport(fit, { duration: options.duration });
+    return rf.setViewport(fit, { duration: options.duration, interpolate: 'linear' });
   // Zoomed out: fitBounds keeps the canvas's minimum zoom (a large plan's is raised).
   return rf.fitBounds(bounds, {
     padding: typeof options.padding === 'number' ? options.padding : FIT_PADDING,
     duration: options.duration,
+    // Linear, not d3's smooth zoom-out-and-in: on a large plan that dips below the canvas's
+    // minimum zoom, and the canvas's own clamp to it stops the move half way.
+    interpolate: 'linear',
   });
 }
 

@@ -9,6 +9,7 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['Ctrl/⌘ C, Ctrl/⌘ V', 'Copy, paste'],
   ['Ctrl/⌘ A', 'Select everything'],
   ['Shift click, Shift drag', 'Add to the selection, select an area'],
+  ['Ctrl/⌘ K, /', 'Find an object by name, id, CIDR or an address, and go to it'],
   ['F', 'Fit the plan in view'],
   ['P', 'Show all paths, or only the selected cluster’s'],
   ['Esc', 'Clear the selection, close dialogs'],

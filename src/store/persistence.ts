@@ -30,6 +30,7 @@ export const STATE_STORAGE: Readonly<Record<DataKeys, StorageRule>> = {
   showAllPaths: VIEW,
   toasts: SESSION,
   helpOpen: SESSION,
+  commandOpen: SESSION,
   focusRequest: SESSION,
   readOnly: SESSION,
   recovery: SESSION,

@@ -21,6 +21,8 @@ export interface UiSlice {
   showAllPaths: boolean;
   toasts: readonly Toast[];
   helpOpen: boolean;
+  /** The command bar that finds objects (Ctrl+K or /). */
+  commandOpen: boolean;
   /** Objects the canvas should centre on; the nonce makes a repeated request count. */
   focusRequest: { readonly ids: readonly string[]; readonly nonce: number } | null;
   viewport: Viewport | null;
@@ -42,6 +44,7 @@ export interface UiSlice {
   toast: (message: string, kind?: Toast['kind']) => void;
   dismissToast: (id: number) => void;
   setHelpOpen: (open: boolean) => void;
+  setCommandOpen: (open: boolean) => void;
   focus: (ids: readonly string[]) => void;
   setViewport: (v: Viewport) => void;
   setReadOnly: (on: boolean) => void;
@@ -61,6 +64,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   showAllPaths: false,
   toasts: [],
   helpOpen: false,
+  commandOpen: false,
   focusRequest: null,
   viewport: null,
   readOnly: false,
@@ -81,6 +85,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   },
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   setHelpOpen: (open) => set({ helpOpen: open }),
+  setCommandOpen: (open) => set({ commandOpen: open }),
   focus: (ids) =>
     set({ focusRequest: { ids: [...ids], nonce: (get().focusRequest?.nonce ?? 0) + 1 } }),
   setViewport: (v) => set({ viewport: v }),
