@@ -32,6 +32,10 @@ test('paths, edge labels, tooltips and review steps read names; ids stay on hove
   await expect(toDb).toContainText('prod-tke → orders-db');
   await expect(toDb).not.toContainText('cls-prod');
   await expect(toDb.locator('.cc-path-row__ends')).toHaveAttribute('title', 'cls-prod → db-orders');
+  // A subnet names its route table (id rtb-prod, named prod-main); the id is on hover.
+  const table = d.node('sn-nodes').getByText('rtb: prod-main');
+  await expect(table).toBeVisible();
+  await expect(table).toHaveAttribute('title', 'rtb-prod');
   await expect(paths.locator('[data-to="internet"]')).toContainText('prod-tke → Internet');
   // The internet edge: SNAT through the NAT gateway named "egress" (id nat-egress).
   const label = page.locator('.cc-path-label--snat', { hasText: 'egress' });

@@ -16,6 +16,7 @@ import {
 import { CommentBadge } from './CommentBadge';
 import { FarNode, useFar } from './far';
 import { useAppStore } from '../../store/app-store';
+import { nameOf, selectNames } from '../../store/selectors';
 import { contentExtent } from '../placement';
 
 /**
@@ -87,6 +88,10 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
   const far = useFar();
   const Icon = KIND_ICONS.subnet;
   const size = useMinSize(id, selected, { width: 180, height: 90 });
+  // People read the table's name; its id stays on hover.
+  const tableName = useAppStore((st) =>
+    sn.routeTable ? nameOf(selectNames(st), sn.routeTable) : undefined,
+  );
   if (far)
     return (
       <FarNode
@@ -120,7 +125,11 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
       <div className="cc-subnet__meta">
         <Chip tone="blue">{sn.cidr}</Chip>
         {sn.zone && <span className="cc-muted">{sn.zone}</span>}
-        {sn.routeTable && <span className="cc-muted">rtb: {sn.routeTable}</span>}
+        {sn.routeTable && (
+          <span className="cc-muted" title={sn.routeTable}>
+            rtb: {tableName}
+          </span>
+        )}
       </div>
     </div>
   );
