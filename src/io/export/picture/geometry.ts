@@ -1,6 +1,6 @@
-// Where the picture's lines run: the same floating ends and curves as the canvas draws them
-// (src/canvas/edges/geometry.ts and React Flow's bezier), in plain numbers, so that the picture
-// can be drawn without a browser and without React.
+// Where lines run, for the canvas (src/canvas/edges/geometry.ts puts React Flow's Position on
+// it) and the picture alike: floating ends, and React Flow's bezier in plain numbers, so that the
+// picture can be drawn without a browser and without React.
 
 export interface Box {
   readonly x: number;
