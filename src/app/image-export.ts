@@ -7,6 +7,7 @@ import type { Box } from '../io/export/picture/geometry';
 import {
   linkLabel,
   pathLabel,
+  planNames,
   type Picture,
   type PictureEdge,
   type PictureNode,
@@ -24,6 +25,7 @@ type Flow = Pick<ReactFlowInstance<ObjectNode>, 'getNodes' | 'getEdges' | 'getIn
 /** What the canvas shows now, as a picture. */
 export function pictureOfCanvas(rf: Flow, state: Pick<AppState, 'plan' | 'analysis'>): Picture {
   const analysis = state.analysis;
+  const names = planNames(state.plan);
   const nodes: PictureNode[] = [];
   for (const n of rf.getNodes()) {
     const internal = rf.getInternalNode(n.id);
@@ -51,7 +53,7 @@ export function pictureOfCanvas(rf: Flow, state: Pick<AppState, 'plan' | 'analys
     if (e.hidden || !e.data) continue;
     if (e.type === 'path') {
       const d = e.data;
-      const label = pathLabel(d.path, d.keys?.length ?? 1);
+      const label = pathLabel(d.path, d.keys?.length ?? 1, names);
       edges.push({
         id: e.id,
         kind: d.path.verdict,
@@ -72,7 +74,7 @@ export function pictureOfCanvas(rf: Flow, state: Pick<AppState, 'plan' | 'analys
       });
     }
   }
-  return { title: state.plan.name ?? 'CIDR Canvas plan', nodes, edges };
+  return { title: state.plan.name ?? 'CIDR Canvas plan', names, nodes, edges };
 }
 
 async function rasterize(svg: string, width: number, height: number): Promise<Blob> {

@@ -10,6 +10,7 @@ import type { Box } from './geometry';
 import { textWidth } from './svg';
 import {
   pathLabel,
+  planNames,
   type LinkKind,
   type Picture,
   type PictureEdge,
@@ -57,10 +58,11 @@ export function planPathEdges(
   paths: readonly PathResult[],
   drawn: ReadonlySet<string>,
   subnetOf: (id: string) => string | undefined,
+  names?: ReadonlyMap<string, string>,
 ): PictureEdge[] {
   const shown = paths.filter((p) => drawn.has(p.from) && drawn.has(p.to) && p.from !== p.to);
   const edge = (p: PathResult, target = p.to, count = 1): PictureEdge => {
-    const label = pathLabel(p, count);
+    const label = pathLabel(p, count, names);
     return {
       id: count > 1 ? `paths:${p.from}->${target}:${p.verdict}` : `path:${p.from}->${p.to}`,
       kind: p.verdict,
@@ -188,12 +190,14 @@ export function pictureFromPlan(plan: Plan, analysis: Analysis): Picture {
   add(INTERNET_ID, 'internet', undefined);
   const drawn = new Set(boxes.keys());
   const subnetOf = new Map(plan.resources.map((r) => [r.id, r.subnet]));
+  const names = planNames(plan);
   return {
     title: plan.name ?? 'CIDR Canvas plan',
+    names,
     nodes,
     edges: [
       ...planLinks(plan, drawn),
-      ...planPathEdges(analysis.paths, drawn, (id) => subnetOf.get(id)),
+      ...planPathEdges(analysis.paths, drawn, (id) => subnetOf.get(id), names),
     ],
   };
 }

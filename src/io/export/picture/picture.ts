@@ -2,6 +2,8 @@
 // between them. The browser fills this from the canvas, the CLI from the plan's stored layout;
 // svg.ts draws it.
 import type { ClusterCapacity } from '../../../domain/capacity/capacity';
+import { label } from '../../../domain/model/defaults';
+import { COLLECTIONS, type Plan } from '../../../domain/model/plan';
 import type { PathResult } from '../../../domain/routing/paths';
 import type { Box } from './geometry';
 
@@ -34,6 +36,8 @@ export interface PictureEdge {
 
 export interface Picture {
   readonly title: string;
+  /** Plan ids to the names people read: the gateway a path is SNATed through, a subnet's table. */
+  readonly names?: ReadonlyMap<string, string>;
   readonly nodes: readonly PictureNode[];
   readonly edges: readonly PictureEdge[];
 }
@@ -41,10 +45,14 @@ export interface Picture {
 export const PATH_KINDS: readonly LineKind[] = ['direct', 'snat', 'unreachable'];
 
 /** The label a path edge carries on the canvas: what happens to the pod IP, or why it fails. */
-export function pathLabel(p: PathResult, count = 1): string | undefined {
+export function pathLabel(
+  p: PathResult,
+  count = 1,
+  names?: ReadonlyMap<string, string>,
+): string | undefined {
   const base =
     p.verdict === 'snat'
-      ? `SNAT → ${p.snatTo ?? 'node IP'}`
+      ? `SNAT → ${p.snatTo ? (names?.get(p.snatTo) ?? p.snatTo) : 'node IP'}`
       : p.verdict === 'unreachable'
         ? (p.reason ?? 'unreachable')
         : undefined;
@@ -53,4 +61,11 @@ export function pathLabel(p: PathResult, count = 1): string | undefined {
 
 export function linkLabel(kind: LinkKind, label: string | undefined): string | undefined {
   return kind === 'peering' || kind === 'idc' ? label : undefined;
+}
+
+/** Every object's name as people read it (its id when it has none). */
+export function planNames(plan: Plan): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  for (const c of COLLECTIONS) for (const o of plan[c]) names.set(o.id, label(o));
+  return names;
 }

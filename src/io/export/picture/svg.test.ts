@@ -136,6 +136,11 @@ describe('the picture of a plan', () => {
     for (const r of plan.resources) expect(texts).toContain(r.ip);
     for (const d of plan.idcs) expect(texts).toContain(d.name);
     expect(texts).not.toContain('cls-prod');
+    // The gateway a path is SNATed through and a subnet's route table, by name.
+    expect(texts).toContain('SNAT → egress');
+    expect(texts.some((t) => t.includes('nat-egress'))).toBe(false);
+    expect(texts.some((t) => t.includes('rtb: prod-main'))).toBe(true);
+    expect(texts.some((t) => t.includes('rtb: rtb-prod'))).toBe(false);
     expect(texts).toContain('Guangzhou production');
     expect(texts).toContain('NO_RETURN_ROUTE');
   });

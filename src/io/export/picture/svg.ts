@@ -243,7 +243,7 @@ function vpc(node: PictureNode): string {
   return parts.join('');
 }
 
-function subnet(node: PictureNode): string {
+function subnet(node: PictureNode, names?: ReadonlyMap<string, string>): string {
   const o = node.obj as Obj;
   const b = node.box;
   const parts = [
@@ -264,7 +264,8 @@ function subnet(node: PictureNode): string {
   });
   parts.push(c.svg);
   x += c.w + 6;
-  const meta = [o.zone, o.routeTable ? `rtb: ${o.routeTable}` : undefined].filter(Boolean);
+  const table = o.routeTable ? (names?.get(o.routeTable) ?? o.routeTable) : undefined;
+  const meta = [o.zone, table ? `rtb: ${table}` : undefined].filter(Boolean);
   if (meta.length > 0 && b.x + b.w - 10 - x > 40)
     parts.push(
       text(x, b.y + 42, meta.join(' · '), { size: 11, fill: '#94a3b8', max: b.x + b.w - 10 - x }),
@@ -371,12 +372,12 @@ function leaf(node: PictureNode): string {
   return parts.join('');
 }
 
-function drawNode(node: PictureNode): string {
+function drawNode(node: PictureNode, names?: ReadonlyMap<string, string>): string {
   const body =
     node.kind === 'vpc'
       ? vpc(node)
       : node.kind === 'subnet'
-        ? subnet(node)
+        ? subnet(node, names)
         : node.kind === 'cluster'
           ? cluster(node)
           : leaf(node);
@@ -609,9 +610,9 @@ export function drawPicture(picture: Picture): Drawn {
     `<g transform="translate(${PAD},${PAD + 34})">${key.svg}</g>`,
     `</g>`,
     `<g transform="translate(${n(ox)},${n(oy)})">`,
-    `<g data-layer="containers">${containers.map(drawNode).join('')}</g>`,
+    `<g data-layer="containers">${containers.map((c) => drawNode(c, picture.names)).join('')}</g>`,
     `<g data-layer="links">${links.map(drawLine).join('')}</g>`,
-    `<g data-layer="objects">${leaves.map(drawNode).join('')}</g>`,
+    `<g data-layer="objects">${leaves.map((l) => drawNode(l, picture.names)).join('')}</g>`,
     `<g data-layer="paths">${paths.map(drawLine).join('')}</g>`,
     `<g data-layer="labels">${labels.map(drawLabel).join('')}</g>`,
     `</g>`,
