@@ -114,36 +114,42 @@ test('the summary counts the unreachable path that a later step shows', async ({
   expect(seenUnreachable).toBe(unreachable);
 });
 
-test('at 1280x720 every cluster name in the path steps is shown whole', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  const d = new Designer(page);
-  await d.open();
-  await reviewButton(page).click();
-  const clusterNames = sample.clusters.map((c) => c.name);
-  const { of } = await stepNumber(page);
-  let checked = 0;
-  for (let i = 2; i <= of; i++) {
-    await page.keyboard.press('PageDown');
-    await expectStep(page, i);
-    if ((await card(page).locator('.cc-review__path').count()) === 0) continue;
-    const names = await card(page)
-      .locator('.cc-review__name')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          text: e.textContent ?? '',
-          whole: e.scrollWidth <= e.clientWidth || e.clientWidth === 0,
-          visible: e.getBoundingClientRect().width > 0,
-        })),
-      );
-    const clusters = names.filter((n) => clusterNames.includes(n.text));
-    // Each path step names its cluster (in the kicker and in the lead).
-    expect(clusters.length).toBeGreaterThanOrEqual(2);
-    for (const n of names) {
-      expect(n.visible, n.text).toBe(true);
-      expect(n.whole, `${n.text} is cut`).toBe(true);
+for (const [width, height] of [
+  [1280, 720],
+  [1920, 1080],
+] as const) {
+  test(`at ${width}x${height} every cluster name in the path steps is shown whole`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    const d = new Designer(page);
+    await d.open();
+    await reviewButton(page).click();
+    const clusterNames = sample.clusters.map((c) => c.name);
+    const { of } = await stepNumber(page);
+    let checked = 0;
+    for (let i = 2; i <= of; i++) {
+      await page.keyboard.press('PageDown');
+      await expectStep(page, i);
+      if ((await card(page).locator('.cc-review__path').count()) === 0) continue;
+      const names = await card(page)
+        .locator('.cc-review__name')
+        .evaluateAll((els) =>
+          els.map((e) => ({
+            text: e.textContent ?? '',
+            whole: e.scrollWidth <= e.clientWidth || e.clientWidth === 0,
+            visible: e.getBoundingClientRect().width > 0,
+          })),
+        );
+      const clusters = names.filter((n) => clusterNames.includes(n.text));
+      // Each path step names its cluster (in the kicker and in the lead).
+      expect(clusters.length).toBeGreaterThanOrEqual(2);
+      for (const n of names) {
+        expect(n.visible, n.text).toBe(true);
+        expect(n.whole, `${n.text} is cut`).toBe(true);
+      }
+      checked += clusters.length;
     }
-    checked += clusters.length;
-  }
-  expect(checked).toBeGreaterThan(0);
-  await page.screenshot({ path: 'test-results/review-path-1280.png' });
-});
+    expect(checked).toBeGreaterThan(0);
+  });
+}
