@@ -1,18 +1,21 @@
 // Review mode for meetings: read-only, larger type, and a walkthrough driven by the arrow keys.
 import { ChevronLeft, ChevronRight, X } from 'lucide-react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { usePlanContent } from '../../store/hooks';
 import { nameOf, selectFindings, selectNames, selectPaths } from '../../store/selectors';
+import './review.css';
 import { reviewSteps, stepObjects, summarize, type ReviewStep } from './steps';
 
-function StepBody({ step }: { step: ReviewStep }) {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewStep[] }) {
   const plan = usePlanContent();
   const findings = useAppStore(selectFindings);
   const capacity = useAppStore((s) => s.analysis?.capacity ?? []);
   const names = useAppStore(selectNames);
   if (step.kind === 'summary') {
-    const sum = summarize(plan, findings, capacity);
+    const sum = summarize(plan, findings, capacity, steps);
     return (
       <div className="cc-review__summary">
         <h2>{plan.name ?? 'Untitled plan'}</h2>
@@ -26,11 +29,22 @@ function StepBody({ step }: { step: ReviewStep }) {
           <div className="is-warning">
             <strong>{sum.warnings}</strong> {sum.warnings === 1 ? 'warning' : 'warnings'}
           </div>
+          <div className={sum.unreachable > 0 ? 'is-error' : undefined}>
+            <strong>{sum.unreachable}</strong>{' '}
+            {sum.unreachable === 1 ? 'unreachable path' : 'unreachable paths'}
+          </div>
+          <div className={sum.snat > 0 ? 'is-warning' : undefined}>
+            <strong>{sum.snat}</strong> {sum.snat === 1 ? 'SNAT path' : 'SNAT paths'}
+          </div>
           <div>
             <strong>{sum.clusters.length}</strong>{' '}
             {sum.clusters.length === 1 ? 'cluster' : 'clusters'}
           </div>
         </div>
+        <p className="cc-review__walk">
+          Next: {plural(sum.walk.findings, 'finding')}, {plural(sum.walk.comments, 'comment')} and{' '}
+          {plural(sum.walk.paths, 'path step')}.
+        </p>
         {sum.clusters.length > 0 && (
           <table className="cc-review__clusters">
             <thead>
@@ -98,19 +112,35 @@ function StepBody({ step }: { step: ReviewStep }) {
   return (
     <div className="cc-review__path">
       <div className="cc-review__kicker">
-        Path {step.nth} of {step.of} from {nameOf(names, p.from)} ·{' '}
+        Path {step.nth} of {step.of} from{' '}
+        <span className="cc-review__name">{nameOf(names, p.from)}</span> ·{' '}
         <span className={`cc-verdict cc-verdict--${p.verdict}`}>
           {p.verdict === 'snat' ? 'SNAT' : p.verdict}
         </span>
         {p.reason && <code> {p.reason}</code>}
       </div>
       <p className="cc-review__lead" title={`${p.from} → ${p.to}`}>
-        {nameOf(names, p.from)} → {nameOf(names, p.to)}
+        <span className="cc-review__name">{nameOf(names, p.from)}</span> →{' '}
+        <span className="cc-review__name">{nameOf(names, p.to)}</span>
       </p>
       <p>{p.message}</p>
-      <p className="cc-muted">{p.hops.map((h) => nameOf(names, h)).join(' › ')}</p>
+      <p className="cc-muted">
+        {p.hops.map((h, i) => (
+          <span key={i}>
+            {i > 0 && ' › '}
+            <span className="cc-review__name">{nameOf(names, h)}</span>
+          </span>
+        ))}
+      </p>
     </div>
   );
+}
+
+const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'Enter', ' ']);
+const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
+
+function reviewButton(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('button[title="Walk through the plan in a meeting"]');
 }
 
 export function ReviewMode() {
@@ -121,6 +151,7 @@ export function ReviewMode() {
   const steps = useMemo(() => reviewSteps(plan, findings, paths), [plan, findings, paths]);
   const index = review ? Math.min(review.step, steps.length - 1) : 0;
   const step = steps[index];
+  const cardRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     if (!review || !step) return;
@@ -133,29 +164,68 @@ export function ReviewMode() {
     else s.focus([...s.plan.vpcs, ...s.plan.idcs, ...s.plan.ccns].map((o) => o.id));
   }, [review, step]);
 
+  // A clicker sends PageDown/PageUp or Enter/Space wherever focus is: while reviewing, keys step
+  // the review and reach nothing else (no shortcut, no button under focus, no canvas handler).
   useEffect(() => {
     if (!review) return;
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') return;
       const s = useAppStore.getState();
       const at = Math.min(s.review?.step ?? 0, steps.length - 1);
-      if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ')
-        s.setReviewStep(Math.min(steps.length - 1, at + 1));
-      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') s.setReviewStep(Math.max(0, at - 1));
+      const mod = e.ctrlKey || e.metaKey || e.altKey;
+      e.stopImmediatePropagation();
+      if (mod) return;
+      // A card button a person tabbed to does what it says.
+      if (
+        (e.key === 'Enter' || e.key === ' ') &&
+        e.target instanceof HTMLButtonElement &&
+        cardRef.current?.contains(e.target)
+      )
+        return;
+      if (NEXT.has(e.key)) s.setReviewStep(Math.min(steps.length - 1, at + 1));
+      else if (PREVIOUS.has(e.key)) s.setReviewStep(Math.max(0, at - 1));
       else if (e.key === 'Home') s.setReviewStep(0);
       else if (e.key === 'End') s.setReviewStep(steps.length - 1);
       else if (e.key === 'Escape') s.endReview();
-      else return;
       e.preventDefault();
+    };
+    // Space and Enter click a focused button on keyup too; that must not reach it either.
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      if (e.target instanceof Node && cardRef.current?.contains(e.target)) return;
       e.stopImmediatePropagation();
+      e.preventDefault();
     };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('keyup', onKeyUp, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keyup', onKeyUp, true);
+    };
   }, [review, steps.length]);
+
+  // Focus goes into the card when review opens, and back where it came from (the Review button)
+  // when it closes, so that a keyboard or a clicker never lands on the toolbar's toggle mid-review.
+  const reviewing = review !== null && review !== undefined;
+  useEffect(() => {
+    if (!reviewing) return;
+    const before = document.activeElement;
+    cardRef.current?.focus();
+    return () => {
+      const back =
+        before instanceof HTMLElement && before !== document.body && before.isConnected
+          ? before
+          : reviewButton();
+      back?.focus();
+    };
+  }, [reviewing]);
 
   if (!review || !step) return null;
   const s = () => useAppStore.getState();
   return (
     <section
+      ref={cardRef}
+      tabIndex={-1}
       className={`cc-review cc-review--${step.kind}`}
       role="dialog"
       aria-label="Review"
@@ -195,9 +265,11 @@ export function ReviewMode() {
         </button>
       </header>
       <div className="cc-review__body" aria-live="polite">
-        <StepBody step={step} />
+        <StepBody step={step} steps={steps} />
       </div>
-      <footer className="cc-review__hint">← → to step through · Esc to leave</footer>
+      <footer className="cc-review__hint">
+        ← → Enter Space PageUp PageDown to step through · Esc to leave
+      </footer>
     </section>
   );
 }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../domain/rules/codes';
 import { basePlan, comment } from '../../test-support/builders';
-import { reviewSteps, stepObjects } from './steps';
+import type { PathResult } from '../../domain/routing/paths';
+import { reviewSteps, stepObjects, summarize } from './steps';
 
 const warning = {
   severity: 'warning',
@@ -31,5 +32,43 @@ describe('review steps for comments', () => {
 
   it('a plan without comments has no comment step', () => {
     expect(reviewSteps(basePlan(), [], []).map((s) => s.kind)).toEqual(['summary']);
+  });
+});
+
+const path = (from: string, to: string, verdict: PathResult['verdict']): PathResult => ({
+  from,
+  to,
+  verdict,
+  hops: [from, to],
+  reason: null,
+  message: '',
+});
+
+describe('the review summary', () => {
+  it('counts the unreachable and SNAT paths it will walk, and what comes after it', () => {
+    const plan = basePlan({ comments: [comment('cm-1', 'look', { object: 'cls-1' })] });
+    const paths = [
+      path('cls-1', '10.0.1.5', 'direct'),
+      path('cls-1', 'internet', 'snat'),
+      path('cls-1', '192.168.0.1', 'unreachable'),
+      path('cls-1', '192.168.0.2', 'unreachable'),
+      // Not a cluster of the plan: never walked, so never counted.
+      path('cls-gone', 'internet', 'unreachable'),
+    ];
+    const steps = reviewSteps(plan, [warning], paths);
+    const sum = summarize(plan, [warning], [], steps);
+    expect(sum).toMatchObject({ errors: 0, warnings: 1, unreachable: 2, snat: 1 });
+    expect(sum.walk).toEqual({ findings: 1, comments: 1, paths: 4 });
+    expect(steps.filter((s) => s.kind === 'path')).toHaveLength(4);
+  });
+
+  it('a plan with nothing to walk says so', () => {
+    const plan = basePlan();
+    const sum = summarize(plan, [], [], reviewSteps(plan, [], []));
+    expect(sum).toMatchObject({
+      unreachable: 0,
+      snat: 0,
+      walk: { findings: 0, comments: 0, paths: 0 },
+    });
   });
 });

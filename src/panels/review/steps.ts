@@ -49,6 +49,11 @@ export interface Summary {
   readonly objects: number;
   readonly errors: number;
   readonly warnings: number;
+  /** Path verdicts, so that an unreachable path is never a surprise after "0 errors". */
+  readonly unreachable: number;
+  readonly snat: number;
+  /** What the walkthrough will show after the summary. */
+  readonly walk: { readonly findings: number; readonly comments: number; readonly paths: number };
   readonly clusters: ReadonlyArray<{
     id: string;
     name: string;
@@ -61,7 +66,10 @@ export function summarize(
   plan: Plan,
   findings: readonly Finding[],
   capacity: readonly ClusterCapacity[],
+  steps: readonly ReviewStep[],
 ): Summary {
+  const walked = steps.flatMap((s) => (s.kind === 'path' ? [s.path] : []));
+  const count = (kind: ReviewStep['kind']) => steps.filter((s) => s.kind === kind).length;
   const objects =
     plan.vpcs.length +
     plan.subnets.length +
@@ -76,6 +84,9 @@ export function summarize(
     objects,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
+    unreachable: walked.filter((p) => p.verdict === 'unreachable').length,
+    snat: walked.filter((p) => p.verdict === 'snat').length,
+    walk: { findings: count('finding'), comments: count('comment'), paths: count('path') },
     clusters: plan.clusters.map((c) => ({
       id: c.id,
       name: label(c),
