@@ -297,15 +297,18 @@ test('a plan opened from a file, with a CCN and a VPC-CNI cluster: every line in
   await expect(d.node('ccn-1')).toBeVisible();
   await page.getByRole('checkbox', { name: 'Show all paths' }).check();
   await d.waitValidated();
-  const paths = await page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          cidrCanvas: { store: { getState(): { analysis: { paths: unknown[] } | null } } };
-        }
-      ).cidrCanvas.store.getState().analysis?.paths.length ?? 0,
-  );
-  expect(paths).toBeGreaterThan(0);
+  const pathCount = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            cidrCanvas: { store: { getState(): { analysis: { paths: unknown[] } | null } } };
+          }
+        ).cidrCanvas.store.getState().analysis?.paths.length ?? 0,
+    );
+  // The opened plan's analysis may land just after the status says validated.
+  await expect.poll(pathCount).toBeGreaterThan(0);
+  const paths = await pathCount();
   const edges = await canvasEdges(page, paths);
   const kinds = edges.map((e) => e.kind);
   for (const k of ['ccn', 'pod-subnet', 'node-subnet', 'idc']) expect(kinds, k).toContain(k);
