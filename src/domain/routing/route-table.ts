@@ -7,6 +7,7 @@ import { label } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
 import type { Route, RouteTable } from '../model/plan';
 import { ccnRoutes, type CcnRoutes, type Publication } from './ccn';
+import { ReadTracker } from './read-tracker';
 
 export type Target =
   | { readonly kind: 'local' }
@@ -109,17 +110,11 @@ interface CcnIndex {
 }
 
 /** Route lookups for a whole plan, with tables compiled on first use. */
-/** What a computation read from the router: the VPCs whose tables and the CCNs whose routes. */
-export interface Reads {
-  readonly vpcs: Set<string>;
-  readonly ccns: Set<string>;
-}
-
 export class Router {
   private readonly tables = new Map<string, Map<string, CompiledTable>>();
   private readonly ccnIndexes = new Map<string, CcnIndex>();
-  /** When set, every VPC and CCN consulted is noted here (for incremental re-evaluation). */
-  reads: Reads | null = null;
+  /** Every VPC and CCN consulted inside a tracked computation is noted (for incremental re-evaluation). */
+  readonly reads = new ReadTracker();
 
   constructor(readonly ix: PlanIndex) {}
 
@@ -130,7 +125,7 @@ export class Router {
   }
 
   ccn(id: string): CcnIndex | undefined {
-    this.reads?.ccns.add(id);
+    this.reads.ccn(id);
     let c = this.ccnIndexes.get(id);
     if (!c) {
       const ccn = this.ix.ccn(id);
@@ -147,7 +142,7 @@ export class Router {
   }
 
   private table(vpcId: string, tableId: string | undefined): CompiledTable {
-    this.reads?.vpcs.add(vpcId);
+    this.reads.vpc(vpcId);
     let byTable = this.tables.get(vpcId);
     if (!byTable) this.tables.set(vpcId, (byTable = new Map<string, CompiledTable>()));
     const key = tableId ?? '';
@@ -251,7 +246,7 @@ export class Router {
 
   /** The best disabled CCN route the VPC would have learned for `dst`. */
   disabledFor(vpcId: string, dst: Cidr): Publication | undefined {
-    this.reads?.vpcs.add(vpcId);
+    this.reads.vpc(vpcId);
     let best: Publication | undefined;
     for (const c of this.ix.ccnsOf(vpcId)) {
       const p = this.learned(c.id, vpcId, dst, 'disabled');

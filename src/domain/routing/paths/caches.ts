@@ -1,0 +1,144 @@
+// What path evaluation looks up again and again, built on first use and dropped by an edit that
+// changes it: subnets by range, who holds an address, a cluster's non-masquerade ranges, and
+// whether a subnet's addresses all meet the same routes (so one template serves them all).
+import { cidrOf, contains, type Cidr } from '../../ip/cidr';
+import { RangeIndex } from '../../ip/range-index';
+import { nonMasqueradeCidrs } from '../../model/defaults';
+import { vpcCidrTexts, type PlanIndex } from '../../model/plan-index';
+import type { Cluster, Subnet } from '../../model/plan';
+import type { PathChanges } from './deps';
+
+export interface Masquerade {
+  readonly ranges: readonly { cidr: Cidr; text: string }[];
+  readonly text: string;
+}
+
+export function strictlyInside(inner: Cidr, outer: Cidr): boolean {
+  return contains(outer, inner) && inner.prefix > outer.prefix;
+}
+
+function subnetEntries(subnets: Iterable<Subnet>): Array<[Cidr, Subnet]> {
+  const entries: Array<[Cidr, Subnet]> = [];
+  for (const s of subnets) {
+    entries.push([cidrOf(s.cidr), s]);
+    if (s.ipv6Cidr) entries.push([cidrOf(s.ipv6Cidr), s]);
+  }
+  return entries;
+}
+
+export class PathCaches {
+  private readonly subnetIndexes = new Map<string, RangeIndex<Subnet>>();
+  private heldIndex: RangeIndex<string> | undefined;
+  private subnetsIndex: RangeIndex<Subnet> | undefined;
+  private boundaries: RangeIndex<null> | undefined;
+  /** Ranges added since `boundaries` was built: an index built once, patched with a short list. */
+  private extraBoundaries: Cidr[] = [];
+  private readonly uniform4 = new Map<string, boolean>();
+  private readonly uniform6 = new Map<string, boolean>();
+  private readonly masqCache = new Map<string, Masquerade>();
+
+  constructor(private readonly ix: PlanIndex) {}
+
+  /** A cluster's non-masquerade ranges, parsed once. */
+  masq(c: Cluster): Masquerade {
+    let m = this.masqCache.get(c.id);
+    if (!m) {
+      const texts = nonMasqueradeCidrs(c, this.ix.vpc(c.vpc));
+      m = {
+        ranges: texts.map((text) => ({ cidr: cidrOf(text), text })),
+        text: texts.join(', ') || 'none',
+      };
+      this.masqCache.set(c.id, m);
+    }
+    return m;
+  }
+
+  /** Whether no range that routing looks at starts or ends strictly inside the subnet's range. */
+  isUniform(subnet: string, v6: boolean, range: Cidr): boolean {
+    const cache = v6 ? this.uniform6 : this.uniform4;
+    let u = cache.get(subnet);
+    if (u === undefined) {
+      this.boundaries ??= this.buildBoundaries();
+      u =
+        !this.boundaries.hasInside(range) &&
+        !this.extraBoundaries.some((x) => strictlyInside(x, range));
+      cache.set(subnet, u);
+    }
+    return u;
+  }
+
+  /** Every subnet of the plan by range (for what an edit makes non-uniform). */
+  allSubnets(): RangeIndex<Subnet> {
+    this.subnetsIndex ??= new RangeIndex(subnetEntries(this.ix.plan.subnets));
+    return this.subnetsIndex;
+  }
+
+  subnetIndex(vpcId: string): RangeIndex<Subnet> {
+    let idx = this.subnetIndexes.get(vpcId);
+    if (!idx) {
+      idx = new RangeIndex(subnetEntries(this.ix.subnetsOf(vpcId)));
+      this.subnetIndexes.set(vpcId, idx);
+    }
+    return idx;
+  }
+
+  /** Is the address anywhere in the plan: a VPC, a container network or an IDC. */
+  held(c: Cidr): string | undefined {
+    if (!this.heldIndex) {
+      const entries: Array<[Cidr, string]> = [];
+      for (const v of this.ix.plan.vpcs)
+        for (const t of vpcCidrTexts(v)) entries.push([cidrOf(t), v.id]);
+      for (const k of this.ix.plan.clusters)
+        if (k.containerCidr) entries.push([cidrOf(k.containerCidr), k.id]);
+      for (const i of this.ix.plan.idcs) for (const t of i.cidrs) entries.push([cidrOf(t), i.id]);
+      this.heldIndex = new RangeIndex(entries);
+    }
+    return this.heldIndex.deepestValue(c);
+  }
+
+  /**
+   * Forgets what an edit made stale. Uniformity is only ever revised towards "not uniform" here
+   * (a removed boundary may leave a subnet that could share a template computed one resource at
+   * a time): slower, never wrong.
+   */
+  invalidate(c: PathChanges): void {
+    for (const v of c.subnetVpcs) this.subnetIndexes.delete(v);
+    if (c.subnetVpcs.size > 0) this.subnetsIndex = undefined;
+    if (c.held) this.heldIndex = undefined;
+    for (const id of c.clusters) this.masqCache.delete(id);
+    for (const id of c.ids) this.masqCache.delete(id);
+    for (const v of c.vpcs) for (const k of this.ix.clustersOf(v)) this.masqCache.delete(k.id);
+    if (c.ranges.length > 0) {
+      this.extraBoundaries.push(...c.ranges);
+      if (this.extraBoundaries.length > 256) {
+        this.boundaries = undefined;
+        this.extraBoundaries = [];
+      }
+      // A subnet stops being uniform when a changed range now lies strictly inside it.
+      for (const x of c.ranges) {
+        for (const { value: s } of this.allSubnets().containing(x)) {
+          const v6 = x.family === 6;
+          const text = v6 ? s.ipv6Cidr : s.cidr;
+          if (text && strictlyInside(x, cidrOf(text)))
+            (v6 ? this.uniform6 : this.uniform4).set(s.id, false);
+        }
+      }
+    }
+    for (const id of c.ids) {
+      this.uniform4.delete(id);
+      this.uniform6.delete(id);
+    }
+  }
+
+  private buildBoundaries(): RangeIndex<null> {
+    const p = this.ix.plan;
+    const texts: string[] = [];
+    for (const v of p.vpcs) texts.push(...vpcCidrTexts(v));
+    for (const s of p.subnets) texts.push(s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : []));
+    for (const c of p.clusters)
+      texts.push(...(c.containerCidr ? [c.containerCidr] : []), ...(c.nonMasqueradeCidrs ?? []));
+    for (const t of p.routeTables) for (const r of t.routes) texts.push(r.destination);
+    for (const d of p.idcs) texts.push(...d.cidrs);
+    return new RangeIndex(texts.map((t) => [cidrOf(t), null] as const));
+  }
+}

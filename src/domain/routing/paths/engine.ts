@@ -1,0 +1,149 @@
+// The path engine: the evaluation functions (sources, forward, returns) over the plan's index
+// and router, with the caching around them that makes a whole plan's paths affordable, and the
+// bookkeeping that lets an edit keep what it did not touch.
+import { cidrOf, contains, ipOf, type Cidr } from '../../ip/cidr';
+import { label } from '../../model/defaults';
+import type { PlanIndex } from '../../model/plan-index';
+import type { Cluster, Flow, Resource, Subnet } from '../../model/plan';
+import type { ReadSet } from '../read-tracker';
+import type { Router } from '../route-table';
+import { PathCaches } from './caches';
+import type { PathChanges, PathDeps } from './deps';
+import { legsTo } from './legs';
+import { fromCluster, fromResource } from './sources';
+import {
+  compileTemplate,
+  fillTemplate,
+  MARK_ADDR,
+  MARK_ID,
+  MARK_NAME,
+  templateKey,
+  TemplateStore,
+  type Template,
+} from './templates';
+import type { PathContext, PathResult } from './types';
+
+const NOTHING: ReadonlySet<string> = new Set<string>();
+
+export class PathEngine {
+  private readonly cx: PathContext;
+  private readonly caches: PathCaches;
+  private readonly templates = new TemplateStore();
+
+  /**
+   * `track`: note what every template reads, so that `invalidate` can keep the rest after an
+   * edit. A one-off analysis leaves it off and saves the bookkeeping.
+   */
+  constructor(
+    private readonly ix: PlanIndex,
+    private readonly router: Router,
+    private readonly track = false,
+  ) {
+    this.caches = new PathCaches(ix);
+    this.cx = { ix, router, caches: this.caches };
+  }
+
+  /** The paths of the plan's flows, or of the default set when the plan lists none. */
+  evaluate(flows: readonly Flow[]): PathResult[] {
+    return flows.map((f) => this.flow(f));
+  }
+
+  flow(f: Flow): PathResult {
+    const ix = this.ix;
+    const c = ix.cluster(f.from);
+    const r = c && ix.resource(f.to);
+    const s = r && ix.subnet(r.subnet);
+    const shared = s ? this.sharedResourcePath(c, r, s) : undefined;
+    if (shared) return shared;
+    const legs = legsTo(ix, f.to);
+    if (c) return fromCluster(this.cx, c, f.to, legs);
+    const from = ix.resource(f.from);
+    if (from) return fromResource(this.cx, from, f.to, legs);
+    return {
+      from: f.from,
+      to: f.to,
+      verdict: 'unreachable',
+      hops: [f.from],
+      reason: 'NO_ROUTE',
+      message: `${f.from} is not a cluster or resource`,
+    };
+  }
+
+  /** Evaluates a flow and says what it read, so that an edit elsewhere can keep it. */
+  tracked(f: Flow): { path: PathResult; deps: PathDeps } {
+    const { value, reads } = this.router.reads.track(() => this.flow(f));
+    return { path: value, deps: reads };
+  }
+
+  /** The key of the template a resource's path comes from, or null when it is computed alone. */
+  templateKeyOf(c: Cluster, r: Resource): string | null {
+    const s = this.ix.subnet(r.subnet);
+    if (!s) return null;
+    const ip = r.ip ? ipOf(r.ip) : undefined;
+    const v6 = ip?.family === 6;
+    return this.template(c, s, v6, ip) ? templateKey(s.id, v6) : null;
+  }
+
+  /**
+   * The default paths of one cluster: to every resource, every other cluster, every IDC and the
+   * internet, in that order. Resources are taken subnet by subnet from the templates.
+   */
+  clusterDefaults(c: Cluster): PathResult[] {
+    const plan = this.ix.plan;
+    const out: PathResult[] = [];
+    for (const r of plan.resources) {
+      const s = this.ix.subnet(r.subnet);
+      out.push((s && this.sharedResourcePath(c, r, s)) ?? this.flow({ from: c.id, to: r.id }));
+    }
+    for (const o of plan.clusters) if (o.id !== c.id) out.push(this.flow({ from: c.id, to: o.id }));
+    for (const i of plan.idcs) out.push(this.flow({ from: c.id, to: i.id }));
+    out.push(this.flow({ from: c.id, to: 'internet' }));
+    return out;
+  }
+
+  /** Forgets what an edit made stale, and says which templates of which clusters went with it. */
+  invalidate(c: PathChanges): Map<string, Set<string>> {
+    this.caches.invalidate(c);
+    return this.templates.invalidate(c, this.caches.allSubnets());
+  }
+
+  private sharedResourcePath(c: Cluster, r: Resource, s: Subnet): PathResult | undefined {
+    const ip = r.ip ? ipOf(r.ip) : undefined;
+    const tpl = this.template(c, s, ip?.family === 6, ip);
+    return tpl && fillTemplate(tpl, r.id, r.id, label(r), r.ip ?? s.cidr);
+  }
+
+  /** The path to a stand-in resource of the subnet, or undefined when its addresses differ. */
+  private template(c: Cluster, s: Subnet, v6: boolean, ip: Cidr | undefined): Template | undefined {
+    const key = templateKey(s.id, v6);
+    let tpl = this.templates.get(c.id, key);
+    if (tpl === undefined) {
+      const text = v6 ? s.ipv6Cidr : s.cidr;
+      const range = text ? cidrOf(text) : undefined;
+      tpl = range && this.caches.isUniform(s.id, v6, range) ? this.compile(c, s, key, range) : null;
+      this.templates.set(c.id, key, tpl);
+    }
+    if (tpl === null) return undefined;
+    // A tracked evaluation that reads a template depends on what the template read.
+    this.router.reads.add(tpl.deps);
+    // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
+    if (ip && !contains(tpl.range, ip)) return undefined;
+    return tpl;
+  }
+
+  private compile(c: Cluster, s: Subnet, key: string, range: Cidr): Template {
+    const stand: Resource = { id: MARK_ID, name: MARK_NAME, kind: 'other', subnet: s.id };
+    const evaluate = () =>
+      fromCluster(this.cx, c, MARK_ID, [
+        { kind: 'resource', resource: stand, subnet: s, vpc: s.vpc, cidr: range, text: MARK_ADDR },
+      ]);
+    const reads = this.router.reads;
+    const done: { value: PathResult; reads: ReadSet } =
+      this.track || reads.active
+        ? reads.track(evaluate, [range])
+        : { value: evaluate(), reads: { vpcs: NOTHING, ccns: NOTHING, ranges: [range] } };
+    const tpl = compileTemplate(done.value, range, done.reads);
+    if (this.track) this.templates.noteReads(c.id, key, tpl.deps, range);
+    return tpl;
+  }
+}

@@ -1,0 +1,275 @@
+// The source's side: a cluster's pods (kept pod IP or SNAT to the node, per node or pod subnet)
+// or a resource, each leg evaluated and the worst verdict kept.
+import { cidrOf, contains, ipOf, V4_ALL } from '../../ip/cidr';
+import { clusterMode, label } from '../../model/defaults';
+import type { Cluster, Resource, Subnet } from '../../model/plan';
+import { finish } from './finish';
+import {
+  legName,
+  RANK,
+  result,
+  type Leg,
+  type PathContext,
+  type PathResult,
+  type RangeLeg,
+} from './types';
+
+export function fromCluster(cx: PathContext, c: Cluster, to: string, legs: Leg[]): PathResult {
+  const ix = cx.ix;
+  const nodeSubnets = (c.nodeSubnets ?? [])
+    .map((id) => ix.subnet(id))
+    .filter((s) => s !== undefined);
+  const base = { from: c.id, to };
+  if (nodeSubnets.length === 0) {
+    return result(base, {
+      verdict: 'unreachable',
+      hops: [c.id],
+      reason: 'NO_ROUTE',
+      message: `${label(c)} has no node subnet, so its pods have no network`,
+    });
+  }
+  if (legs.length === 0) {
+    return result(base, {
+      verdict: 'unreachable',
+      hops: [c.id],
+      reason: 'NO_ROUTE',
+      message: `${to} has no address to reach`,
+    });
+  }
+  let worst: PathResult | undefined;
+  for (const leg of legs) {
+    const results = clusterLeg(cx, c, nodeSubnets, to, leg);
+    for (const r of results) if (!worst || RANK[r.verdict] > RANK[worst.verdict]) worst = r;
+  }
+  return worst!;
+}
+
+function keepsPodIp(cx: PathContext, c: Cluster, leg: RangeLeg): string | undefined {
+  const ix = cx.ix;
+  if (leg.cidr.family !== 4) return undefined;
+  if (leg.kind === 'pods' && leg.cluster.id === c.id) return 'a pod of the same cluster';
+  if (leg.kind === 'address' && c.containerCidr && contains(cidrOf(c.containerCidr), leg.cidr)) {
+    return 'a pod of the same cluster';
+  }
+  for (const id of c.podSubnets ?? []) {
+    const s = ix.subnet(id);
+    if (s && contains(cidrOf(s.cidr), leg.cidr)) return 'a pod of the same cluster';
+  }
+  for (const id of c.nodeSubnets ?? []) {
+    const s = ix.subnet(id);
+    if (s && contains(cidrOf(s.cidr), leg.cidr))
+      return `a node of the cluster (node subnet ${label(s)})`;
+  }
+  const vpc = ix.vpc(c.vpc);
+  for (const { cidr, text: t } of cx.caches.masq(c).ranges) {
+    if (contains(cidr, leg.cidr)) {
+      const what =
+        t === vpc?.cidr && !c.nonMasqueradeCidrs ? `VPC ${label(vpc)}'s primary CIDR ${t}` : t;
+      return `inside ${what}, a non-masquerade range`;
+    }
+  }
+  return undefined;
+}
+
+function clusterLeg(
+  cx: PathContext,
+  c: Cluster,
+  nodeSubnets: Subnet[],
+  to: string,
+  leg: Leg,
+): PathResult[] {
+  const ix = cx.ix;
+  const base = { from: c.id, to };
+  if (leg.kind === 'internet') {
+    return nodeSubnets.map((n) => {
+      cx.router.reads.range(V4_ALL);
+      const nat = cx.router.natDefault(n.vpc, n.routeTable);
+      if (nat) {
+        return result(base, {
+          verdict: 'snat' as const,
+          hops: [c.id, n.id, nat, 'internet'],
+          reason: null,
+          message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}), then leave through NAT gateway ${label(ix.nat(nat))}, the default route of ${label(n)}`,
+          snatTo: nat,
+        });
+      }
+      if (c.nodePublicIp) {
+        return result(base, {
+          verdict: 'snat' as const,
+          hops: [c.id, n.id, 'internet'],
+          reason: null,
+          message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}) and leave through the nodes' public IPs`,
+          snatTo: n.cidr,
+        });
+      }
+      return result(base, {
+        verdict: 'unreachable' as const,
+        hops: [c.id, n.id],
+        reason: 'NO_INTERNET_EGRESS' as const,
+        message: `Node subnet ${label(n)} has no default route to a NAT gateway and the nodes have no public IP: add a NAT gateway and a 0.0.0.0/0 route to it, or give the nodes public IPs`,
+      });
+    });
+  }
+  const keep = keepsPodIp(cx, c, leg);
+  const out: PathResult[] = [];
+  if (keep) {
+    const podSubnets =
+      clusterMode(c) === 'vpc-cni'
+        ? (c.podSubnets ?? []).map((id) => ix.subnet(id)).filter((s) => s !== undefined)
+        : [];
+    if (podSubnets.length > 0) {
+      for (const p of podSubnets) {
+        out.push(
+          finish(
+            cx,
+            base,
+            c.id,
+            {
+              id: c.id,
+              vpc: p.vpc,
+              origin: p,
+              address: cidrOf(p.cidr),
+              addressText: p.cidr,
+              isContainer: false,
+              cluster: c.id,
+            },
+            leg,
+            'direct',
+            keep,
+          ),
+        );
+      }
+      return out;
+    }
+    if (!c.containerCidr) {
+      return [
+        result(base, {
+          verdict: 'unreachable',
+          hops: [c.id],
+          reason: 'NO_ROUTE',
+          message: `${label(c)} has no container CIDR, so its pods have no addresses`,
+        }),
+      ];
+    }
+    for (const n of nodeSubnets) {
+      out.push(
+        finish(
+          cx,
+          base,
+          c.id,
+          {
+            id: c.id,
+            vpc: n.vpc,
+            origin: n,
+            address: cidrOf(c.containerCidr),
+            addressText: c.containerCidr,
+            isContainer: true,
+            cluster: c.id,
+          },
+          leg,
+          'direct',
+          keep,
+        ),
+      );
+    }
+    return out;
+  }
+  for (const n of nodeSubnets) {
+    const addressText = leg.cidr.family === 6 ? n.ipv6Cidr : n.cidr;
+    if (!addressText) {
+      out.push(
+        result(base, {
+          verdict: 'unreachable',
+          hops: [c.id, n.id],
+          reason: 'NO_ROUTE',
+          message: `Node subnet ${label(n)} has no IPv6 range, so pods cannot reach ${leg.text}`,
+        }),
+      );
+      continue;
+    }
+    // The ranges themselves are left out: they change with the container CIDR, and every
+    // path would have to be told again.
+    const why = `${legName(leg)} is outside the cluster's non-masquerade ranges`;
+    out.push(
+      finish(
+        cx,
+        base,
+        c.id,
+        {
+          id: c.id,
+          vpc: n.vpc,
+          origin: n,
+          address: cidrOf(addressText),
+          addressText,
+          isContainer: false,
+          cluster: c.id,
+        },
+        leg,
+        'snat',
+        why,
+      ),
+    );
+  }
+  return out;
+}
+
+export function fromResource(cx: PathContext, r: Resource, to: string, legs: Leg[]): PathResult {
+  const ix = cx.ix;
+  const s = ix.subnet(r.subnet);
+  const base = { from: r.id, to };
+  if (!s || legs.length === 0) {
+    return result(base, {
+      verdict: 'unreachable',
+      hops: [r.id],
+      reason: 'NO_ROUTE',
+      message: `${to} has no address to reach`,
+    });
+  }
+  let worst: PathResult | undefined;
+  for (const leg of legs) {
+    let res: PathResult;
+    if (leg.kind === 'internet') {
+      cx.router.reads.range(V4_ALL);
+      const nat = cx.router.natDefault(s.vpc, s.routeTable);
+      res = nat
+        ? result(base, {
+            verdict: 'snat',
+            hops: [r.id, s.id, nat, 'internet'],
+            reason: null,
+            message: `${label(r)} reaches the internet through NAT gateway ${label(ix.nat(nat))}, the default route of ${label(s)}`,
+            snatTo: nat,
+          })
+        : result(base, {
+            verdict: 'unreachable',
+            hops: [r.id, s.id],
+            reason: 'NO_INTERNET_EGRESS',
+            message: `Subnet ${label(s)} has no default route to a NAT gateway: add a NAT gateway and a 0.0.0.0/0 route to it`,
+          });
+    } else {
+      const own = r.ip ? ipOf(r.ip) : undefined;
+      const addressText =
+        own && own.family === leg.cidr.family ? r.ip! : leg.cidr.family === 6 ? s.ipv6Cidr : s.cidr;
+      if (!addressText) {
+        res = result(base, {
+          verdict: 'unreachable',
+          hops: [r.id, s.id],
+          reason: 'NO_ROUTE',
+          message: `Subnet ${label(s)} has no IPv6 range`,
+        });
+      } else {
+        const address = addressText === r.ip ? own! : cidrOf(addressText);
+        res = finish(
+          cx,
+          base,
+          r.id,
+          { id: r.id, vpc: s.vpc, origin: s, address, addressText, isContainer: false },
+          leg,
+          'direct',
+          `${label(r)} keeps its own address ${addressText}`,
+        );
+      }
+    }
+    if (!worst || RANK[res.verdict] > RANK[worst.verdict]) worst = res;
+  }
+  return worst!;
+}
