@@ -5,6 +5,52 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import path from 'node:path';
+
+/**
+ * `layers/allow-imports`: every import (static, dynamic, re-export, type) names one of
+ * `packages` or a file inside one of `folders` (relative to this config).
+ */
+const allowImports = {
+  meta: {
+    type: 'problem',
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          packages: { type: 'array', items: { type: 'string' } },
+          folders: { type: 'array', items: { type: 'string' } },
+          message: { type: 'string' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: { outside: "'{{spec}}' is not allowed here: {{message}}" },
+  },
+  create(context) {
+    const { packages, folders, message } = context.options[0];
+    const roots = folders.map((f) => path.join(import.meta.dirname, f));
+    const check = (source) => {
+      if (!source || typeof source.value !== 'string') return;
+      const spec = source.value;
+      const ok = spec.startsWith('.')
+        ? roots.some((r) => {
+            const abs = path.resolve(path.dirname(context.filename), spec);
+            return abs === r || abs.startsWith(r + path.sep);
+          })
+        : packages.includes(spec);
+      if (!ok) context.report({ node: source, messageId: 'outside', data: { spec, message } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      TSImportType: (node) => check(node.argument?.literal ?? node.argument),
+    };
+  },
+};
+export const layers = { rules: { 'allow-imports': allowImports } };
 
 const layer = (files, forbidden, message) => ({
   files,
@@ -53,24 +99,37 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  layer(
-    ['src/domain/**'],
-    [
-      'react',
-      'react-dom',
-      'zustand',
-      '@xyflow/*',
-      '**/io/*',
-      '**/store/*',
-      '**/worker/*',
-      '**/canvas/*',
-      '**/panels/*',
-      '**/app/*',
-      '**/cli/*',
-      'node:*',
-    ],
-    'src/domain is pure TypeScript: it imports only ipaddr.js and itself.',
-  ),
+  // The domain is an allow list: a new dependency must be added here, on purpose.
+  {
+    files: ['src/domain/**'],
+    ignores: ['src/domain/**/*.test.ts'],
+    plugins: { layers },
+    rules: {
+      'layers/allow-imports': [
+        'error',
+        {
+          packages: ['ipaddr.js'],
+          folders: ['src/domain'],
+          message: 'src/domain is pure TypeScript: it imports only ipaddr.js and itself',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.test.ts'],
+    plugins: { layers },
+    rules: {
+      'layers/allow-imports': [
+        'error',
+        {
+          packages: ['ipaddr.js', 'vitest', 'fast-check'],
+          folders: ['src/domain', 'src/test-support', 'bench', 'scripts'],
+          message:
+            "src/domain's tests import the domain, ipaddr.js, vitest, fast-check, the test support, the bench's generator and scripts",
+        },
+      ],
+    },
+  },
   layer(
     ['src/io/**'],
     [
