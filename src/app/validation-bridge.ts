@@ -1,12 +1,11 @@
 // Connects the store to the validation worker: the plan goes over once, then every edit as ops;
 // results come back into the analysis slice; the path scope follows the selection.
-import { patchCapacity } from '../domain/incremental/capacity-patch';
+import { applyPathsDelta, patchCapacity } from '../domain/incremental/delta';
 import { isCosmetic } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
 import { subscribePlanChanges } from '../store/changes';
 import { pathScopeOf, scopeKey } from '../store/selectors';
 import { ValidationClient, type ClientOptions } from '../worker/client';
-import { applyPathsDelta } from '../worker/paths-delta';
 import type { PathResult } from '../domain/routing/paths';
 
 export function startValidation(options: ClientOptions = {}): () => void {

@@ -4,6 +4,7 @@ import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
 import { DEFAULT_SIZES } from '../domain/ops/create';
 import type { LayoutBox, Plan } from '../domain/model/plan';
 import type { PathResult } from '../domain/routing/paths';
+import { pathKey, samePath } from '../domain/incremental/delta';
 
 export type CanvasKind =
   'vpc' | 'subnet' | 'cluster' | 'resource' | 'nat' | 'idc' | 'ccn' | 'internet';
@@ -242,21 +243,7 @@ export function linkEdges(
 
 const VERDICT_COLORS = { direct: '#059669', snat: '#2563eb', unreachable: '#dc2626' } as const;
 
-export function pathKey(p: { from: string; to: string }): string {
-  return `${p.from}->${p.to}`;
-}
-
-function samePath(a: PathResult, b: PathResult): boolean {
-  return (
-    a === b ||
-    (a.verdict === b.verdict &&
-      a.reason === b.reason &&
-      a.message === b.message &&
-      a.snatTo === b.snatTo &&
-      a.hops.length === b.hops.length &&
-      a.hops.every((h, i) => h === b.hops[i]))
-  );
-}
+export { pathKey };
 
 /**
  * One edge per path whose ends are drawn on the canvas. An edge whose path says the same as

@@ -1,6 +1,7 @@
 // The paths of the selected clusters (or all): verdict, reason and hops, one line each.
 import { memo, useDeferredValue } from 'react';
 import type { PathResult } from '../domain/routing/paths';
+import { pathKey } from '../domain/incremental/delta';
 import { useAppStore } from '../store/app-store';
 import {
   allPathsTooMany,
@@ -14,9 +15,7 @@ import {
 /** Rows listed at most: the canvas draws every path; a list of ten thousand would hold the page. */
 export const MAX_PATH_ROWS = 500;
 
-function key(p: { from: string; to: string }): string {
-  return `${p.from}->${p.to}`;
-}
+const key = pathKey;
 
 const PathRow = memo(function PathRow({ p, names }: { p: PathResult; names: Names }) {
   return (

@@ -2,11 +2,9 @@
 // by ops. Messages that arrive together are applied together and answered once, with what
 // changed rather than everything again.
 import type { PathScope } from '../domain/analyze';
-import type { ClusterCapacity } from '../domain/capacity/capacity';
 import { IncrementalAnalyzer } from '../domain/incremental/analyzer';
-import { patchCapacity } from '../domain/incremental/capacity-patch';
+import { mergeAnalysisDeltas } from '../domain/incremental/delta';
 import { isCosmetic, type PlanOp } from '../domain/ops/ops';
-import { applyPathsDelta } from './paths-delta';
 import type { FromWorker, ToWorker } from './protocol';
 
 export class ValidationEngine {
@@ -26,7 +24,7 @@ export class ValidationEngine {
         if (ops.length === 0) return;
         const d = this.analyzer.apply(ops);
         ops = [];
-        reply = merge(reply, d);
+        reply = mergeAnalysisDeltas(reply, d);
       };
       for (const m of messages) {
         if (m.type === 'load') {
@@ -45,7 +43,7 @@ export class ValidationEngine {
         }
       }
       flush();
-      if (scope) reply = merge(reply, this.analyzer.setScope(scope));
+      if (scope) reply = mergeAnalysisDeltas(reply, this.analyzer.setScope(scope));
       if (!reply) return undefined;
       const onlyCosmetic =
         reply.findings === undefined &&
@@ -68,43 +66,4 @@ export class ValidationEngine {
       };
     }
   }
-}
-
-type Reply = Omit<Extract<FromWorker, { type: 'result' }>, 'type' | 'revision' | 'ms'>;
-
-/** Two answers in a row as one: the later wins, and path changes add up. */
-function merge(a: Reply | undefined, b: Reply): Reply {
-  if (!a) return b;
-  let paths: Reply['paths'];
-  const bp = b.paths;
-  const ap = a.paths;
-  if (bp.kind === 'all') paths = bp;
-  else if (ap.kind === 'all') paths = { kind: 'all', paths: applyPathsDelta(ap.paths, bp) };
-  else {
-    const later = new Set(bp.changed.map((p) => `${p.from}->${p.to}`));
-    paths = {
-      kind: 'some',
-      changed: [...ap.changed.filter((p) => !later.has(`${p.from}->${p.to}`)), ...bp.changed],
-      removed: [...ap.removed, ...bp.removed],
-      order: bp.order ?? ap.order,
-    };
-  }
-  const findings = b.findings ?? a.findings;
-  let capacity = b.capacity;
-  let capacityChanged: readonly ClusterCapacity[] | undefined;
-  if (!capacity && a.capacity)
-    capacity = b.capacityChanged ? patchCapacity(a.capacity, b.capacityChanged) : a.capacity;
-  else if (!capacity && (a.capacityChanged || b.capacityChanged)) {
-    const later = new Set((b.capacityChanged ?? []).map((c) => c.cluster));
-    capacityChanged = [
-      ...(a.capacityChanged ?? []).filter((c) => !later.has(c.cluster)),
-      ...(b.capacityChanged ?? []),
-    ];
-  }
-  return {
-    ...(findings ? { findings } : {}),
-    ...(capacity ? { capacity } : {}),
-    ...(capacityChanged ? { capacityChanged } : {}),
-    paths,
-  };
 }

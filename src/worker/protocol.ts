@@ -6,7 +6,7 @@ import type { ClusterCapacity } from '../domain/capacity/capacity';
 import type { Plan } from '../domain/model/plan';
 import type { PlanOp } from '../domain/ops/ops';
 import type { Finding } from '../domain/rules/codes';
-import type { PathsDelta } from '../domain/incremental/analyzer';
+import type { PathsDelta } from '../domain/incremental/delta';
 
 export type ToWorker =
   | {

@@ -18,8 +18,9 @@ import {
 } from '../ops/notes';
 import { applyOps, type PlanOp } from '../ops/ops';
 import { withPlanExtras } from '../../test-support/plan-extras';
-import { IncrementalAnalyzer, type AnalysisDelta } from './analyzer';
-import { patchCapacity } from './capacity-patch';
+import { IncrementalAnalyzer } from './analyzer';
+import type { AnalysisDelta } from './delta';
+import { patchCapacity } from './delta';
 
 const POOL = [
   '10.0.128.0/17',

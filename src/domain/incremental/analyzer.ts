@@ -22,58 +22,7 @@ import { subnetUse } from '../rules/clusters';
 import { depsAffected, PathEngine, type PathDeps, type PathResult } from '../routing/paths';
 import { Router } from '../routing/route-table';
 import { emptyDirty, noteChange, suggestionNeighbours, type Dirty } from './changes';
-
-export type PathsDelta =
-  | { readonly kind: 'all'; readonly paths: readonly PathResult[] }
-  | {
-      readonly kind: 'some';
-      readonly changed: readonly PathResult[];
-      readonly removed: readonly string[];
-      /** The order of every path by key, when objects came or went. */
-      readonly order: readonly string[] | null;
-    };
-
-export interface AnalysisDelta {
-  /** Present when they changed: every finding, in order. */
-  readonly findings?: readonly Finding[];
-  /** Present when clusters came or went: every cluster's capacity, in plan order. */
-  readonly capacity?: readonly ClusterCapacity[];
-  /** Otherwise, the clusters whose capacity changed (a reply is cloned across threads). */
-  readonly capacityChanged?: readonly ClusterCapacity[];
-  readonly paths: PathsDelta;
-}
-
-function sameFinding(a: Finding, b: Finding): boolean {
-  return (
-    a.code === b.code &&
-    a.severity === b.severity &&
-    a.message === b.message &&
-    a.objects.length === b.objects.length &&
-    a.objects.every((o, i) => o === b.objects[i]) &&
-    a.ranges.length === b.ranges.length &&
-    a.ranges.every((r, i) => r === b.ranges[i]) &&
-    a.suggestion?.object === b.suggestion?.object &&
-    a.suggestion?.field === b.suggestion?.field &&
-    a.suggestion?.value === b.suggestion?.value
-  );
-}
-
-function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
-  return a.length === b.length && a.every((f, i) => sameFinding(f, b[i]!));
-}
-
-function samePath(a: PathResult, b: PathResult): boolean {
-  return (
-    a.verdict === b.verdict &&
-    a.reason === b.reason &&
-    a.message === b.message &&
-    a.snatTo === b.snatTo &&
-    a.hops.length === b.hops.length &&
-    a.hops.every((h, i) => h === b.hops[i])
-  );
-}
-
-export const pathKeyOf = (p: { from: string; to: string }): string => `${p.from}->${p.to}`;
+import { pathKey, sameFindings, samePath, type AnalysisDelta, type PathsDelta } from './delta';
 
 function find(plan: Plan, c: Collection, id: string): PlanObject | undefined {
   return (plan[c] as readonly PlanObject[]).find((o) => o.id === id);
@@ -327,7 +276,7 @@ export class IncrementalAnalyzer {
     this.singles.clear();
     this.order = [];
     for (const f of this.flows()) {
-      const key = pathKeyOf(f);
+      const key = pathKey(f);
       this.order.push(key);
       this.remember(key, this.evaluate(f));
     }
@@ -350,7 +299,7 @@ export class IncrementalAnalyzer {
         if (!mine) this.users.set(c.id, (mine = new Map<string, Set<string>>()));
         let set = mine.get(key);
         if (!set) mine.set(key, (set = new Set()));
-        set.add(pathKeyOf(f));
+        set.add(pathKey(f));
         return { path, template: key, deps: null };
       }
     }
@@ -366,7 +315,7 @@ export class IncrementalAnalyzer {
     let order: string[] | null = null;
     if (d.membership) {
       flows = this.flows();
-      const keys = flows.map(pathKeyOf);
+      const keys = flows.map(pathKey);
       const wanted = new Set(keys);
       removed = this.order.filter((k) => !wanted.has(k));
       for (const k of removed) this.forget(k);
@@ -397,7 +346,7 @@ export class IncrementalAnalyzer {
     }
     const changed: PathResult[] = [];
     const evaluateKey = (f: Flow) => {
-      const k = pathKeyOf(f);
+      const k = pathKey(f);
       const before = this.tracked.get(k)?.path;
       this.forget(k);
       const t = this.evaluate(f);
@@ -407,7 +356,7 @@ export class IncrementalAnalyzer {
     };
     if (flows) {
       for (const f of flows)
-        if (!this.tracked.has(pathKeyOf(f)) || redo.has(pathKeyOf(f))) evaluateKey(f);
+        if (!this.tracked.has(pathKey(f)) || redo.has(pathKey(f))) evaluateKey(f);
     } else {
       for (const k of redo) {
         const t = this.tracked.get(k);

@@ -1,6 +1,7 @@
 // Review mode for meetings: read-only, larger type, and a walkthrough driven by the arrow keys.
 import { ChevronLeft, ChevronRight, X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
+import { pathKey } from '../../domain/incremental/delta';
 import { useAppStore } from '../../store/app-store';
 import { usePlanContent } from '../../store/hooks';
 import { nameOf, selectFindings, selectNames, selectPaths } from '../../store/selectors';
@@ -158,7 +159,7 @@ export function ReviewMode() {
     const s = useAppStore.getState();
     const ids = stepObjects(step);
     s.hoverFinding(step.kind === 'finding' ? step.index : null);
-    s.hoverPath(step.kind === 'path' ? `${step.path.from}->${step.path.to}` : null);
+    s.hoverPath(step.kind === 'path' ? pathKey(step.path) : null);
     // The step's objects, or the whole plan, in the part of the canvas the card leaves free.
     if (ids.length > 0) s.focus(ids);
     else s.focus([...s.plan.vpcs, ...s.plan.idcs, ...s.plan.ccns].map((o) => o.id));

@@ -6,6 +6,7 @@ import type { ClusterCapacity } from '../../../domain/capacity/capacity';
 import { DEFAULT_SIZES } from '../../../domain/ops/create';
 import type { LayoutBox, Plan } from '../../../domain/model/plan';
 import type { PathResult } from '../../../domain/routing/paths';
+import { pathKey } from '../../../domain/incremental/delta';
 import type { Box } from './geometry';
 import { textWidth } from './svg';
 import {
@@ -64,7 +65,7 @@ export function planPathEdges(
   const edge = (p: PathResult, target = p.to, count = 1): PictureEdge => {
     const label = pathLabel(p, count, names);
     return {
-      id: count > 1 ? `paths:${p.from}->${target}:${p.verdict}` : `path:${p.from}->${p.to}`,
+      id: count > 1 ? `paths:${p.from}->${target}:${p.verdict}` : `path:${pathKey(p)}`,
       kind: p.verdict,
       source: p.from,
       target,
