@@ -215,7 +215,7 @@ export function parsePlanValue(
 
 /** Lists default to empty; layout entries for objects that no longer exist are dropped. */
 function normalize(p: PlanInput): Plan {
-  const plan = {
+  const plan: Plan = {
     ...p,
     vpcs: p.vpcs ?? [],
     subnets: p.subnets ?? [],
@@ -226,7 +226,7 @@ function normalize(p: PlanInput): Plan {
     ccns: p.ccns ?? [],
     idcs: p.idcs ?? [],
     routeTables: p.routeTables ?? [],
-  } as Plan;
+  };
   if (p.layout) {
     const ids = new Set<string>();
     for (const key of COLLECTIONS) for (const o of plan[key]) ids.add(o.id);

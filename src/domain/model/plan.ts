@@ -156,6 +156,7 @@ export interface Plan {
   readonly format: typeof PLAN_FORMAT;
   readonly version: typeof PLAN_VERSION;
   readonly name?: string;
+  readonly description?: string;
   readonly vpcs: readonly Vpc[];
   readonly subnets: readonly Subnet[];
   readonly clusters: readonly Cluster[];
