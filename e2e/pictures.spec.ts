@@ -3,18 +3,9 @@
 // no selection ring.
 import { expect, test, type Page } from '@playwright/test';
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Designer } from './support/designer';
-
-async function exportAs(page: Page, item: string) {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: new RegExp(item) }).click(),
-  ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-}
+import { exportAs } from './support/export';
 
 /** The edges drawn on the canvas: id, kind (a verdict or a link kind) and the path's numbers. */
 async function canvasEdges(page: Page, paths = 12) {

@@ -1,16 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { Designer } from './support/designer';
-
-async function exportAs(page: Page, item: string) {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('menuitem', { name: new RegExp(item) }).click(),
-  ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-}
+import { exportAs } from './support/export';
 
 const NO_LAYOUT = {
   format: 'cidr-canvas/plan',

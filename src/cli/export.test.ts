@@ -1,22 +1,14 @@
 // The export command end to end. (Terraform's own check of the output is `npm run
 // check:terraform`, for machines that have a terraform binary.)
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../test-support/cli-run';
 
 const SAMPLE = 'src/app/templates/sample.plan.json';
-const dir = mkdtempSync(join(tmpdir(), 'cidr-canvas-export-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('export');
 
-function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/bin.ts', 'export', ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli('export', ...args);
 
 describe('cidr-canvas export', () => {
   it('writes Terraform for --format terraform', () => {

@@ -1,23 +1,15 @@
 // The import command end to end: the plan on standard output, the report on standard error,
 // exit 0 or 2, --from, --into.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../test-support/cli-run';
 
 const STATE = 'examples/network.tfstate.json';
 const TCCLI = readdirSync('examples/tccli').map((f) => `examples/tccli/${f}`);
-const dir = mkdtempSync(join(tmpdir(), 'cidr-canvas-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('import');
 
-function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/bin.ts', 'import', ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli('import', ...args);
 
 describe('cidr-canvas import', () => {
   it('prints the plan, laid out, and the report on standard error', () => {

@@ -1,21 +1,13 @@
 // The suggest command end to end: files in, stdout and the exit status out.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../test-support/cli-run';
 
 const SAMPLE = 'src/app/templates/sample.plan.json';
-const dir = mkdtempSync(join(tmpdir(), 'cidr-canvas-suggest-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('suggest');
 
-function run(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'src/cli/bin.ts', 'suggest', ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli('suggest', ...args);
 
 type Json = Record<string, unknown>;
 
