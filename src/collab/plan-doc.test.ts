@@ -32,30 +32,30 @@ const sample = (() => {
 function opsArb(plan: Plan): fc.Arbitrary<PlanOp[]> {
   const objects = COLLECTIONS.flatMap((c) => plan[c].map((o) => ({ c, id: o.id })));
   const op: fc.Arbitrary<PlanOp>[] = [
-    fc.string({ maxLength: 8 }).map((name) => ({ op: 'name', name }) as PlanOp),
-    fc.constant({ op: 'name', name: null } as PlanOp),
+    fc.string({ maxLength: 8 }).map((name) => ({ op: 'name', name })),
+    fc.constant({ op: 'name', name: null }),
     fc
       .record({ id: fc.constantFrom('vpc-x', 'internet'), x: fc.integer(), y: fc.integer() })
-      .map(({ id, x, y }) => ({ op: 'layout', id, box: { x, y } }) as PlanOp),
-    fc.constant({ op: 'flows', flows: [] } as PlanOp),
+      .map(({ id, x, y }) => ({ op: 'layout', id, box: { x, y } })),
+    fc.constant({ op: 'flows', flows: [] }),
     fc.string({ maxLength: 6 }).map(
       (text) =>
         ({
           op: 'comment',
           id: 'cm-1',
           value: { id: 'cm-1', author: 'ana', text, createdAt: '2026-12-01' },
-        }) as PlanOp,
+        }),
     ),
   ];
   if (objects.length > 0) {
     const pick = fc.constantFrom(...objects);
     op.push(
-      pick.map(({ c, id }) => ({ op: 'remove', collection: c, id }) as PlanOp),
+      pick.map(({ c, id }) => ({ op: 'remove', collection: c, id })),
       fc
         .tuple(pick, fc.string({ maxLength: 6 }))
         .map(
           ([{ c, id }, name]) =>
-            ({ op: 'update', collection: c, id, set: { name }, unset: ['description'] }) as PlanOp,
+            ({ op: 'update', collection: c, id, set: { name }, unset: ['description'] }),
         ),
     );
   }
