@@ -53,14 +53,18 @@ export function createLive(options: LiveOptions, isRelayed: IsRelayed = () => fa
       lastSeq.set(documentName, storage.load(documentName, document, FROM_STORAGE));
       sizes.set(documentName, storage.size(documentName).bytes);
       let pending = 0;
+      let name = storage.get(documentName)?.name;
       document.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === FROM_STORAGE || isRelayed(origin)) return;
         // Synchronous: the write is on disk before Hocuspocus sends the acknowledgement.
         if (!storage.get(documentName)) return;
         storage.append(documentName, update);
         sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.length);
-        const name = (document as Y.Doc).getMap('meta').get('name');
-        if (typeof name === 'string') storage.rename(documentName, name);
+        const now = (document as Y.Doc).getMap('meta').get('name');
+        if (typeof now === 'string' && now !== name) {
+          name = now;
+          storage.rename(documentName, now);
+        }
         if (++pending >= COMPACT_AFTER) {
           pending = 0;
           storage.compact(documentName, Number.MAX_SAFE_INTEGER);
