@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --json] [-- --planning] [-- --cli]`: how fast the validation
+// `npm run bench [-- --quick] [-- --json] [-- --planning] [-- --cli] [-- --workspace]`: how fast the validation
 // core is on generated plans of 1,000, 10,000 and 100,000 objects (--quick: the first two),
 // against the budgets of the issue; then the diff and the address planner on the largest
 // (--planning: only those); then how fast a 10,000- and a 100,000-resource Terraform state
@@ -424,6 +424,11 @@ function peerCell(p: Peer | undefined): string {
 }
 
 async function main(): Promise<void> {
+  if (args.includes('--workspace')) {
+    // The workspace server's load test: a minute of its own, not part of the core's figures.
+    const { runWorkspaceBench } = await import('./workspace');
+    return runWorkspaceBench(args);
+  }
   const started = performance.now();
   const cpus = os.cpus();
   const machine = {
