@@ -1,7 +1,7 @@
 // Every finding, with its severity, code and message. Pointing at one lights up the objects it
 // names; clicking selects them and brings them into view.
 import { AlertTriangle, CircleX, Info } from 'lucide-react';
-import { useState, useDeferredValue } from 'react';
+import { useState } from 'react';
 import type { Severity } from '../domain/rules/codes';
 import { useAppStore } from '../store/app-store';
 import { selectFindings } from '../store/selectors';
@@ -11,8 +11,7 @@ import { selectionFor } from './finding-selection';
 const ICONS = { error: CircleX, warning: AlertTriangle, info: Info } as const;
 
 export function ProblemsPanel() {
-  // The list follows the canvas: it re-renders after the frame that shows the new highlights.
-  const findings = useDeferredValue(useAppStore(selectFindings));
+  const findings = useAppStore(selectFindings);
   const validation = useAppStore((s) => s.validation);
   const [hideInfo, setHideInfo] = useState(true);
   const countOf = (s: Severity) => findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
