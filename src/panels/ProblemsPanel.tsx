@@ -108,6 +108,7 @@ export function ProblemsPanel() {
         <ProblemList
           rows={rows}
           findings={findings}
+          suggestions={suggestions}
           names={names}
           fixableOf={(row) => row.findings.filter((i) => suggestions[i] !== undefined).length}
           activeKey={activeKey}

@@ -4,6 +4,7 @@ import type { Finding, Suggestion } from '../../domain/rules/codes';
 import { PlanIndex } from '../../domain/model/plan-index';
 import { suggestionOps } from '../../domain/planning/fix-all';
 import { useAppStore } from '../../store/app-store';
+import { messageWith } from './rows';
 
 export function ProblemDetail({
   finding,
@@ -18,7 +19,7 @@ export function ProblemDetail({
 }) {
   return (
     <div className={`cc-problems__detail cc-problems__detail--${finding.severity}`}>
-      <code>{finding.code}</code> {finding.message}
+      <code>{finding.code}</code> {messageWith(finding, suggestion)}
       {suggestion && (
         <span className="cc-problems__fix">
           {' '}

@@ -50,27 +50,32 @@ export function ProblemFilters({
             : count(totals[severity], noun)}
         </button>
       ))}
-      <select
-        className="cc-problems__code"
-        aria-label="Filter by code"
-        value={code ?? ''}
-        onChange={(e) => onCode(e.target.value === '' ? null : (e.target.value as RuleCode))}
-      >
-        <option value="">All codes</option>
-        {choices.map(([c, n]) => (
-          <option key={c} value={c}>
-            {c} ({n.toLocaleString('en-US')})
-          </option>
-        ))}
-      </select>
-      <input
-        type="search"
-        className="cc-problems__text"
-        aria-label="Filter by object"
-        placeholder="Object name or id"
-        value={text}
-        onChange={(e) => onText(e.target.value)}
-      />
+      {/* Nothing to filter in a plan without findings. */}
+      {codes.length + (code === null ? 0 : 1) > 0 && (
+        <span className="cc-problems__find">
+          <select
+            className="cc-problems__code"
+            aria-label="Filter by code"
+            value={code ?? ''}
+            onChange={(e) => onCode(e.target.value === '' ? null : (e.target.value as RuleCode))}
+          >
+            <option value="">All codes</option>
+            {choices.map(([c, n]) => (
+              <option key={c} value={c}>
+                {c} ({n.toLocaleString('en-US')})
+              </option>
+            ))}
+          </select>
+          <input
+            type="search"
+            className="cc-problems__text"
+            aria-label="Filter by object"
+            placeholder="Object name or id"
+            value={text}
+            onChange={(e) => onText(e.target.value)}
+          />
+        </span>
+      )}
     </div>
   );
 }

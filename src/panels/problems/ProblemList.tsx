@@ -3,9 +3,9 @@
 // it: arrows, Page Up/Down, Home and End move; Enter opens a finding or folds a group; Left and
 // Right fold and unfold.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Finding } from '../../domain/rules/codes';
+import type { Finding, Suggestion } from '../../domain/rules/codes';
 import { ProblemRowView, type RowActions } from './ProblemRow';
-import type { ProblemRow } from './rows';
+import { messageWith, type ProblemRow } from './rows';
 import { rowWindow, scrollToShow } from './windowing';
 
 /** Every row is this tall: one line. The windowing counts on it. */
@@ -14,6 +14,7 @@ export const ROW_HEIGHT = 24;
 export function ProblemList({
   rows,
   findings,
+  suggestions,
   names,
   fixableOf,
   activeKey,
@@ -23,6 +24,8 @@ export function ProblemList({
 }: {
   rows: readonly ProblemRow[];
   findings: readonly Finding[];
+  /** One per finding, each clear of those before it. */
+  suggestions: readonly (Suggestion | undefined)[];
   names: ReadonlyMap<string, string>;
   fixableOf: (row: ProblemRow & { kind: 'code' }) => number;
   activeKey: string | null;
@@ -144,6 +147,11 @@ export function ProblemList({
               <ProblemRowView
                 row={row}
                 finding={finding}
+                message={
+                  finding && row.kind === 'finding'
+                    ? messageWith(finding, suggestions[row.index])
+                    : undefined
+                }
                 name={first === undefined ? undefined : names.get(first)}
                 fixable={row.kind === 'code' ? fixableOf(row) : undefined}
                 tabbable={i === tabbable}

@@ -28,6 +28,7 @@ export interface RowActions {
 export function ProblemRowView({
   row,
   finding,
+  message,
   name,
   fixable,
   tabbable,
@@ -37,6 +38,8 @@ export function ProblemRowView({
 }: {
   row: ProblemRow;
   finding?: Finding;
+  /** The finding's message, naming the fix chosen for it. */
+  message?: string;
   /** The name of the finding's first object. */
   name?: string;
   /** How many of a code group's findings have a fix. */
@@ -116,7 +119,7 @@ export function ProblemRowView({
       data-row-key={row.key}
       data-code={f.code}
       tabIndex={tab}
-      title={f.message}
+      title={message ?? f.message}
       onMouseEnter={() => actions.hover(row.index)}
       onMouseLeave={() => actions.hover(null)}
       onFocus={(e) => {
@@ -131,7 +134,7 @@ export function ProblemRowView({
     >
       <Icon size={13} aria-label={f.severity} />
       {name !== undefined && <strong className="cc-prow__name">{name}</strong>}
-      <span className="cc-prow__msg">{f.message}</span>
+      <span className="cc-prow__msg">{message ?? f.message}</span>
     </button>
   );
 }

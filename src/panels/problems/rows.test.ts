@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, RuleCode } from '../../domain/rules/codes';
 import { RULES } from '../../domain/rules/codes';
-import { codeCounts, problemRows, type ProblemFilter } from './rows';
+import { codeCounts, messageWith, problemRows, type ProblemFilter } from './rows';
 import { rowWindow, scrollToShow } from './windowing';
 
 const f = (code: RuleCode, objects: string[]): Finding => ({
@@ -125,5 +125,21 @@ describe('row window', () => {
     expect(scrollToShow(10, 0, 100, 25)).toBe(175);
     expect(scrollToShow(2, 100, 100, 25)).toBe(50);
     expect(scrollToShow(5, 100, 100, 25)).toBe(100);
+  });
+});
+
+describe('a message with the block chosen for it', () => {
+  const overlap: Finding = {
+    ...f('SUBNET_OVERLAP', ['b', 'a']),
+    message:
+      'Subnet b (10.0.0.0/24) overlaps subnet a (10.0.0.0/24) in VPC prod; 10.0.8.0/24 is free',
+    suggestion: { object: 'b', field: 'cidr', value: '10.0.8.0/24' },
+  };
+  it('names the chosen block where the rule named its own', () => {
+    expect(messageWith(overlap, { object: 'b', field: 'cidr', value: '10.0.9.0/24' })).toBe(
+      'Subnet b (10.0.0.0/24) overlaps subnet a (10.0.0.0/24) in VPC prod; 10.0.9.0/24 is free',
+    );
+    expect(messageWith(overlap, overlap.suggestion)).toBe(overlap.message);
+    expect(messageWith(overlap, undefined)).toBe(overlap.message);
   });
 });

@@ -1,6 +1,12 @@
 // The problems list as the panel draws it: findings grouped by severity, then by code, each group
 // with its count, filtered and folded, flattened into rows of one height for the windowed list.
-import { RULES, type Finding, type RuleCode, type Severity } from '../../domain/rules/codes';
+import {
+  RULES,
+  type Finding,
+  type RuleCode,
+  type Severity,
+  type Suggestion,
+} from '../../domain/rules/codes';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -97,4 +103,14 @@ export function codeCounts(findings: readonly Finding[]): [RuleCode, number][] {
   const counts = new Map<RuleCode, number>();
   for (const f of findings) counts.set(f.code, (counts.get(f.code) ?? 0) + 1);
   return [...counts].sort(([a], [b]) => (CODE_ORDER.get(a) ?? 0) - (CODE_ORDER.get(b) ?? 0));
+}
+
+/**
+ * A finding's message with the block it offers replaced by the one chosen for it among all the
+ * findings: the rules name the first free block as if each finding were the only one.
+ */
+export function messageWith(f: Finding, chosen: Suggestion | undefined): string {
+  const offered = f.suggestion?.value;
+  if (offered === undefined || chosen === undefined || chosen.value === offered) return f.message;
+  return f.message.split(offered).join(chosen.value);
 }
