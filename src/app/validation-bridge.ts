@@ -10,38 +10,31 @@ import type { PathResult } from '../domain/routing/paths';
 
 export function startValidation(options: ClientOptions = {}): () => void {
   const store = useAppStore;
-  let pendingPaths: number | undefined;
   let latestPaths: readonly PathResult[] = [];
   const client = new ValidationClient(
     {
       result: (r) => {
         const prev = store.getState().analysis;
         if (store.getState().crashReport) store.getState().setCrashReport(null);
-        if (pendingPaths !== undefined) cancelAnimationFrame(pendingPaths);
-        pendingPaths = undefined;
-        // Highlights first: the paths follow after the frame that shows them, so that redrawing
-        // many path edges never delays the outline of the object just edited.
-        const later = r.findings !== undefined && prev !== null;
-        // Paths arrive as changes to the ones the designer has (or the ones still on their way).
+        // Paths arrive as changes to the ones the designer has.
         latestPaths = applyPathsDelta(latestPaths, r.paths);
-        const paths = latestPaths;
-        store.getState().setAnalysis({
-          revision: r.revision,
-          findings: r.findings ?? prev?.findings ?? [],
-          capacity:
-            r.capacity ??
-            (r.capacityChanged
-              ? patchCapacity(prev?.capacity ?? [], r.capacityChanged)
-              : (prev?.capacity ?? [])),
-          paths: later ? prev.paths : paths,
-          ms: r.ms,
-        });
-        if (later) {
-          pendingPaths = requestAnimationFrame(() => {
-            pendingPaths = undefined;
-            setTimeout(() => store.getState().setPaths(paths), 0);
-          });
-        }
+        // The client hands over only a result that no newer edit has overtaken: the plan is
+        // validated. Status, findings and paths go into the store as one update, so the toolbar
+        // never says "Validated" while the panels still show the previous plan's results.
+        store.getState().setAnalysis(
+          {
+            revision: r.revision,
+            findings: r.findings ?? prev?.findings ?? [],
+            capacity:
+              r.capacity ??
+              (r.capacityChanged
+                ? patchCapacity(prev?.capacity ?? [], r.capacityChanged)
+                : (prev?.capacity ?? [])),
+            paths: latestPaths,
+            ms: r.ms,
+          },
+          { state: 'idle', behind: 0 },
+        );
       },
       state: (s) => store.getState().setValidation(s),
       crashed: (report) => {

@@ -36,8 +36,9 @@ export function freeServiceCidr(
   vpcId: string,
   prefix: number,
   clusterId?: string,
+  alsoTaken: readonly Cidr[] = [],
 ): string | undefined {
-  const taken = cidrs(rangesToAvoid(ix, vpcId, clusterId));
+  const taken = [...cidrs(rangesToAvoid(ix, vpcId, clusterId)), ...alsoTaken];
   const cluster = ix.cluster(clusterId);
   if (cluster?.containerCidr) taken.push(cidrOf(cluster.containerCidr));
   const b = firstFreeBlockIn(PRIVATE_RANGES, prefix, taken);
@@ -50,12 +51,12 @@ export function freeSubnetCidr(
   vpcId: string,
   prefix: number,
   exceptSubnet?: string,
+  alsoTaken: readonly Cidr[] = [],
 ): string | undefined {
-  const b = firstFreeBlockIn(
-    v4(ix.vpcCidrs(vpcId)),
-    prefix,
-    cidrs(subnetRangesToAvoid(ix, vpcId, exceptSubnet)),
-  );
+  const b = firstFreeBlockIn(v4(ix.vpcCidrs(vpcId)), prefix, [
+    ...cidrs(subnetRangesToAvoid(ix, vpcId, exceptSubnet)),
+    ...alsoTaken,
+  ]);
   return b && formatCidr(b);
 }
 

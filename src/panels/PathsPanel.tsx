@@ -1,5 +1,5 @@
 // The paths of the selected clusters (or all): verdict, reason and hops, one line each.
-import { memo, useDeferredValue } from 'react';
+import { memo } from 'react';
 import type { PathResult } from '../domain/routing/paths';
 import { pathKey } from '../domain/incremental/delta';
 import { useAppStore } from '../store/app-store';
@@ -42,8 +42,8 @@ const PathRow = memo(function PathRow({ p, names }: { p: PathResult; names: Name
 });
 
 export function PathsPanel() {
-  // Lists follow the canvas: they re-render after the frame that shows the new highlights.
-  const paths = useDeferredValue(useAppStore(selectPaths));
+  // Rendered with the status that says the plan is validated, not a frame after it.
+  const paths = useAppStore(selectPaths);
   const names = useAppStore(selectNames);
   const showAll = useAppStore((s) => s.showAllPaths);
   const anyCluster = useAppStore((s) =>

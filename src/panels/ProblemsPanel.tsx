@@ -1,83 +1,129 @@
-// Every finding, with its severity, code and message. Pointing at one lights up the objects it
-// names; clicking selects them and brings them into view.
-import { AlertTriangle, CircleX, Info } from 'lucide-react';
-import { useState, useDeferredValue } from 'react';
-import type { Severity } from '../domain/rules/codes';
+// Every finding, grouped by severity and code with counts, filtered by severity, code and object,
+// one line each in a windowed list. Pointing at one lights up the objects it names; clicking (or
+// Enter) selects them and brings them into view; "Fix all" applies a code's fixes as one step.
+import { useMemo, useState } from 'react';
+import type { RuleCode, Severity } from '../domain/rules/codes';
 import { useAppStore } from '../store/app-store';
-import { selectFindings } from '../store/selectors';
-import { count } from './words';
+import { chainedSuggestionsOf, fixAll } from '../store/fix-all';
+import { selectFindings, selectNames, selectReadOnly } from '../store/selectors';
 import { selectionFor } from './finding-selection';
-
-const ICONS = { error: CircleX, warning: AlertTriangle, info: Info } as const;
+import { ProblemDetail } from './problems/ProblemDetail';
+import { ProblemFilters } from './problems/ProblemFilters';
+import { ProblemList } from './problems/ProblemList';
+import type { RowActions } from './problems/ProblemRow';
+import { codeCounts, problemRows, type ProblemFilter } from './problems/rows';
+import './problems/problems.css';
 
 export function ProblemsPanel() {
-  // The list follows the canvas: it re-renders after the frame that shows the new highlights.
-  const findings = useDeferredValue(useAppStore(selectFindings));
+  const findings = useAppStore(selectFindings);
+  const names = useAppStore(selectNames);
+  const readOnly = useAppStore(selectReadOnly);
   const validation = useAppStore((s) => s.validation);
-  const [hideInfo, setHideInfo] = useState(true);
-  const countOf = (s: Severity) => findings.reduce((n, f) => n + (f.severity === s ? 1 : 0), 0);
-  const shown = findings
-    .map((f, i) => ({ f, i }))
-    .filter(({ f }) => !(hideInfo && f.severity === 'info'));
+  // Info findings (a value rounded up) are hidden until asked for, as they always were.
+  const [severities, setSeverities] = useState<ReadonlySet<Severity>>(
+    () => new Set<Severity>(['error', 'warning']),
+  );
+  const [code, setCode] = useState<RuleCode | null>(null);
+  const [text, setText] = useState('');
+  const [closed, setClosed] = useState<ReadonlySet<string>>(() => new Set());
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+
+  const filter: ProblemFilter = useMemo(
+    () => ({ severities, code, text }),
+    [severities, code, text],
+  );
+  const rows = useMemo(
+    () => problemRows(findings, filter, names, closed),
+    [findings, filter, names, closed],
+  );
+  const codes = useMemo(() => codeCounts(findings), [findings]);
+  const totals = useMemo(() => {
+    const t: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) t[f.severity]++;
+    return t;
+  }, [findings]);
+  // Chosen when the findings change, against the plan they came with: each avoids the ones
+  // before it, so a row's fix and "Fix all" never hand two objects the same block.
+  const suggestions = useMemo(() => chainedSuggestionsOf(useAppStore, findings), [findings]);
+
+  const actions: RowActions = {
+    toggle: (key) =>
+      setClosed((c) => {
+        const next = new Set(c);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    activate: setActiveKey,
+    open: (index) => {
+      const f = findings[index];
+      if (!f) return;
+      const s = useAppStore.getState();
+      s.select(selectionFor(s.plan, f));
+      s.focus(f.objects);
+    },
+    hover: (index) => useAppStore.getState().hoverFinding(index),
+    fixAll: (row) => {
+      useAppStore.getState().hoverFinding(null);
+      fixAll(useAppStore, row.code);
+    },
+  };
+
+  const activeIndex = activeKey?.startsWith('f:') ? Number(activeKey.slice(2)) : -1;
+  const active = rows.some((r) => r.key === activeKey) ? findings[activeIndex] : undefined;
+  const filtered = code !== null || text.trim() !== '';
+
   return (
     <section className="cc-problems" role="region" aria-label="Problems">
       <header className="cc-dock__head">
         <h2>Problems</h2>
-        <span className="cc-count cc-count--error" data-count="error">
-          <CircleX size={13} aria-hidden /> {count(countOf('error'), 'error')}
-        </span>
-        <span className="cc-count cc-count--warning" data-count="warning">
-          <AlertTriangle size={13} aria-hidden /> {count(countOf('warning'), 'warning')}
-        </span>
-        <button
-          type="button"
-          className={`cc-count cc-count--info cc-toggle${hideInfo ? '' : ' is-on'}`}
-          data-count="info"
-          aria-pressed={!hideInfo}
-          onClick={() => setHideInfo(!hideInfo)}
-          title="Show or hide info"
-        >
-          <Info size={13} aria-hidden /> {countOf('info')} info
-        </button>
-        <span className="cc-spacer" />
+        <ProblemFilters
+          totals={totals}
+          severities={severities}
+          onSeverity={(s) =>
+            setSeverities((old) => {
+              const next = new Set(old);
+              if (!next.delete(s)) next.add(s);
+              return next;
+            })
+          }
+          codes={codes}
+          code={code}
+          onCode={setCode}
+          text={text}
+          onText={setText}
+        />
         {validation.state === 'paused' && (
           <span className="cc-status cc-status--paused">{validation.message}</span>
         )}
       </header>
-      {shown.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="cc-empty">
           {findings.length === 0
             ? 'No problems: every range fits.'
-            : 'Only info findings (hidden).'}
+            : filtered
+              ? 'No finding matches the filter.'
+              : 'Only hidden findings: press a count above to show them.'}
         </p>
       ) : (
-        <ul className="cc-problem-list">
-          {shown.map(({ f, i }) => {
-            const Icon = ICONS[f.severity];
-            return (
-              <li key={`${i}-${f.code}`}>
-                <button
-                  type="button"
-                  className={`cc-problem cc-problem--${f.severity}`}
-                  data-code={f.code}
-                  onMouseEnter={() => useAppStore.getState().hoverFinding(i)}
-                  onMouseLeave={() => useAppStore.getState().hoverFinding(null)}
-                  onFocus={() => useAppStore.getState().hoverFinding(i)}
-                  onBlur={() => useAppStore.getState().hoverFinding(null)}
-                  onClick={() => {
-                    const s = useAppStore.getState();
-                    s.select(selectionFor(s.plan, f));
-                    s.focus(f.objects);
-                  }}
-                >
-                  <Icon size={14} aria-label={f.severity} />
-                  <code>{f.code}</code>
-                  <span className="cc-problem__msg">{f.message}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <ProblemList
+          rows={rows}
+          findings={findings}
+          suggestions={suggestions}
+          names={names}
+          fixableOf={(row) => row.findings.filter((i) => suggestions[i] !== undefined).length}
+          activeKey={activeKey}
+          readOnly={readOnly}
+          actions={actions}
+          filterKey={filter}
+        />
+      )}
+      {active && (
+        <ProblemDetail
+          finding={active}
+          suggestion={suggestions[activeIndex]}
+          names={names}
+          readOnly={readOnly}
+        />
       )}
     </section>
   );

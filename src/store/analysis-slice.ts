@@ -39,16 +39,21 @@ export interface AnalysisSlice {
   /** The last time the core failed on this plan: what a user can send us. */
   crashReport: CrashReport | null;
   setCrashReport: (r: CrashReport | null) => void;
-  setAnalysis: (result: {
-    revision: number;
-    findings: readonly Finding[];
-    capacity: readonly ClusterCapacity[];
-    paths: readonly PathResult[];
-    ms: number;
-  }) => void;
+  /**
+   * The worker's results, and with them the validation state when it changes too: one store
+   * update, so that the status never says "Validated" before the panels show what was validated.
+   */
+  setAnalysis: (
+    result: {
+      revision: number;
+      findings: readonly Finding[];
+      capacity: readonly ClusterCapacity[];
+      paths: readonly PathResult[];
+      ms: number;
+    },
+    validation?: ValidationState,
+  ) => void;
   setValidation: (v: ValidationState) => void;
-  /** Paths alone, for when they arrive after the findings they belong with. */
-  setPaths: (paths: readonly PathResult[]) => void;
 }
 
 export function indexFindings(
@@ -66,12 +71,16 @@ export function indexFindings(
   return { status, findingsByObject: byObject };
 }
 
+function sameValidation(a: ValidationState, b: ValidationState): boolean {
+  return a.state === b.state && a.behind === b.behind && a.message === b.message;
+}
+
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => ({
   analysis: null,
   validation: { state: 'starting', behind: 0 },
   crashReport: null,
   setCrashReport: (r) => set({ crashReport: r }),
-  setAnalysis: (r) => {
+  setAnalysis: (r, validation) => {
     const prev = get().analysis;
     // Findings arrive again with every result; keep the derived maps when they did not change.
     const same = prev !== null && prev.findings === r.findings;
@@ -89,11 +98,10 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
           ? { status: prev.status, findingsByObject: prev.findingsByObject }
           : indexFindings(r.findings)),
       },
+      ...(validation && !sameValidation(get().validation, validation) ? { validation } : {}),
     });
   },
-  setValidation: (v) => set({ validation: v }),
-  setPaths: (paths) => {
-    const a = get().analysis;
-    if (a && a.paths !== paths) set({ analysis: { ...a, paths } });
+  setValidation: (v) => {
+    if (!sameValidation(get().validation, v)) set({ validation: v });
   },
 });

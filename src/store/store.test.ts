@@ -176,3 +176,21 @@ describe('path scope', () => {
     });
   });
 });
+
+describe('analysis and validation state', () => {
+  it('a result and the status it brings change in one store update', () => {
+    const store = createAppStore(basePlan());
+    store.getState().setValidation({ state: 'running', behind: 1 });
+    const seen: [string, number | undefined][] = [];
+    store.subscribe((s) => seen.push([s.validation.state, s.analysis?.revision]));
+    store
+      .getState()
+      .setAnalysis(
+        { revision: 3, findings: [], capacity: [], paths: [], ms: 1 },
+        { state: 'idle', behind: 0 },
+      );
+    // The client's own "idle" that follows is no change and no update.
+    store.getState().setValidation({ state: 'idle', behind: 0 });
+    expect(seen).toEqual([['idle', 3]]);
+  });
+});
