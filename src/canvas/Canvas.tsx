@@ -28,7 +28,14 @@ import {
 } from '../domain/ops/create';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
-import { selectPaths, selectPlan, selectReadOnly, selectSelection } from '../store/selectors';
+import { selectShownPaths } from '../store/path-filter';
+import {
+  nameOf,
+  selectNames,
+  selectPlan,
+  selectReadOnly,
+  selectSelection,
+} from '../store/selectors';
 import {
   ClusterNode,
   CcnNode,
@@ -90,7 +97,9 @@ export function Canvas() {
   const plan = useAppStore(selectPlan);
   const selection = useAppStore(selectSelection);
   const status = useAppStore((s) => s.analysis?.status ?? NO_STATUS);
-  const paths = useAppStore(selectPaths);
+  // The paths panel's filter decides which lines are drawn, worst first, at most its limit.
+  const paths = useAppStore((s) => selectShownPaths(s).drawn);
+  const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
   const focusRequest = useAppStore((s) => s.focusRequest);
   const rf = useReactFlow<ObjectNode>();
@@ -150,8 +159,8 @@ export function Canvas() {
     return (id: string) => m.get(id);
   }, [plan.resources]);
   const pathList = useMemo(
-    () => pathEdgeCache.build(paths, drawn, subnetOfResource),
-    [paths, drawn, subnetOfResource],
+    () => pathEdgeCache.build(paths, drawn, subnetOfResource, (id) => nameOf(names, id)),
+    [paths, drawn, subnetOfResource, names],
   );
   const edges = useMemo(() => [...links, ...pathList], [links, pathList]);
 
