@@ -10,6 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useNodesInitialized,
   useStoreApi,
   type Connection,
   type NodeChange,
@@ -407,6 +408,15 @@ export function Canvas() {
     // Only a newly opened plan moves the view; its size is read as it is at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [planSource, rf]);
+  // The first view of a plan (React Flow's own fit, once its nodes are measured) knows nothing of
+  // the overview in the corner: fit again, clear of it, at once.
+  const initialized = useNodesInitialized();
+  const refitted = useRef(useAppStore.getState().viewport !== null);
+  useEffect(() => {
+    if (!initialized || refitted.current) return;
+    refitted.current = true;
+    if (!large) void fitPlan(rf, 0);
+  }, [initialized, large, rf]);
   const reviewing = useAppStore((s) => s.review !== null);
   const wasReviewing = useRef(reviewing);
   useEffect(() => {
@@ -420,7 +430,7 @@ export function Canvas() {
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
             const card = document.querySelector('.cc-review:not(.cc-review--summary)');
-            void fitPlan(rf, 300, card ? focusPadding(canvasEl.current, card) : FIT_PADDING);
+            void fitPlan(rf, 300, card ? focusPadding(canvasEl.current, card) : undefined);
           }),
         );
       }),
