@@ -248,6 +248,15 @@ test.describe('at 1280 × 720', () => {
     expect(fits, 'the label is not cut').toBe(true);
     await paths(page).getByRole('checkbox', { name: 'Show all paths' }).check();
     await expect(d.pathEdge('cls-batch', 'idc-sh')).toHaveCount(1);
+    // Rows wrap in the narrow panel: no reason or explanation runs out of sight.
+    const list = (await paths(page).locator('.cc-path-list').boundingBox())!;
+    const past = await paths(page)
+      .locator('.cc-path-row > *')
+      .evaluateAll(
+        (els, right) => els.filter((e) => e.getBoundingClientRect().right > right + 1).length,
+        list.x + list.width,
+      );
+    expect(past).toBe(0);
     // The filter's controls too.
     for (const el of await paths(page)
       .getByRole('group', { name: 'Filter paths' })

@@ -1,7 +1,7 @@
 import { getViewportForBounds } from '@xyflow/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIT_MAX_ZOOM, paddingClearOf } from './fit';
+import { coversCorner, FIT_MAX_ZOOM, paddingClearOf } from './fit';
 
 describe('paddingClearOf', () => {
   it('fits any plan into any canvas without touching the corner box, as large as one strip allows', () => {
@@ -59,5 +59,31 @@ describe('paddingClearOf', () => {
         },
       ),
     );
+  });
+});
+
+describe('coversCorner', () => {
+  const pane = { width: 800, height: 500 };
+  const corner = { width: 200, height: 120 };
+  it('tells a node under the corner box from one beside or above it', () => {
+    const view = { x: 0, y: 0, zoom: 1 };
+    expect(coversCorner([{ x: 650, y: 400, width: 50, height: 50 }], view, pane, corner)).toBe(
+      true,
+    );
+    expect(coversCorner([{ x: 500, y: 400, width: 90, height: 50 }], view, pane, corner)).toBe(
+      false,
+    );
+    expect(coversCorner([{ x: 650, y: 300, width: 50, height: 70 }], view, pane, corner)).toBe(
+      false,
+    );
+    // Zoom and pan move it under.
+    expect(
+      coversCorner(
+        [{ x: 300, y: 180, width: 50, height: 50 }],
+        { x: 50, y: 40, zoom: 2 },
+        pane,
+        corner,
+      ),
+    ).toBe(true);
   });
 });

@@ -49,6 +49,24 @@ export function paddingClearOf(
   return zoom(besides) >= zoom(above) ? besides : above;
 }
 
+/** Whether any of `rects` (flow coordinates) lies under the corner box in `viewport`. */
+export function coversCorner(
+  rects: readonly Rect[],
+  viewport: { readonly x: number; readonly y: number; readonly zoom: number },
+  pane: { readonly width: number; readonly height: number },
+  corner: Corner,
+): boolean {
+  const left = pane.width - corner.width;
+  const top = pane.height - corner.height;
+  return rects.some((r) => {
+    const right = viewport.x + (r.x + r.width) * viewport.zoom;
+    const bottom = viewport.y + (r.y + r.height) * viewport.zoom;
+    const x = viewport.x + r.x * viewport.zoom;
+    const y = viewport.y + r.y * viewport.zoom;
+    return right > left && bottom > top && x < pane.width && y < pane.height;
+  });
+}
+
 /** The overview's box with its distance from the canvas's corner and a little air, if shown. */
 export function overviewCorner(): Corner | undefined {
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
@@ -104,8 +122,12 @@ export function fitPlan<N extends Node>(
   if (padding === undefined && !isLargePlan(nodes)) {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const corner = overviewCorner();
-    if (pane && corner && pane.width > 0 && pane.height > 0)
-      pad = paddingClearOf(bounds, pane, corner);
+    if (pane && corner && pane.width > 0 && pane.height > 0) {
+      // Only a plan that the usual fit would put under the overview gives up room for it.
+      const usual = getViewportForBounds(bounds, pane.width, pane.height, 0, FIT_MAX_ZOOM, pad);
+      const rects = nodes.map((n) => rf.getNodesBounds([n]));
+      if (coversCorner(rects, usual, pane, corner)) pad = paddingClearOf(bounds, pane, corner);
+    }
   }
   return fitRect(rf, bounds, { padding: pad, duration, maxZoom: FIT_MAX_ZOOM });
 }
