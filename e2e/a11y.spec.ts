@@ -3,6 +3,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Designer } from './support/designer';
+import { gridPlan } from './support/plans';
+import { openPlan } from './support/search';
 
 /** The serious and critical violations on the page as it is now, one line each. */
 async function violations(page: Page): Promise<string[]> {
@@ -162,4 +164,115 @@ test('the read-only view of a share link', async ({ page, context }) => {
   await expect(shared.getByRole('status', { name: 'Shared plan' })).toContainText('read-only');
   await expect(shared.locator('.cc-status')).toHaveAttribute('data-state', 'idle');
   await expectAccessible(shared, 'shared view');
+});
+
+/** Every violation, whatever its impact: the screens a meeting sees most must have none. */
+async function allViolations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}`),
+  );
+}
+
+test('no violation of any impact on the main screen, in review mode and on a 5,000-object plan', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const d = new Designer(page);
+  await d.open();
+  await expect(d.inspector.getByText('prod-tke').first()).toBeVisible();
+  expect(await allViolations(page), 'main screen').toEqual([]);
+  await page.getByRole('button', { name: 'Review' }).click();
+  const review = page.getByRole('dialog', { name: 'Review' });
+  await expect(review).toContainText('Step 1 of');
+  expect(await allViolations(page), 'review summary').toEqual([]);
+  await page.keyboard.press('End');
+  await expect(review).toContainText('Path');
+  expect(await allViolations(page), 'review, a path').toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(review).toHaveCount(0);
+
+  await openPlan(page, 'generated-5k.json', gridPlan(5000), 60_000);
+  await expect(page.getByRole('note').filter({ hasText: 'Large plan' })).toBeVisible();
+  await d.waitValidated();
+  await d.node('cls-0-0').click({ position: { x: 20, y: 10 } });
+  await expect(page.locator('.react-flow__edge[data-verdict]').first()).toBeVisible();
+  expect(await allViolations(page), '5k plan, a cluster selected').toEqual([]);
+});
+
+test('the keyboard reaches a canvas object, sees a focus ring and hears its name', async ({
+  page,
+}) => {
+  const d = new Designer(page);
+  await d.open();
+  // Path lines are named too (prod-tke is selected on first run).
+  await expect(d.pathEdge('cls-prod', 'db-orders')).toHaveAccessibleName(
+    'path prod-tke to orders-db: pod IP kept',
+  );
+  // Start from an empty spot of the canvas, then Tab through its objects to the subnet nodes-gz4.
+  await d.pane.click({ position: { x: 10, y: 10 } });
+  const focused = page.locator(':focus');
+  let id = '';
+  for (let i = 0; i < 30 && id !== 'sn-batch'; i++) {
+    await page.keyboard.press('Tab');
+    id = (await focused.getAttribute('data-id').catch(() => null)) ?? '';
+  }
+  expect(id, 'Tab reaches the subnet').toBe('sn-batch');
+  await expect(focused).toHaveAccessibleName('subnet nodes-gz4 10.0.2.0/24');
+  const ring = await focused.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
+  });
+  expect(
+    (ring.style !== 'none' && ring.width >= 2) || ring.shadow !== 'none',
+    `a visible focus ring, got ${JSON.stringify(ring)}`,
+  ).toBe(true);
+  // Every object on the canvas has a name of its own, not "node".
+  const unnamed = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => els.filter((e) => !e.getAttribute('aria-label')).length);
+  expect(unnamed).toBe(0);
+  await expect(d.node('cls-prod')).toHaveAccessibleName('cluster prod-tke 172.16.0.0/16');
+  await expect(d.node('internet')).toHaveAccessibleName('Internet');
+  // Enter selects the focused object, as a click would.
+  await page.keyboard.press('Enter');
+  await expect(d.inspector.locator('.cc-inspector__title')).toContainText('Subnet · sn-batch');
+});
+
+test('the hidden file input is no tab stop and empty states read at 4.5:1', async ({ page }) => {
+  const d = new Designer(page);
+  await d.open();
+  await expect(page.getByLabel('Open plan')).toHaveAttribute('tabindex', '-1');
+  // Tab from the Open button goes to the next visible control, not to an invisible input.
+  await page.getByRole('button', { name: 'Open', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText(/Import/);
+  await d.pane.click({ position: { x: 10, y: 10 } });
+  const empty = page.getByRole('region', { name: 'Paths' }).locator('.cc-empty');
+  await expect(empty).toContainText('Select a cluster');
+  const ratio = await empty.evaluate((el) => {
+    const rgb = (c: string) =>
+      c
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map(Number);
+    const lum = (c: string) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    let bg = 'rgb(255, 255, 255)';
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') {
+        bg = c;
+        break;
+      }
+    }
+    const [a, b] = [lum(getComputedStyle(el).color), lum(bg)].sort((x, y) => y - x);
+    return (a! + 0.05) / (b! + 0.05);
+  });
+  expect(ratio).toBeGreaterThanOrEqual(4.5);
 });

@@ -92,14 +92,14 @@ function Designer() {
       <RecoveryBanner onDownload={(raw) => download('cidr-canvas-saved-plan.json', raw)} />
       <div className="cc-main">
         <Palette onAdd={add} />
-        <div className="cc-center" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+        <main className="cc-center" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
           <Canvas />
           <div className="cc-dock">
             <ProblemsPanel />
             <PathsPanel />
             <CommentsPanel />
           </div>
-        </div>
+        </main>
         <Inspector />
       </div>
       <ReviewMode />

@@ -76,7 +76,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
     <header className="cc-toolbar">
       <div className="cc-brand">
         <img src="/favicon.svg" alt="" width={22} height={22} />
-        <span>CIDR Canvas</span>
+        <h1 className="cc-brand__name">CIDR Canvas</h1>
       </div>
       <span
         className="cc-plan-name"
@@ -130,6 +130,8 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
           type="file"
           accept=".json,application/json"
           aria-label="Open plan"
+          // The Open button is the control; the input itself is no tab stop with nothing to show.
+          tabIndex={-1}
           className="cc-visually-hidden"
           onChange={(e) => {
             const f = e.target.files?.[0];

@@ -10,6 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useNodesInitialized,
   useStoreApi,
   type Connection,
   type NodeChange,
@@ -28,7 +29,14 @@ import {
 } from '../domain/ops/create';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
-import { selectPaths, selectPlan, selectReadOnly, selectSelection } from '../store/selectors';
+import { selectShownPaths } from '../store/path-filter';
+import {
+  nameOf,
+  selectNames,
+  selectPlan,
+  selectReadOnly,
+  selectSelection,
+} from '../store/selectors';
 import {
   ClusterNode,
   CcnNode,
@@ -90,7 +98,9 @@ export function Canvas() {
   const plan = useAppStore(selectPlan);
   const selection = useAppStore(selectSelection);
   const status = useAppStore((s) => s.analysis?.status ?? NO_STATUS);
-  const paths = useAppStore(selectPaths);
+  // The paths panel's filter decides which lines are drawn, worst first, at most its limit.
+  const paths = useAppStore((s) => selectShownPaths(s).drawn);
+  const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
   const focusRequest = useAppStore((s) => s.focusRequest);
   const rf = useReactFlow<ObjectNode>();
@@ -150,8 +160,8 @@ export function Canvas() {
     return (id: string) => m.get(id);
   }, [plan.resources]);
   const pathList = useMemo(
-    () => pathEdgeCache.build(paths, drawn, subnetOfResource),
-    [paths, drawn, subnetOfResource],
+    () => pathEdgeCache.build(paths, drawn, subnetOfResource, (id) => nameOf(names, id)),
+    [paths, drawn, subnetOfResource, names],
   );
   const edges = useMemo(() => [...links, ...pathList], [links, pathList]);
 
@@ -398,6 +408,15 @@ export function Canvas() {
     // Only a newly opened plan moves the view; its size is read as it is at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [planSource, rf]);
+  // The first view of a plan (React Flow's own fit, once its nodes are measured) knows nothing of
+  // the overview in the corner: fit again, clear of it, at once.
+  const initialized = useNodesInitialized();
+  const refitted = useRef(useAppStore.getState().viewport !== null);
+  useEffect(() => {
+    if (!initialized || refitted.current) return;
+    refitted.current = true;
+    if (!large) void fitPlan(rf, 0);
+  }, [initialized, large, rf]);
   const reviewing = useAppStore((s) => s.review !== null);
   const wasReviewing = useRef(reviewing);
   useEffect(() => {
@@ -411,7 +430,7 @@ export function Canvas() {
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
             const card = document.querySelector('.cc-review:not(.cc-review--summary)');
-            void fitPlan(rf, 300, card ? focusPadding(canvasEl.current, card) : FIT_PADDING);
+            void fitPlan(rf, 300, card ? focusPadding(canvasEl.current, card) : undefined);
           }),
         );
       }),

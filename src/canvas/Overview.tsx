@@ -1,12 +1,21 @@
 // The overview map in the corner: the whole plan drawn on one <canvas>, redrawn at most once a
 // frame. React Flow's own minimap keeps an SVG shape and a store subscription per node, which
 // on a plan of a thousand objects costs more on every frame of a drag than the drag itself.
-import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { Panel, useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useRef, type PointerEvent, type WheelEvent } from 'react';
 
-const WIDTH = 170;
-const HEIGHT = 110;
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+const FULL: Size = { width: 170, height: 110 };
+/** On a narrow canvas (a laptop at 1280 × 720) the map takes less of what it maps. */
+const SMALL: Size = { width: 128, height: 84 };
+const SMALL_BELOW = 900;
 const PAD = 6;
+
+const selectSmall = (s: ReactFlowState) => s.width > 0 && s.width < SMALL_BELOW;
 
 const FILL: Readonly<Record<string, string>> = {
   vpc: '#dbeafe',
@@ -27,7 +36,7 @@ interface Frame {
   readonly scale: number;
 }
 
-function frameOf(s: ReactFlowState): Frame {
+function frameOf(s: ReactFlowState, { width: WIDTH, height: HEIGHT }: Size): Frame {
   const [tx, ty, zoom] = s.transform;
   let x0 = -tx / zoom;
   let y0 = -ty / zoom;
@@ -50,9 +59,9 @@ function frameOf(s: ReactFlowState): Frame {
   };
 }
 
-function draw(ctx: CanvasRenderingContext2D, s: ReactFlowState): Frame {
-  const f = frameOf(s);
-  ctx.clearRect(0, 0, WIDTH, HEIGHT);
+function draw(ctx: CanvasRenderingContext2D, s: ReactFlowState, size: Size): Frame {
+  const f = frameOf(s, size);
+  ctx.clearRect(0, 0, size.width, size.height);
   // Parents come before their children in the lookup, so containers are drawn underneath.
   for (const n of s.nodeLookup.values()) {
     if (n.hidden) continue;
@@ -78,6 +87,7 @@ function draw(ctx: CanvasRenderingContext2D, s: ReactFlowState): Frame {
 export function Overview() {
   const store = useStoreApi();
   const rf = useReactFlow();
+  const size = useStore(selectSmall) ? SMALL : FULL;
   const canvas = useRef<HTMLCanvasElement>(null);
   const frame = useRef<Frame | null>(null);
   // Only a drag that starts on the map moves the view: a node dragged or a VPC resized across the
@@ -90,13 +100,13 @@ export function Overview() {
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
     const dpr = window.devicePixelRatio || 1;
-    el.width = WIDTH * dpr;
-    el.height = HEIGHT * dpr;
-    ctx.scale(dpr, dpr);
+    el.width = size.width * dpr;
+    el.height = size.height * dpr;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     let pending = 0;
     const redraw = () => {
       pending = 0;
-      frame.current = draw(ctx, store.getState());
+      frame.current = draw(ctx, store.getState(), size);
     };
     const schedule = () => {
       if (pending === 0) pending = requestAnimationFrame(redraw);
@@ -107,7 +117,7 @@ export function Overview() {
       unsubscribe();
       cancelAnimationFrame(pending);
     };
-  }, [store]);
+  }, [store, size]);
 
   /** Centres the canvas on the point of the map under the pointer. */
   const panTo = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -127,7 +137,7 @@ export function Overview() {
         ref={canvas}
         role="img"
         aria-label="Minimap"
-        style={{ width: WIDTH, height: HEIGHT }}
+        style={{ width: size.width, height: size.height }}
         onPointerDown={(e) => {
           if (e.button !== 0) return;
           panning.current = true;

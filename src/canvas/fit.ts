@@ -9,12 +9,72 @@ import {
   type ReactFlowInstance,
   type Rect,
 } from '@xyflow/react';
+import { isLargePlan } from './large-plan';
 
 /** Room around the plan, as a fraction of the canvas. */
 export const FIT_PADDING = 0.08;
 export const FIT_MAX_ZOOM = 1;
 
 export type FitPadding = NonNullable<FitViewOptions['padding']>;
+
+/** A box kept clear in the bottom-right corner of the canvas (the overview), margins included. */
+export interface Corner {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Padding that keeps a fitted plan off the corner box: a strip down the right or one along the
+ * bottom, whichever leaves the plan larger. Elsewhere the usual room, in pixels as React Flow
+ * computes it from FIT_PADDING.
+ */
+export function paddingClearOf(
+  bounds: Rect,
+  pane: { readonly width: number; readonly height: number },
+  corner: Corner,
+  maxZoom: number = FIT_MAX_ZOOM,
+): FitPadding {
+  const room = (size: number) => Math.floor((size - size / (1 + FIT_PADDING)) * 0.5);
+  const x = room(pane.width);
+  const y = room(pane.height);
+  const right = { top: `${y}px`, bottom: `${y}px`, left: `${x}px` } as const;
+  const besides = { ...right, right: `${Math.max(x, Math.ceil(corner.width))}px` } as const;
+  const above = {
+    ...right,
+    right: `${x}px`,
+    bottom: `${Math.max(y, Math.ceil(corner.height))}px`,
+  } as const;
+  const zoom = (p: FitPadding) =>
+    getViewportForBounds(bounds, pane.width, pane.height, 0, maxZoom, p).zoom;
+  return zoom(besides) >= zoom(above) ? besides : above;
+}
+
+/** Whether any of `rects` (flow coordinates) lies under the corner box in `viewport`. */
+export function coversCorner(
+  rects: readonly Rect[],
+  viewport: { readonly x: number; readonly y: number; readonly zoom: number },
+  pane: { readonly width: number; readonly height: number },
+  corner: Corner,
+): boolean {
+  const left = pane.width - corner.width;
+  const top = pane.height - corner.height;
+  return rects.some((r) => {
+    const right = viewport.x + (r.x + r.width) * viewport.zoom;
+    const bottom = viewport.y + (r.y + r.height) * viewport.zoom;
+    const x = viewport.x + r.x * viewport.zoom;
+    const y = viewport.y + r.y * viewport.zoom;
+    return right > left && bottom > top && x < pane.width && y < pane.height;
+  });
+}
+
+/** The overview's box with its distance from the canvas's corner and a little air, if shown. */
+export function overviewCorner(): Corner | undefined {
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const map = document.querySelector('.cc-overview')?.getBoundingClientRect();
+  if (!pane || !map || map.width === 0) return undefined;
+  const AIR = 10;
+  return { width: pane.right - map.left + AIR, height: pane.bottom - map.top + AIR };
+}
 
 type Fitter<N extends Node> = Pick<
   ReactFlowInstance<N>,
@@ -45,15 +105,31 @@ export function fitRect<N extends Node>(
   });
 }
 
+/**
+ * Fits the whole plan. Without a padding of its own it keeps the plan off the overview in the
+ * corner, unless the plan is large: that one is never shown whole, and the overview is its map.
+ */
 export function fitPlan<N extends Node>(
   rf: Fitter<N>,
   duration = 300,
-  padding: FitPadding = FIT_PADDING,
+  padding?: FitPadding,
 ): Promise<boolean> {
   const nodes = rf.getNodes();
   // An empty plan shows only the internet: fitted, it would be drawn at full size in the middle.
   if (nodes.length <= 1) return Promise.resolve(false);
-  return fitRect(rf, rf.getNodesBounds(nodes), { padding, duration, maxZoom: FIT_MAX_ZOOM });
+  const bounds = rf.getNodesBounds(nodes);
+  let pad = padding ?? FIT_PADDING;
+  if (padding === undefined && !isLargePlan(nodes)) {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const corner = overviewCorner();
+    if (pane && corner && pane.width > 0 && pane.height > 0) {
+      // Only a plan that the usual fit would put under the overview gives up room for it.
+      const usual = getViewportForBounds(bounds, pane.width, pane.height, 0, FIT_MAX_ZOOM, pad);
+      const rects = nodes.map((n) => rf.getNodesBounds([n]));
+      if (coversCorner(rects, usual, pane, corner)) pad = paddingClearOf(bounds, pane, corner);
+    }
+  }
+  return fitRect(rf, bounds, { padding: pad, duration, maxZoom: FIT_MAX_ZOOM });
 }
 
 const fitListeners = new Set<() => void>();

@@ -1,8 +1,9 @@
 // The plan as React Flow nodes and edges. Node objects are reused while nothing they show
 // changes, so that React Flow and the memoised node components skip them on every other update.
 import { MarkerType, Position, type Edge, type Node } from '@xyflow/react';
-import { DEFAULT_SIZES } from '../domain/ops/create';
-import type { LayoutBox, Plan } from '../domain/model/plan';
+import { label } from '../domain/model/defaults';
+import { DEFAULT_SIZES, RESOURCE_KIND_NAMES } from '../domain/ops/create';
+import type { LayoutBox, Plan, ResourceKind } from '../domain/model/plan';
 import type { PathResult } from '../domain/routing/paths';
 import { pathKey, samePath } from '../domain/incremental/delta';
 
@@ -24,6 +25,38 @@ interface Inputs {
 
 function sizeOf(kind: CanvasKind): { width: number; height: number } {
   return DEFAULT_SIZES[kind === 'nat' ? 'nat' : kind]!;
+}
+
+/** What a screen reader says for a node: its kind, its name and its address ("subnet nodes-gz4 10.0.2.0/24"). */
+export function nodeAriaLabel(kind: CanvasKind, obj: unknown): string {
+  if (kind === 'internet') return 'Internet';
+  const o = obj as {
+    id: string;
+    name?: string;
+    cidr?: string;
+    ip?: string;
+    kind?: ResourceKind;
+    containerCidr?: string;
+    mode?: string;
+    cidrs?: readonly string[];
+  };
+  const name = label(o);
+  switch (kind) {
+    case 'vpc':
+      return `VPC ${name} ${o.cidr ?? ''}`.trim();
+    case 'subnet':
+      return `subnet ${name} ${o.cidr ?? ''}`.trim();
+    case 'cluster':
+      return `cluster ${name} ${o.containerCidr ?? (o.mode === 'vpc-cni' ? 'VPC-CNI' : '')}`.trim();
+    case 'resource':
+      return `${RESOURCE_KIND_NAMES[o.kind ?? 'other'] ?? 'resource'} ${name} ${o.ip ?? ''}`.trim();
+    case 'nat':
+      return `NAT gateway ${name}`;
+    case 'idc':
+      return `IDC ${name} ${(o.cidrs ?? []).join(', ')}`.trim();
+    case 'ccn':
+      return `CCN ${name}`;
+  }
 }
 
 /** Where an object without a layout box goes: a grid inside its parent. */
@@ -127,6 +160,7 @@ export class NodeCache {
           type: kind,
           position: box ? { x: box.x, y: box.y } : fallbackPosition(kind, index),
           data: { kind, obj },
+          ariaLabel: nodeAriaLabel(kind, obj),
           selected: inputs.selected,
           ...(parentId ? { parentId } : {}),
           // Leaves size themselves; their initial size lets a large plan's canvas tell which
@@ -200,6 +234,14 @@ export type PathEdge = Edge<
 /** Above this many path edges, paths to the resources of one subnet with one verdict become one edge. */
 export const BUNDLE_ABOVE = 40;
 
+const LINK_WORDS: Readonly<Record<LinkKind, string>> = {
+  peering: 'peering',
+  ccn: 'CCN attachment',
+  'node-subnet': 'node subnet of',
+  'pod-subnet': 'pod subnet of',
+  idc: 'IDC link',
+};
+
 /** Peerings, CCN attachments, IDC links and the ties between clusters and their subnets. */
 export function linkEdges(
   plan: Pick<Plan, 'vpcs' | 'subnets' | 'clusters' | 'peerings' | 'ccns' | 'idcs'>,
@@ -208,6 +250,12 @@ export function linkEdges(
   const ids = new Set<string>(
     [...plan.vpcs, ...plan.subnets, ...plan.clusters, ...plan.ccns, ...plan.idcs].map((o) => o.id),
   );
+  const names = new Map<string, string>(
+    [...plan.vpcs, ...plan.subnets, ...plan.clusters, ...plan.ccns, ...plan.idcs].map((o) => [
+      o.id,
+      label(o),
+    ]),
+  );
   const link = (id: string, source: string, target: string, kind: LinkKind, label?: string) => {
     if (!ids.has(source) || !ids.has(target)) return;
     edges.push({
@@ -215,6 +263,7 @@ export function linkEdges(
       source,
       target,
       type: 'link',
+      ariaLabel: `${LINK_WORDS[kind]} ${names.get(source)} to ${names.get(target)}`,
       data: { kind, ...(label ? { label } : {}) },
       selectable: kind === 'peering',
       focusable: false,
@@ -262,6 +311,7 @@ export class PathEdgeCache {
     paths: readonly PathResult[],
     drawn: ReadonlySet<string>,
     subnetOf: (id: string) => string | undefined,
+    nameOf: (id: string) => string = (id) => id,
   ): PathEdge[] {
     const next = new Map<string, PathEdge>();
     const out: PathEdge[] = [];
@@ -284,8 +334,11 @@ export class PathEdgeCache {
     for (const p of single) {
       const key = pathKey(p);
       const prev = this.cache.get(key);
+      const aria = pathAriaLabel(p, nameOf);
       const edge =
-        prev && !prev.data!.keys && samePath(prev.data!.path, p) ? prev : pathEdge(p, key);
+        prev && !prev.data!.keys && samePath(prev.data!.path, p) && prev.ariaLabel === aria
+          ? prev
+          : pathEdge(p, key, aria);
       next.set(key, edge);
       out.push(edge);
     }
@@ -294,8 +347,11 @@ export class PathEdgeCache {
       if (list.length === 1) {
         const k = pathKey(first);
         const prev = this.cache.get(k);
+        const aria = pathAriaLabel(first, nameOf);
         const edge =
-          prev && !prev.data!.keys && samePath(prev.data!.path, first) ? prev : pathEdge(first, k);
+          prev && !prev.data!.keys && samePath(prev.data!.path, first) && prev.ariaLabel === aria
+            ? prev
+            : pathEdge(first, k, aria);
         next.set(k, edge);
         out.push(edge);
         continue;
@@ -307,20 +363,22 @@ export class PathEdgeCache {
         prev.data.keys.every((k, i) => k === keys[i]) &&
         samePath(prev.data.path, first);
       const subnet = subnetOf(first.to)!;
-      const edge: PathEdge = same
-        ? prev
-        : {
-            ...pathEdge(first, key),
-            id: `paths:${key}`,
-            target: subnet,
-            data: { path: first, key, keys },
-            domAttributes: {
-              'data-verdict': first.verdict,
-              'data-from': first.from,
-              'data-to': subnet,
-              'data-count': String(list.length),
-            } as Record<string, string>,
-          };
+      const aria = `${list.length} paths from ${nameOf(first.from)} to resources of ${nameOf(subnet)}: ${VERDICT_WORDS[first.verdict]}`;
+      const edge: PathEdge =
+        same && prev.ariaLabel === aria
+          ? prev
+          : {
+              ...pathEdge(first, key, aria),
+              id: `paths:${key}`,
+              target: subnet,
+              data: { path: first, key, keys },
+              domAttributes: {
+                'data-verdict': first.verdict,
+                'data-from': first.from,
+                'data-to': subnet,
+                'data-count': String(list.length),
+              } as Record<string, string>,
+            };
       next.set(key, edge);
       out.push(edge);
     }
@@ -329,9 +387,25 @@ export class PathEdgeCache {
   }
 }
 
-function pathEdge(p: PathResult, key: string): PathEdge {
+const VERDICT_WORDS = {
+  direct: 'pod IP kept',
+  snat: 'SNAT',
+  unreachable: 'unreachable',
+} as const;
+
+/** Worse verdicts lie on top where lines cross. */
+const VERDICT_Z = { direct: 10, snat: 11, unreachable: 12 } as const;
+
+/** What a screen reader says for a path line, in the names people read. */
+export function pathAriaLabel(p: PathResult, nameOf: (id: string) => string): string {
+  const why = p.verdict === 'unreachable' && p.reason ? ` (${p.reason})` : '';
+  return `path ${nameOf(p.from)} to ${nameOf(p.to)}: ${VERDICT_WORDS[p.verdict]}${why}`;
+}
+
+function pathEdge(p: PathResult, key: string, ariaLabel: string): PathEdge {
   return {
     id: `path:${key}`,
+    ariaLabel,
     source: p.from,
     target: p.to,
     type: 'path',
@@ -345,7 +419,7 @@ function pathEdge(p: PathResult, key: string): PathEdge {
     },
     selectable: false,
     focusable: false,
-    zIndex: 10,
+    zIndex: VERDICT_Z[p.verdict],
     domAttributes: { 'data-verdict': p.verdict, 'data-from': p.from, 'data-to': p.to } as Record<
       string,
       string

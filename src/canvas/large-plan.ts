@@ -8,7 +8,7 @@ export const LARGE_PLAN_NODES = 2000;
 export const MAX_DRAWN_NODES = 1500;
 export const MIN_ZOOM = 0.05;
 
-export function isLargePlan(nodes: readonly ObjectNode[]): boolean {
+export function isLargePlan(nodes: readonly unknown[]): boolean {
   return nodes.length > LARGE_PLAN_NODES;
 }
 

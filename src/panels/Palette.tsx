@@ -62,6 +62,7 @@ export function Palette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) {
   };
   return (
     <nav className={`cc-palette${readOnly ? ' cc-palette--read-only' : ''}`} aria-label="Palette">
+      <h2 className="cc-visually-hidden">Palette</h2>
       {GROUPS.map((g) => (
         <section key={g.title}>
           <h3>{g.title}</h3>

@@ -1,64 +1,56 @@
-// The paths of the selected clusters (or all): verdict, reason and hops, one line each.
-import { memo } from 'react';
-import type { PathResult } from '../domain/routing/paths';
-import { pathKey } from '../domain/incremental/delta';
+// The paths of the selected clusters (or all): verdict, reason and hops, one line each, worst
+// first, filtered by verdict and by what they go to; the canvas draws the same paths.
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../store/app-store';
-import {
-  allPathsTooMany,
-  MAX_ALL_PATHS,
-  nameOf,
-  selectNames,
-  selectPaths,
-  type Names,
-} from '../store/selectors';
+import './paths/paths.css';
+import { PATH_DRAW_STEP, selectShownPaths } from '../store/path-filter';
+import { allPathsTooMany, MAX_ALL_PATHS, selectNames } from '../store/selectors';
+import { PathFilterBar } from './paths/PathFilterBar';
+import { PathRow, pathRowKey } from './paths/PathRow';
 
-/** Rows listed at most: the canvas draws every path; a list of ten thousand would hold the page. */
+/** Rows listed at most: a list of ten thousand would hold the page. */
 export const MAX_PATH_ROWS = 500;
 
-const key = pathKey;
-
-const PathRow = memo(function PathRow({ p, names }: { p: PathResult; names: Names }) {
-  return (
-    <li
-      className={`cc-path-row cc-path-row--${p.verdict}`}
-      data-verdict={p.verdict}
-      data-from={p.from}
-      data-to={p.to}
-      onMouseEnter={() => useAppStore.getState().hoverPath(key(p))}
-      onMouseLeave={() => useAppStore.getState().hoverPath(null)}
-    >
-      <span className={`cc-verdict cc-verdict--${p.verdict}`}>
-        {p.verdict === 'snat' ? 'SNAT' : p.verdict}
-      </span>
-      <span className="cc-path-row__ends" title={`${p.from} → ${p.to}`}>
-        {nameOf(names, p.from)} → {nameOf(names, p.to)}
-      </span>
-      {p.reason && <code className="cc-path-row__reason">{p.reason}</code>}
-      <span className="cc-path-row__msg" title={p.hops.map((h) => nameOf(names, h)).join(' › ')}>
-        {p.message}
-      </span>
-    </li>
-  );
-});
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function PathsPanel() {
   // Rendered with the status that says the plan is validated, not a frame after it.
-  const paths = useAppStore(selectPaths);
+  const shown = useAppStore(selectShownPaths);
   const names = useAppStore(selectNames);
   const showAll = useAppStore((s) => s.showAllPaths);
+  const filter = useAppStore((s) => s.pathFilter);
+  const anyPaths = useAppStore((s) => (s.analysis?.paths.length ?? 0) > 0);
   const anyCluster = useAppStore((s) =>
     s.selection.some((id) => s.plan.clusters.some((c) => c.id === id)),
   );
   const tooMany = useAppStore((s) => allPathsTooMany(s.plan));
-  const counts = { direct: 0, snat: 0, unreachable: 0 };
-  for (const p of paths) counts[p.verdict]++;
+  const { list, drawn } = shown;
+  const rows = list.length > MAX_PATH_ROWS ? list.slice(0, MAX_PATH_ROWS) : list;
+  // Roving focus: Tab enters the list once, on the last row focused; arrows walk it.
+  const [active, setActive] = useState(0);
+  const current = Math.min(active, Math.max(0, rows.length - 1));
+  const listEl = useRef<HTMLUListElement>(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    const step: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: 10,
+      PageUp: -10,
+      Home: -Infinity,
+      End: Infinity,
+    };
+    const d = step[e.key];
+    if (d === undefined || rows.length === 0) return;
+    e.preventDefault();
+    const next = Math.max(0, Math.min(rows.length - 1, current + d));
+    setActive(next);
+    (listEl.current?.querySelectorAll('.cc-path-row')[next] as HTMLElement | undefined)?.focus();
+  };
+  const filtered = filter.verdicts.length > 0 || filter.target !== 'all';
   return (
     <section className="cc-paths" role="region" aria-label="Paths">
       <header className="cc-dock__head">
         <h2>Paths</h2>
-        <span className="cc-verdict cc-verdict--direct">{counts.direct} direct</span>
-        <span className="cc-verdict cc-verdict--snat">{counts.snat} SNAT</span>
-        <span className="cc-verdict cc-verdict--unreachable">{counts.unreachable} unreachable</span>
         <span className="cc-spacer" />
         <label className="cc-switch">
           <input
@@ -69,27 +61,72 @@ export function PathsPanel() {
           Show all paths
         </label>
       </header>
+      {anyPaths && <PathFilterBar filter={filter} shown={shown} />}
       {showAll && tooMany && (
         <p className="cc-note" role="note">
-          This plan has more than {MAX_ALL_PATHS.toLocaleString('en-US')} paths: showing the
-          selected clusters&apos; paths only.
+          This plan has more than {fmt(MAX_ALL_PATHS)} paths: showing the selected clusters&apos;
+          paths only.
         </p>
       )}
-      {paths.length === 0 ? (
+      {list.length > drawn.length && (
+        <p className="cc-path-cap" role="status">
+          <span>
+            Drawing the first {fmt(drawn.length)} of {fmt(list.length)} paths, worst first.
+          </span>
+          <button
+            type="button"
+            className="cc-link-button"
+            onClick={() => useAppStore.getState().drawMorePaths(PATH_DRAW_STEP)}
+          >
+            Show {fmt(Math.min(PATH_DRAW_STEP, list.length - drawn.length))} more
+          </button>
+          <button
+            type="button"
+            className="cc-link-button"
+            onClick={() => useAppStore.getState().drawMorePaths(Infinity)}
+          >
+            Show all {fmt(list.length)}
+          </button>
+        </p>
+      )}
+      {list.length === 0 ? (
         <p className="cc-empty">
-          {(showAll && !tooMany) || anyCluster
-            ? 'No paths to show.'
-            : 'Select a cluster to see where its pods can reach, or show all paths.'}
+          {anyPaths && filtered ? (
+            <>
+              No paths match the filter.{' '}
+              <button
+                type="button"
+                className="cc-link-button"
+                onClick={() =>
+                  useAppStore.getState().setPathFilter({ verdicts: [], target: 'all' })
+                }
+              >
+                Clear the filter
+              </button>
+            </>
+          ) : (showAll && !tooMany) || anyCluster ? (
+            'No paths to show.'
+          ) : (
+            'Select a cluster to see where its pods can reach, or show all paths.'
+          )}
         </p>
       ) : (
-        // Focusable so that a keyboard can scroll a long list.
-        <ul className="cc-path-list" tabIndex={0} aria-label="Paths of the selection">
-          {paths.slice(0, MAX_PATH_ROWS).map((p) => (
-            <PathRow key={key(p)} p={p} names={names} />
+        <ul
+          ref={listEl}
+          className="cc-path-list"
+          aria-label="Paths of the selection"
+          onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            const i = [...e.currentTarget.querySelectorAll('.cc-path-row')].indexOf(e.target);
+            if (i >= 0 && i !== current) setActive(i);
+          }}
+        >
+          {rows.map((p, i) => (
+            <PathRow key={pathRowKey(p)} p={p} names={names} active={i === current} />
           ))}
-          {paths.length > MAX_PATH_ROWS && (
+          {list.length > MAX_PATH_ROWS && (
             <li className="cc-path-more">
-              and {(paths.length - MAX_PATH_ROWS).toLocaleString('en-US')} more, drawn on the canvas
+              and {fmt(list.length - MAX_PATH_ROWS)} more: narrow the filter to list them
             </li>
           )}
         </ul>

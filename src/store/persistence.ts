@@ -28,6 +28,8 @@ export const STATE_STORAGE: Readonly<Record<DataKeys, StorageRule>> = {
   hoveredFinding: SESSION,
   hoveredPath: SESSION,
   showAllPaths: VIEW,
+  pathFilter: SESSION,
+  pathDrawLimit: SESSION,
   toasts: SESSION,
   helpOpen: SESSION,
   commandOpen: SESSION,

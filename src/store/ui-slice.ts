@@ -1,6 +1,7 @@
 // What the person at the screen is doing: never part of the plan, never undone.
 import type { StateCreator } from 'zustand';
 import type { AppState } from './store';
+import { NO_PATH_FILTER, PATH_DRAW_STEP, type PathFilter } from './path-filter';
 
 export interface Toast {
   readonly id: number;
@@ -19,6 +20,10 @@ export interface UiSlice {
   hoveredFinding: number | null;
   hoveredPath: string | null;
   showAllPaths: boolean;
+  /** Which paths the paths panel lists and the canvas draws. */
+  pathFilter: PathFilter;
+  /** How many of the filtered paths the canvas draws. */
+  pathDrawLimit: number;
   toasts: readonly Toast[];
   helpOpen: boolean;
   /** The command bar that finds objects (Ctrl+K or /). */
@@ -41,6 +46,9 @@ export interface UiSlice {
   hoverFinding: (index: number | null) => void;
   hoverPath: (key: string | null) => void;
   setShowAllPaths: (on: boolean) => void;
+  setPathFilter: (f: PathFilter) => void;
+  /** Draws `more` more paths, or all of them with Infinity. */
+  drawMorePaths: (more: number) => void;
   toast: (message: string, kind?: Toast['kind']) => void;
   dismissToast: (id: number) => void;
   setHelpOpen: (open: boolean) => void;
@@ -62,6 +70,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   hoveredFinding: null,
   hoveredPath: null,
   showAllPaths: false,
+  pathFilter: NO_PATH_FILTER,
+  pathDrawLimit: PATH_DRAW_STEP,
   toasts: [],
   helpOpen: false,
   commandOpen: false,
@@ -79,6 +89,9 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   hoverFinding: (index) => set({ hoveredFinding: index }),
   hoverPath: (key) => set({ hoveredPath: key }),
   setShowAllPaths: (on) => set({ showAllPaths: on }),
+  // A new filter is a new question: its answer starts at the first lines again.
+  setPathFilter: (f) => set({ pathFilter: f, pathDrawLimit: PATH_DRAW_STEP }),
+  drawMorePaths: (more) => set({ pathDrawLimit: get().pathDrawLimit + more }),
   toast: (message, kind = 'info') => {
     const id = ++toastId;
     set({ toasts: [...get().toasts.slice(-3), { id, kind, message }] });

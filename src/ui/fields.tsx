@@ -140,6 +140,9 @@ export function CheckboxField(
   );
 }
 
+/** Above this many options a checkbox list gets a filter: two hundred subnets are no list to scan. */
+export const FILTER_OPTIONS_ABOVE = 8;
+
 export function MultiCheckField(
   props: BaseProps & {
     value: readonly string[];
@@ -148,9 +151,29 @@ export function MultiCheckField(
   },
 ) {
   const id = useId();
+  const [query, setQuery] = useState('');
   const toggle = (v: string, on: boolean) => {
     const next = on ? [...props.value, v] : props.value.filter((x) => x !== v);
     props.onValue(next);
+  };
+  const filterable = props.options.length > FILTER_OPTIONS_ABOVE;
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const shown =
+    filterable && words.length > 0
+      ? props.options.filter((o) => {
+          const text = `${o.label} ${o.value}`.toLowerCase();
+          return words.every((w) => text.includes(w));
+        })
+      : props.options;
+  const chosen = new Set(props.value);
+  const allShownChosen = shown.length > 0 && shown.every((o) => chosen.has(o.value));
+  const chooseShown = (on: boolean) => {
+    const these = new Set(shown.map((o) => o.value));
+    props.onValue(
+      on
+        ? [...props.value, ...shown.map((o) => o.value).filter((v) => !chosen.has(v))]
+        : props.value.filter((v) => !these.has(v)),
+    );
   };
   return (
     <fieldset className="cc-field cc-field--multi" aria-labelledby={`${id}-legend`}>
@@ -158,17 +181,49 @@ export function MultiCheckField(
       {props.options.length === 0 && (
         <div className="cc-field__hint">{props.hint ?? 'Nothing to choose from yet'}</div>
       )}
-      {props.options.map((o) => (
-        <label key={o.value} className="cc-field__option">
+      {filterable && (
+        <div className="cc-field__filter">
           <input
-            type="checkbox"
-            checked={props.value.includes(o.value)}
-            disabled={props.disabled}
-            onChange={(e) => toggle(o.value, e.target.checked)}
+            type="search"
+            value={query}
+            placeholder="Filter by name or CIDR"
+            aria-label={`Filter ${props.label.toLowerCase()}`}
+            spellCheck={false}
+            onChange={(e) => setQuery(e.target.value)}
           />
-          {o.label}
-        </label>
-      ))}
+          <button
+            type="button"
+            className="cc-button cc-button--small"
+            disabled={props.disabled || shown.length === 0}
+            onClick={() => chooseShown(!allShownChosen)}
+          >
+            {allShownChosen ? 'Clear' : 'Select'} {words.length > 0 ? 'shown' : 'all'} (
+            {shown.length})
+          </button>
+          <div className="cc-field__hint" aria-live="polite">
+            {props.value.length} chosen
+            {words.length > 0 ? ` · ${shown.length} of ${props.options.length} shown` : ''}
+          </div>
+        </div>
+      )}
+      <div
+        className={filterable ? 'cc-field__options cc-field__options--long' : 'cc-field__options'}
+      >
+        {shown.map((o) => (
+          <label key={o.value} className="cc-field__option">
+            <input
+              type="checkbox"
+              checked={chosen.has(o.value)}
+              disabled={props.disabled}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
+            {o.label}
+          </label>
+        ))}
+        {filterable && shown.length === 0 && (
+          <div className="cc-field__hint">Nothing matches “{query.trim()}”</div>
+        )}
+      </div>
     </fieldset>
   );
 }

@@ -83,6 +83,7 @@ export function ImportDialog({
             multiple
             accept=".json,.tf,.tfstate,application/json"
             aria-label="Files to import"
+            tabIndex={-1}
             className="cc-visually-hidden"
             onChange={(e) => {
               const files = [...(e.target.files ?? [])];

@@ -63,7 +63,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
         handleClassName="cc-resize-handle"
       />
       <Handles connectable />
-      <header className="cc-vpc__head">
+      <div className="cc-vpc__head">
         <Icon size={16} aria-hidden />
         <span className="cc-title">{v.name ?? v.id}</span>
         <Chip tone="blue">{v.cidr}</Chip>
@@ -77,7 +77,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
         {v.region && <span className="cc-muted">{v.region}</span>}
         <StatusBadge status={s.status} count={s.count} />
         <CommentBadge id={id} />
-      </header>
+      </div>
     </div>
   );
 }, sameObject);
@@ -116,12 +116,12 @@ export const SubnetNode = memo(function SubnetNode({ id, data, selected }: NodeP
         handleClassName="cc-resize-handle"
       />
       <Handles connectable={false} />
-      <header className="cc-subnet__head">
+      <div className="cc-subnet__head">
         <Icon size={14} aria-hidden />
         <span className="cc-title">{sn.name ?? sn.id}</span>
         <StatusBadge status={s.status} count={s.count} />
         <CommentBadge id={id} />
-      </header>
+      </div>
       <div className="cc-subnet__meta">
         <Chip tone="blue">{sn.cidr}</Chip>
         {sn.zone && <span className="cc-muted">{sn.zone}</span>}

@@ -35,13 +35,13 @@ export const ClusterNode = memo(function ClusterNode({
   return (
     <div className={statusClass('cc-node cc-cluster', s, selected)} data-testid={`node-${id}`}>
       <Handles connectable />
-      <header className="cc-cluster__head">
+      <div className="cc-cluster__head">
         <Icon size={15} aria-hidden />
         <span className="cc-title">{c.name ?? c.id}</span>
         <Chip tone={cni ? 'green' : 'violet'}>{cni ? 'VPC-CNI' : 'GlobalRouter'}</Chip>
         <StatusBadge status={s.status} count={s.count} />
         <CommentBadge id={id} />
-      </header>
+      </div>
       <div className="cc-cluster__body">
         {c.containerCidr && (
           <div>

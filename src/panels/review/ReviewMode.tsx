@@ -232,7 +232,7 @@ export function ReviewMode() {
       aria-label="Review"
       aria-modal="false"
     >
-      <header className="cc-review__bar">
+      <div className="cc-review__bar">
         <span className="cc-review__title">Review</span>
         <span className="cc-review__count" data-step={index}>
           Step {index + 1} of {steps.length}
@@ -264,13 +264,13 @@ export function ReviewMode() {
         >
           <X size={18} /> Leave
         </button>
-      </header>
+      </div>
       <div className="cc-review__body" aria-live="polite">
         <StepBody step={step} steps={steps} />
       </div>
-      <footer className="cc-review__hint">
+      <div className="cc-review__hint">
         ← → Enter Space PageUp PageDown to step through · Esc to leave
-      </footer>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../domain/model/plan';
+import type { PathResult } from '../domain/routing/paths';
+import { linkEdges, NodeCache, nodeAriaLabel, PathEdgeCache } from './flow-model';
+
+const plan = {
+  format: 'cidr-canvas/plan',
+  version: 1,
+  vpcs: [{ id: 'vpc-prod', name: 'prod', region: 'ap-guangzhou', cidr: '10.0.0.0/16' }],
+  subnets: [
+    { id: 'sn-nodes', name: 'nodes-gz3', vpc: 'vpc-prod', cidr: '10.0.1.0/24', zone: 'z' },
+    { id: 'sn-batch', name: 'nodes-gz4', vpc: 'vpc-prod', cidr: '10.0.2.0/24', zone: 'z' },
+  ],
+  clusters: [
+    {
+      id: 'cls-prod',
+      name: 'prod-tke',
+      vpc: 'vpc-prod',
+      nodeSubnets: ['sn-nodes'],
+      containerCidr: '172.16.0.0/16',
+    },
+  ],
+  resources: [
+    { id: 'db-orders', name: 'orders-db', kind: 'cdb', subnet: 'sn-nodes', ip: '10.0.10.10' },
+  ],
+  natGateways: [],
+  peerings: [],
+  ccns: [],
+  idcs: [{ id: 'idc-sh', name: 'Shanghai IDC', cidrs: ['192.168.0.0/16'] }],
+  routeTables: [],
+} as unknown as Plan;
+
+describe('accessible names on the canvas', () => {
+  it('names every node by kind, name and address', () => {
+    const nodes = new NodeCache().build(plan, new Set(), {});
+    const byId = new Map(nodes.map((n) => [n.id, n.ariaLabel]));
+    expect(byId.get('sn-batch')).toBe('subnet nodes-gz4 10.0.2.0/24');
+    expect(byId.get('cls-prod')).toBe('cluster prod-tke 172.16.0.0/16');
+    expect(byId.get('db-orders')).toBe('database orders-db 10.0.10.10');
+    expect(byId.get('internet')).toBe('Internet');
+    expect(nodes.every((n) => n.ariaLabel && n.ariaLabel.length > 3)).toBe(true);
+    expect(nodeAriaLabel('vpc', { id: 'v', cidr: '10.0.0.0/16' })).toBe('VPC v 10.0.0.0/16');
+  });
+
+  it('names link and path edges in names, worst paths on top', () => {
+    const links = linkEdges(plan);
+    expect(links.find((e) => e.id === 'tie:cls-prod:sn-nodes')?.ariaLabel).toBe(
+      'node subnet of prod-tke to nodes-gz3',
+    );
+    const names = new Map([
+      ['cls-prod', 'prod-tke'],
+      ['db-orders', 'orders-db'],
+      ['idc-sh', 'Shanghai IDC'],
+    ]);
+    const p = (to: string, verdict: PathResult['verdict']): PathResult => ({
+      from: 'cls-prod',
+      to,
+      verdict,
+      hops: [],
+      reason: verdict === 'unreachable' ? 'NO_RETURN_ROUTE' : null,
+      message: '',
+    });
+    const edges = new PathEdgeCache().build(
+      [p('db-orders', 'direct'), p('idc-sh', 'unreachable')],
+      new Set(['cls-prod', 'db-orders', 'idc-sh']),
+      () => undefined,
+      (id) => names.get(id) ?? id,
+    );
+    expect(edges.map((e) => e.ariaLabel)).toEqual([
+      'path prod-tke to orders-db: pod IP kept',
+      'path prod-tke to Shanghai IDC: unreachable (NO_RETURN_ROUTE)',
+    ]);
+    expect(edges[1]!.zIndex).toBeGreaterThan(edges[0]!.zIndex!);
+  });
+});
