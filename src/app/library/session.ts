@@ -46,6 +46,10 @@ function objectCount(plan: Plan): number {
   return COLLECTIONS.reduce((n, c) => n + plan[c].length, 0);
 }
 
+function hasObject(plan: Plan, id: string): boolean {
+  return COLLECTIONS.some((c) => plan[c].some((o) => o.id === id));
+}
+
 function planName(plan: Plan): string {
   return plan.name?.trim() || 'Untitled plan';
 }
@@ -230,7 +234,11 @@ export function stayReadOnly(): void {
 // ---- opening plans ----
 
 /** Puts a library plan on the canvas; false (and the body kept for download) when it does not read. */
-async function show(found: { meta: PlanMeta; body: PlanBody }, fresh: boolean): Promise<boolean> {
+async function show(
+  found: { meta: PlanMeta; body: PlanBody },
+  fresh: boolean,
+  follow = false,
+): Promise<boolean> {
   const s = useAppStore.getState();
   const r = parsePlanText(found.body.plan);
   if (!r.ok) {
@@ -241,9 +249,12 @@ async function show(found: { meta: PlanMeta; body: PlanBody }, fresh: boolean): 
     return false;
   }
   const plan = await withLayout(r.value);
-  s.openPlan(plan, { kind: 'autosave', name: found.meta.name }, { capture: 'never' });
+  // Following another tab's edits keeps the source as it was: the canvas does not fit anew.
+  const source = follow ? s.planSource : { kind: 'autosave' as const, name: found.meta.name };
+  s.openPlan(plan, source, { capture: 'never' });
   // Undo steps belong to the plan they were made on.
   if (fresh) useAppStore.setState({ history: emptyHistory });
+  if (follow) return true;
   if (found.body.viewport) s.setViewport(found.body.viewport);
   s.setShowAllPaths(found.body.showAllPaths);
   return true;
@@ -343,7 +354,13 @@ export async function startLibrary(options: {
   onSaved(currentId, () => {
     const id = currentId();
     if (held || !lib || id === null) return;
-    void lib.loadPlan(id).then((found) => found && show(found, true));
+    const before = useAppStore.getState().selection;
+    void lib.loadPlan(id).then(async (found) => {
+      if (!found || !(await show(found, true, true))) return;
+      // Following another tab's edits: keep what this tab was looking at.
+      const s = useAppStore.getState();
+      s.select(before.filter((x) => hasObject(s.plan, x)));
+    });
   });
   return true;
 }
