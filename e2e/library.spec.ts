@@ -125,6 +125,42 @@ test('create, rename, duplicate, search and delete plans; a reload keeps the lib
   expect(await violations(page), 'Plans dialog').toEqual([]);
 });
 
+test('the first run moves localStorage’s autosave into the library, then removes it', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem(
+      'cidr-canvas:autosave',
+      JSON.stringify({
+        format: 'cidr-canvas/autosave',
+        version: 1,
+        plan: {
+          format: 'cidr-canvas/plan',
+          version: 1,
+          name: 'Kept from before',
+          vpcs: [{ id: 'vpc-old', name: 'old', region: 'ap-guangzhou', cidr: '10.9.0.0/16' }],
+        },
+        viewport: null,
+        showAllPaths: false,
+      }),
+    );
+  });
+  const d = new Designer(page);
+  await page.goto('/');
+  await expect(d.node('vpc-old')).toBeVisible();
+  await expect(page.locator('.cc-plan-name')).toHaveText('Kept from before');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('cidr-canvas:autosave')))
+    .toBeNull();
+  await page.reload();
+  await expect(d.node('vpc-old')).toBeVisible();
+  await openPlans(page);
+  await expect(planItems(page)).toHaveCount(1);
+  await expect(planItems(page)).toContainText('Kept from before');
+});
+
 test('save two versions with their summaries, restore the first, undo the restore, compare', async ({
   page,
 }) => {
