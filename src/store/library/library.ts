@@ -85,8 +85,7 @@ function isQuota(e: unknown): boolean {
 
 function asLibraryError(e: unknown): LibraryError {
   if (e instanceof LibraryError) return e;
-  if (isQuota(e))
-    return new LibraryError('quota', 'the browser storage is full');
+  if (isQuota(e)) return new LibraryError('quota', 'the browser storage is full');
   return new LibraryError('failed', `the browser storage failed: ${(e as Error)?.message ?? e}`);
 }
 
