@@ -254,6 +254,12 @@ test('storage full: a clear message, the plan in memory untouched, and the save 
   // Still failing: the plan keeps changing in memory.
   await setNodeCount(d, '78');
   await expect(d.inspector.getByLabel('Node count')).toHaveValue('78');
+  // Opening another plan now would drop the unsaved one: it is refused, and says why.
+  const dialog = await openPlans(page);
+  await dialog.getByRole('button', { name: 'New plan' }).click();
+  await expect(page.getByText(/the open plan is not saved/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(d.inspector.getByLabel('Node count')).toHaveValue('78');
   // Room again: the retry writes it without another edit.
   await page.evaluate(() => (window as unknown as Win).cidrCanvas.library.setWriteFault(null));
   await expect(banner).toBeHidden({ timeout: 15_000 });

@@ -371,14 +371,25 @@ export async function listPlans(): Promise<PlanMeta[]> {
   return lib ? lib.listPlans() : [];
 }
 
+/** Saves the open plan before another replaces it; refuses to go on if it cannot be saved. */
+async function saveBeforeLeaving(): Promise<void> {
+  await flush();
+  const error = useLibraryStatus.getState().saveError;
+  if (error && dirty)
+    throw new LibraryError(
+      'quota',
+      `the open plan is not saved (${error}): export it or make room first, so it is not lost`,
+    );
+}
+
 export async function openLibraryPlan(id: string): Promise<boolean> {
   if (id === currentId()) return true;
-  await flush();
+  await saveBeforeLeaving();
   return openById(id);
 }
 
 export async function createLibraryPlan(name: string): Promise<void> {
-  await flush();
+  await saveBeforeLeaving();
   const meta = await createFrom({ ...emptyPlan(name), layout: {} }, name);
   await openById(meta.id);
 }
