@@ -67,7 +67,15 @@ test('comment on a cluster, reply, badge count, resolve, undo, reload, and read 
 
   // Autosave keeps the thread across a reload.
   await expect
-    .poll(() => page.evaluate(() => Object.values(localStorage).join('\n')))
+    .poll(() =>
+      page.evaluate(() =>
+        (
+          window as unknown as {
+            cidrCanvas: { library: { savedPlanText(): Promise<string | null> } };
+          }
+        ).cidrCanvas.library.savedPlanText(),
+      ),
+    )
     .toContain('Is the NAT sized for this?');
   await page.reload();
   await expect(badge).toHaveText('2');

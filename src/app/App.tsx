@@ -22,6 +22,7 @@ import { openPlanFile } from './open-plan';
 import { installShortcuts } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import { SharedBanner } from './SharedBanner';
+import { LibraryBanner } from './library/LibraryBanner';
 import { ReviewMode } from '../panels/review/ReviewMode';
 import { CommentsPanel } from '../panels/comments/CommentsPanel';
 import { AuthorDialog } from '../panels/comments/AuthorDialog';
@@ -86,6 +87,7 @@ function Designer() {
     <div className={`cc-app${reviewing ? ' cc-app--review' : ''}`}>
       <Toolbar onFitView={() => void fitPlan(rf)} />
       <SharedBanner />
+      <LibraryBanner />
       <CrashBanner
         onDownload={(report) => download('cidr-canvas-validation-report.json', report)}
       />

@@ -20,6 +20,7 @@ import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { requestFit } from '../canvas/fit';
 import { autoLayout } from './auto-layout';
 import { ExportMenu } from './ExportMenu';
+import { LibraryButtons } from './library/LibraryButtons';
 import { openPlanFile } from './open-plan';
 import { ShareDialog } from './ShareDialog';
 import { TemplatesDialog } from './TemplatesDialog';
@@ -105,6 +106,9 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
         >
           <Redo2 size={16} />
         </button>
+      </div>
+      <div className="cc-toolbar__group">
+        <LibraryButtons />
       </div>
       <div className="cc-toolbar__group">
         <button

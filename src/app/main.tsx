@@ -1,4 +1,4 @@
-// Boot: restore the autosaved plan (or open the sample), start the validation worker and
+// Boot: open the plan last worked on from the library (or the sample), start the validation worker and
 // autosave, then draw the designer.
 import '@xyflow/react/dist/style.css';
 import './styles.css';
@@ -13,6 +13,7 @@ import sample from './templates/sample.plan.json';
 import { startValidation } from './validation-bridge';
 import { readShared } from './share';
 import { openPlan } from './open-plan';
+import { savedPlanText, setWriteFault, startLibrary } from './library/session';
 
 /** A plan in the URL fragment opens read-only on top of the user's own (which undo brings back). */
 async function openSharedLink(): Promise<void> {
@@ -37,7 +38,8 @@ function samplePlan() {
   return r.value;
 }
 
-async function boot(): Promise<void> {
+/** Without IndexedDB (a private window): the plan of localStorage's autosave, or the sample. */
+async function bootWithoutLibrary(): Promise<void> {
   const s = useAppStore.getState();
   const saved = loadAutosave();
   if (saved.kind === 'ok') {
@@ -59,13 +61,21 @@ async function boot(): Promise<void> {
       s.setRecovery({ raw: saved.raw, reason: saved.reason });
     }
   }
+  startAutosave();
+}
+
+async function boot(): Promise<void> {
+  const inLibrary = await startLibrary({ sample: () => withLayout(samplePlan()) });
+  if (!inLibrary) await bootWithoutLibrary();
   await openSharedLink();
   window.addEventListener('hashchange', () => void openSharedLink());
   // A test can ask for a short validation timeout, to see a hung worker restarted quickly.
   const timeout = Number(new URLSearchParams(window.location.search).get('validationTimeout'));
   startValidation(timeout > 0 ? { timeoutMs: timeout } : {});
-  startAutosave();
-  (window as unknown as { cidrCanvas: unknown }).cidrCanvas = { store: useAppStore };
+  (window as unknown as { cidrCanvas: unknown }).cidrCanvas = {
+    store: useAppStore,
+    library: { setWriteFault, savedPlanText },
+  };
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -1,0 +1,34 @@
+// The toolbar's way into the library: Plans and Versions, each opening its dialog.
+import { History, Library } from 'lucide-react';
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
+import { PlansDialog } from './PlansDialog';
+import { VersionsDialog } from './VersionsDialog';
+import './library.css';
+
+export function LibraryButtons() {
+  const [open, setOpen] = useState<'plans' | 'versions' | null>(null);
+  const close = () => setOpen(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="cc-tool"
+        onClick={() => setOpen('plans')}
+        title="The plans kept in this browser: open, create, rename, duplicate, delete"
+      >
+        <Library size={16} /> Plans
+      </button>
+      <button
+        type="button"
+        className="cc-tool"
+        onClick={() => setOpen('versions')}
+        title="Save a named version of this plan; restore or compare with one"
+      >
+        <History size={16} /> Versions
+      </button>
+      {open === 'plans' && createPortal(<PlansDialog onClose={close} />, document.body)}
+      {open === 'versions' && createPortal(<VersionsDialog onClose={close} />, document.body)}
+    </>
+  );
+}
