@@ -15,6 +15,13 @@ import type { Cluster } from '../model/plan';
 export interface Usage {
   readonly used: number;
   readonly usable: number;
+  /** What is asked for beyond usable (used is capped at usable). */
+  readonly over?: number;
+}
+
+/** `asked` of `usable`, capped, with what does not fit. */
+function capped(asked: number, usable: number): Usage {
+  return { used: Math.min(asked, usable), usable, over: Math.max(0, asked - usable) };
 }
 
 export interface VpcCidrUsage extends Usage {
@@ -34,7 +41,11 @@ export interface SubnetUsage extends Usage {
 export interface ClusterUsage {
   /** Planned nodes against the nodes the container CIDR holds (GlobalRouter) or the free node IPs. */
   readonly nodes: Usage;
-  /** Planned services (maxServices) against the usable service addresses; null without a range. */
+  /**
+   * Services (maxServices: the plan has no other count) against the usable service addresses;
+   * null without a range. A carved range is maxServices rounded up less the 5 TKE keeps, so the
+   * default 256 fills it and asks 5 more.
+   */
   readonly services: Usage | null;
 }
 
@@ -69,7 +80,7 @@ export function vpcUsage(ix: PlanIndex, vpcId: string): VpcCidrUsage[] {
       if (hi >= from) used += hi - from + 1;
       end = Math.max(end, hi);
     }
-    const usable = block.family === 4 ? (block).hi - (block).lo + 1 : 0;
+    const usable = block.family === 4 ? block.hi - block.lo + 1 : 0;
     return { cidr: text, used: block.family === 4 ? used : 0, usable };
   });
 }
@@ -126,17 +137,15 @@ export function clusterUsage(ix: PlanIndex, clusterId: string): ClusterUsage | u
   if (clusterMode(c) === 'vpc-cni') {
     const svc = c.serviceCidr ? cidrOf(c.serviceCidr) : undefined;
     return {
-      nodes: { used: planned, usable: subnetFreeIps(ix, c.nodeSubnets) },
+      nodes: capped(planned, subnetFreeIps(ix, c.nodeSubnets)),
       services:
-        svc && svc.family === 4
-          ? { used: services, usable: Math.max(0, 2 ** (32 - svc.prefix) - 5) }
-          : null,
+        svc && svc.family === 4 ? capped(services, Math.max(0, 2 ** (32 - svc.prefix) - 5)) : null,
     };
   }
   const n = globalRouterNumbers(c);
   return {
-    nodes: { used: planned, usable: n.maxNodes ?? subnetFreeIps(ix, c.nodeSubnets) },
-    services: n.serviceCidr ? { used: services, usable: n.usableServices } : null,
+    nodes: capped(planned, n.maxNodes ?? subnetFreeIps(ix, c.nodeSubnets)),
+    services: n.serviceCidr ? capped(services, n.usableServices) : null,
   };
 }
 
