@@ -164,12 +164,33 @@ export function scopeSees(ix: PlanIndex): (a: RangeEntry, b: RangeEntry) => bool
   };
 }
 
-/** The ranges VPC `vpcId` sees: its own, those of the VPCs it connects to, and plan-wide ones. */
+/** Kinds of a connected VPC's ranges that a VPC sees: what the peering or CCN routes to it. */
+const SEEN_ACROSS: ReadonlySet<MapKind> = new Set<MapKind>([
+  'vpc',
+  'vpc-secondary',
+  'subnet',
+  'pod-subnet',
+  'container',
+  'service',
+  // A reservation of a VPC holds in the VPCs connected to it (rules.md, "Reservations").
+  'reservation',
+]);
+
+/**
+ * The ranges VPC `vpcId` sees: its own (with its routes and its IDCs), the address ranges of the
+ * VPCs it connects to (not their routes or IDCs: a peering does not pass them on), and plan-wide
+ * reservations.
+ */
 export function rangesSeenBy(
   ix: PlanIndex,
   entries: readonly RangeEntry[],
   vpcId: string,
 ): RangeEntry[] {
   const near = nearness(ix)(vpcId);
-  return entries.filter((e) => e.scope === undefined || e.scope.some((v) => near.has(v)));
+  return entries.filter(
+    (e) =>
+      e.scope === undefined ||
+      e.scope.includes(vpcId) ||
+      (SEEN_ACROSS.has(e.kind) && e.scope.some((v) => near.has(v))),
+  );
 }
