@@ -17,7 +17,7 @@ import {
 } from '../../domain/planning/address-map-ranges';
 import { useAppStore } from '../../store/app-store';
 import { usePlanContent } from '../../store/hooks';
-import { AXIS_H, KIND_COLOURS, lanesThatFit, laneTop } from './draw';
+import { AXIS_H, KIND_COLOURS, laneTop } from './draw';
 import { MapRenderer } from './renderer';
 import { spanPrefix, type MapWindow } from './viewport';
 
@@ -71,10 +71,8 @@ export default function AddressMapView() {
   // The window the lists below follow: set when the map comes to rest, not every frame.
   const [settled, setSettled] = useState<MapWindow>({ lo: root.lo, span: rootSize });
   const selected = useMemo(() => new Set(selection), [selection]);
-  const canvasHeight = Math.min(
-    Math.max(laneTop(Math.max(lanesThatFit(10_000, map.laneCount), 3)) + 22, 200),
-    340,
-  );
+  // One height whatever the plan holds: six lanes, the free-space labels under them.
+  const canvasHeight = laneTop(6) + 22;
 
   useEffect(() => {
     const canvas = canvasRef.current!;
