@@ -26,6 +26,7 @@ import { LibraryBanner } from './library/LibraryBanner';
 import { ReviewMode } from '../panels/review/ReviewMode';
 import { CommentsPanel } from '../panels/comments/CommentsPanel';
 import { AuthorDialog } from '../panels/comments/AuthorDialog';
+import { AddressMapSlot } from '../panels/address-map/AddressMapSlot';
 
 function Designer() {
   const rf = useReactFlow();
@@ -96,6 +97,7 @@ function Designer() {
         <Palette onAdd={add} />
         <main className="cc-center" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
           <Canvas />
+          <AddressMapSlot />
           <div className="cc-dock">
             <ProblemsPanel />
             <PathsPanel />

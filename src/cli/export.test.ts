@@ -23,9 +23,11 @@ describe('cidr-canvas export', () => {
   it('writes CSV for --format=csv', () => {
     const r = run(`--format=csv`, SAMPLE);
     expect(r.code).toBe(0);
-    expect(r.stdout.startsWith('object,kind,cidr,first_usable,last_usable,size,used_by\r\n')).toBe(
-      true,
-    );
+    expect(
+      r.stdout.startsWith(
+        'object,kind,cidr,first_usable,last_usable,size,used_by,used,usable,percent\r\n',
+      ),
+    ).toBe(true);
     expect(r.stdout).toContain('\r\nsn-nodes,subnet,10.0.1.0/24,10.0.1.2,10.0.1.254,256,');
   }, 60_000);
 

@@ -16,6 +16,7 @@ import { CheckedField } from '../ui/fields';
 import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
 import { textCheck } from './inspector/checks';
 import { CapacityCard } from './inspector/CapacityCard';
+import { UtilisationBars } from './inspector/UtilisationBars';
 import { ObjectFindings } from './inspector/ObjectFindings';
 import { ObjectForm } from './inspector/ObjectForm';
 import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
@@ -153,6 +154,7 @@ export function Inspector() {
           {...(collection === 'routeTables' ? { shownElsewhere: ROUTE_CODES } : {})}
         />
         {collection === 'clusters' && <CapacityCard clusterId={object.id} />}
+        <UtilisationBars plan={plan} collection={collection} id={object.id} />
         {collection === 'routeTables' ? (
           // Its routes, with the problem it was opened from and the ways out of it.
           <TableEditor table={object as RouteTable} plan={plan} readOnly={readOnly} reveal />

@@ -89,32 +89,38 @@ function samplePlan(): Plan {
 describe('address table of the sample plan', () => {
   it('reads back to one row per range, in plan order', () => {
     expect(rowsOf(samplePlan()).map(piped)).toEqual([
-      'vpc-prod|vpc|10.0.0.0/16|10.0.0.0|10.0.255.255|65536|VPC prod; subnets nodes-gz3, nodes-gz4, data',
-      'vpc-shared|vpc|10.1.0.0/16|10.1.0.0|10.1.255.255|65536|VPC shared-services; subnets shared-data',
-      'sn-nodes|subnet|10.0.1.0/24|10.0.1.2|10.0.1.254|256|nodes of prod-tke',
-      'sn-batch|subnet|10.0.2.0/24|10.0.2.2|10.0.2.254|256|nodes of batch-tke',
-      'sn-data|subnet|10.0.10.0/24|10.0.10.2|10.0.10.254|256|resources orders-db (cdb, 10.0.10.10), sessions (redis, 10.0.10.20)',
-      'sn-shared|subnet|10.1.1.0/24|10.1.1.2|10.1.1.254|256|resources billing-db (cdb, 10.1.1.10)',
-      'cls-prod|container|172.16.0.0/16|172.16.0.0|172.16.255.255|65536|pods of prod-tke (a /26 per node, up to 1008 nodes)',
-      'cls-prod|service|172.16.252.0/22|172.16.252.0|172.16.255.255|1024|services of prod-tke (carved from the end of container CIDR 172.16.0.0/16)',
-      'cls-batch|container|172.17.0.0/16|172.17.0.0|172.17.255.255|65536|pods of batch-tke (a /27 per node, up to 2040 nodes)',
-      'cls-batch|service|172.17.255.0/24|172.17.255.0|172.17.255.255|256|services of batch-tke (carved from the end of container CIDR 172.17.0.0/16)',
-      'idc-sh|idc|192.168.0.0/16|192.168.0.0|192.168.255.255|65536|IDC Shanghai IDC over VPN to VPC prod',
-      'db-orders|resource|10.0.10.10/32|10.0.10.10|10.0.10.10|1|orders-db (cdb) in subnet data',
-      'redis-sessions|resource|10.0.10.20/32|10.0.10.20|10.0.10.20|1|sessions (redis) in subnet data',
-      'db-billing|resource|10.1.1.10/32|10.1.1.10|10.1.1.10|1|billing-db (cdb) in subnet shared-data',
+      'vpc-prod|vpc|10.0.0.0/16|10.0.0.0|10.0.255.255|65536|VPC prod; subnets nodes-gz3, nodes-gz4, data|768|65536|1.2',
+      'vpc-shared|vpc|10.1.0.0/16|10.1.0.0|10.1.255.255|65536|VPC shared-services; subnets shared-data|256|65536|0.4',
+      'sn-nodes|subnet|10.0.1.0/24|10.0.1.2|10.0.1.254|256|nodes of prod-tke|40|253|15.8',
+      'sn-batch|subnet|10.0.2.0/24|10.0.2.2|10.0.2.254|256|nodes of batch-tke|20|253|7.9',
+      'sn-data|subnet|10.0.10.0/24|10.0.10.2|10.0.10.254|256|resources orders-db (cdb, 10.0.10.10), sessions (redis, 10.0.10.20)|2|253|0.8',
+      'sn-shared|subnet|10.1.1.0/24|10.1.1.2|10.1.1.254|256|resources billing-db (cdb, 10.1.1.10)|1|253|0.4',
+      // 40 planned nodes of 64 addresses, of 1008 nodes' worth.
+      'cls-prod|container|172.16.0.0/16|172.16.0.0|172.16.255.255|65536|pods of prod-tke (a /26 per node, up to 1008 nodes)|2560|64512|4.0',
+      // maxServices 1024 asks 5 more than the carved /22 holds: capped.
+      'cls-prod|service|172.16.252.0/22|172.16.252.0|172.16.255.255|1024|services of prod-tke (carved from the end of container CIDR 172.16.0.0/16)|1019|1019|100.0',
+      'cls-batch|container|172.17.0.0/16|172.17.0.0|172.17.255.255|65536|pods of batch-tke (a /27 per node, up to 2040 nodes)|640|65280|1.0',
+      'cls-batch|service|172.17.255.0/24|172.17.255.0|172.17.255.255|256|services of batch-tke (carved from the end of container CIDR 172.17.0.0/16)|251|251|100.0',
+      'idc-sh|idc|192.168.0.0/16|192.168.0.0|192.168.255.255|65536|IDC Shanghai IDC over VPN to VPC prod|||',
+      'db-orders|resource|10.0.10.10/32|10.0.10.10|10.0.10.10|1|orders-db (cdb) in subnet data|||',
+      'redis-sessions|resource|10.0.10.20/32|10.0.10.20|10.0.10.20|1|sessions (redis) in subnet data|||',
+      'db-billing|resource|10.1.1.10/32|10.1.1.10|10.1.1.10|1|billing-db (cdb) in subnet shared-data|||',
     ]);
   });
 
   it('ends every line in CRLF and quotes only the fields that need it', () => {
     const csv = planToCsv(samplePlan());
-    expect(csv.startsWith('object,kind,cidr,first_usable,last_usable,size,used_by\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        'object,kind,cidr,first_usable,last_usable,size,used_by,used,usable,percent\r\n',
+      ),
+    ).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(csv).toContain(
-      '\r\nsn-nodes,subnet,10.0.1.0/24,10.0.1.2,10.0.1.254,256,nodes of prod-tke\r\n',
+      '\r\nsn-nodes,subnet,10.0.1.0/24,10.0.1.2,10.0.1.254,256,nodes of prod-tke,40,253,15.8\r\n',
     );
-    expect(csv).toContain(',"VPC prod; subnets nodes-gz3, nodes-gz4, data"\r\n');
+    expect(csv).toContain(',"VPC prod; subnets nodes-gz3, nodes-gz4, data",768,65536,1.2\r\n');
   });
 
   it('is the same every time', () => {
@@ -139,12 +145,12 @@ describe('address table of small plans', () => {
       }),
     );
     expect(rows.map(piped)).toEqual([
-      'vpc-a|vpc|10.0.0.0/16|10.0.0.0|10.0.255.255|65536|VPC vpc-a; subnets sn-a',
-      'vpc-a|vpc-secondary|10.8.0.0/16|10.8.0.0|10.8.255.255|65536|VPC vpc-a; subnets sn-b',
-      'vpc-a|vpc-ipv6|2402:4e00:1000:ab00::/56|2402:4e00:1000:ab00::|2402:4e00:1000:abff:ffff:ffff:ffff:ffff|4722366482869645213696|VPC vpc-a; subnets sn-a',
-      'sn-a|subnet|10.0.1.0/24|10.0.1.2|10.0.1.254|256|',
-      'sn-a|subnet-ipv6|2402:4e00:1000:ab01::/64|2402:4e00:1000:ab01::|2402:4e00:1000:ab01:ffff:ffff:ffff:ffff|18446744073709551616|',
-      'sn-b|subnet|10.8.1.0/28|10.8.1.2|10.8.1.14|16|',
+      'vpc-a|vpc|10.0.0.0/16|10.0.0.0|10.0.255.255|65536|VPC vpc-a; subnets sn-a|256|65536|0.4',
+      'vpc-a|vpc-secondary|10.8.0.0/16|10.8.0.0|10.8.255.255|65536|VPC vpc-a; subnets sn-b|16|65536|0.0',
+      'vpc-a|vpc-ipv6|2402:4e00:1000:ab00::/56|2402:4e00:1000:ab00::|2402:4e00:1000:abff:ffff:ffff:ffff:ffff|4722366482869645213696|VPC vpc-a; subnets sn-a|||',
+      'sn-a|subnet|10.0.1.0/24|10.0.1.2|10.0.1.254|256||0|253|0.0',
+      'sn-a|subnet-ipv6|2402:4e00:1000:ab01::/64|2402:4e00:1000:ab01::|2402:4e00:1000:ab01:ffff:ffff:ffff:ffff|18446744073709551616||||',
+      'sn-b|subnet|10.8.1.0/28|10.8.1.2|10.8.1.14|16||0|13|0.0',
     ]);
     expect(BigInt(rows[2]!.size)).toBe(2n ** 72n);
   });
@@ -196,14 +202,14 @@ describe('address table of small plans', () => {
     expect(by('sn-pods', 'subnet').used_by).toBe('pods of cni');
     expect(by('sn-db', 'subnet').used_by).toBe('resources db-1 (cdb, 10.0.2.10), cache (redis)');
     expect(piped(by('gr', 'container'))).toBe(
-      'gr|container|172.16.0.0/16|172.16.0.0|172.16.255.255|65536|pods of gr (a /24 per node, up to 255 nodes)',
+      'gr|container|172.16.0.0/16|172.16.0.0|172.16.255.255|65536|pods of gr (a /24 per node, up to 255 nodes)|0|65280|0.0',
     );
     expect(by('gr', 'service').used_by).toBe(
       'services of gr (carved from the end of container CIDR 172.16.0.0/16)',
     );
     expect(by('gr', 'service').cidr).toBe('172.16.255.0/24');
     expect(piped(by('cni', 'service'))).toBe(
-      'cni|service|192.168.0.0/20|192.168.0.0|192.168.15.255|4096|services of cni',
+      'cni|service|192.168.0.0/20|192.168.0.0|192.168.15.255|4096|services of cni|256|4091|6.3',
     );
     expect(rows.filter((r) => r.object === 'cni' && r.kind === 'container')).toEqual([]);
     // A resource without an address has no row of its own.
@@ -238,8 +244,41 @@ describe('address table of small plans', () => {
       }),
     ).filter((r) => r.kind === 'service');
     expect(rows.map(piped)).toEqual([
-      'cls-1|service|192.168.0.0/22|192.168.0.0|192.168.3.255|1024|services of cls-1',
+      'cls-1|service|192.168.0.0/22|192.168.0.0|192.168.3.255|1024|services of cls-1|256|1019|25.1',
     ]);
+  });
+});
+
+describe('utilisation columns', () => {
+  it('count planned nodes and VPC-CNI pod IPs against usable, capped when a subnet is too small', () => {
+    const rows = rowsOf(
+      basePlan({
+        subnets: [
+          subnet('sn-node', 'vpc-a', '10.0.1.0/28'),
+          subnet('sn-pods', 'vpc-a', '10.0.4.0/24'),
+        ],
+        clusters: [
+          cluster('cni', 'vpc-a', {
+            mode: 'vpc-cni',
+            nodeSubnets: ['sn-node'],
+            podSubnets: ['sn-pods'],
+            nodeCount: 20,
+            maxPodsPerNode: 10,
+            serviceCidr: '192.168.0.0/24',
+          }),
+        ],
+        resources: [],
+      }),
+    );
+    const cols = (object: string) => {
+      const r = rows.find((x) => x.object === object)!;
+      return [r.used, r.usable, r.percent];
+    };
+    // 20 nodes in a /28 (13 usable): full, not 154 %.
+    expect(cols('sn-node')).toEqual(['13', '13', '100.0']);
+    // 200 pod IPs of 253.
+    expect(cols('sn-pods')).toEqual(['200', '253', '79.1']);
+    expect(cols('vpc-a')).toEqual(['272', '65536', '0.4']);
   });
 });
 

@@ -19,6 +19,14 @@
 //   used_by      who uses the range, by name: the clusters whose nodes or pods live in a subnet,
 //                the resources in it, the subnets of a VPC range, the cluster of a container or
 //                service CIDR, the VPC an IDC links to.
+//   used, usable, percent
+//                How full the range is (src/domain/planning/utilisation.ts), in addresses:
+//                a VPC range: addresses in its subnets of the range's size; an IPv4 subnet: its
+//                resources, planned nodes and VPC-CNI pod IPs (capped at usable) of its usable
+//                addresses; a container CIDR: the per-node blocks of the planned nodes of those
+//                of the nodes it holds; a service CIDR: the cluster's maxServices of the usable
+//                ones. Used is capped at usable. percent is used/usable with one decimal. Blank
+//                for the others.
 //
 // Rows come in the plan's order: VPCs (primary, secondary, IPv6), subnets (IPv4, IPv6), clusters
 // (container, service), IDCs, resources with an address. Resources without an address have no
@@ -40,6 +48,13 @@ import {
 import { clusterMode, label } from '../../domain/model/defaults';
 import { PlanIndex } from '../../domain/model/plan-index';
 import type { Cluster, Plan, Subnet, Vpc } from '../../domain/model/plan';
+import {
+  clusterUsage,
+  percent,
+  subnetUsage,
+  vpcUsage,
+  type Usage,
+} from '../../domain/planning/utilisation';
 
 export const CSV_HEADER = [
   'object',
@@ -49,6 +64,9 @@ export const CSV_HEADER = [
   'last_usable',
   'size',
   'used_by',
+  'used',
+  'usable',
+  'percent',
 ] as const;
 
 export type RangeKind =
@@ -70,6 +88,9 @@ export interface AddressRow {
   readonly lastUsable: string;
   readonly size: string;
   readonly usedBy: string;
+  readonly used: string;
+  readonly usable: string;
+  readonly percent: string;
 }
 
 function range(
@@ -100,7 +121,15 @@ function range(
     lastUsable: last,
     size: size(c).toString(),
     usedBy,
+    used: '',
+    usable: '',
+    percent: '',
   };
+}
+
+function withUsage(row: AddressRow, u: Usage | undefined | null): AddressRow {
+  if (!u) return row;
+  return { ...row, used: String(u.used), usable: String(u.usable), percent: percent(u) };
 }
 
 const names = (list: readonly { id: string; name?: string }[]): string =>
@@ -132,31 +161,47 @@ function vpcUsers(ix: PlanIndex, v: Vpc, text: string): string {
   return parts.join('; ');
 }
 
-function clusterRows(c: Cluster): AddressRow[] {
+function clusterRows(ix: PlanIndex, c: Cluster): AddressRow[] {
   const rows: AddressRow[] = [];
   const cni = clusterMode(c) === 'vpc-cni';
+  const usage = clusterUsage(ix, c.id);
   if (!cni && c.containerCidr) {
     const n = globalRouterNumbers(c);
     const per = `a /${n.perNodeCidrPrefix} per node`;
+    const block = n.podsPerNodeRounded;
+    const nodes =
+      n.maxNodes === null
+        ? null
+        : { used: Math.min(c.nodeCount ?? 0, n.maxNodes) * block, usable: n.maxNodes * block };
     rows.push(
-      range(
-        c.id,
-        'container',
-        c.containerCidr,
-        `pods of ${label(c)} (${per}${n.maxNodes === null ? '' : `, up to ${n.maxNodes} nodes`})`,
+      withUsage(
+        range(
+          c.id,
+          'container',
+          c.containerCidr,
+          `pods of ${label(c)} (${per}${n.maxNodes === null ? '' : `, up to ${n.maxNodes} nodes`})`,
+        ),
+        nodes,
       ),
     );
   }
-  if (c.serviceCidr) rows.push(range(c.id, 'service', c.serviceCidr, `services of ${label(c)}`));
+  const services = usage?.services;
+  if (c.serviceCidr)
+    rows.push(
+      withUsage(range(c.id, 'service', c.serviceCidr, `services of ${label(c)}`), services),
+    );
   else if (!cni) {
     const carved = globalRouterNumbers(c).serviceCidr;
     if (carved)
       rows.push(
-        range(
-          c.id,
-          'service',
-          carved,
-          `services of ${label(c)} (carved from the end of container CIDR ${c.containerCidr})`,
+        withUsage(
+          range(
+            c.id,
+            'service',
+            carved,
+            `services of ${label(c)} (carved from the end of container CIDR ${c.containerCidr})`,
+          ),
+          services,
         ),
       );
   }
@@ -168,17 +213,19 @@ export function addressRows(plan: Plan): AddressRow[] {
   const ix = new PlanIndex(plan);
   const rows: AddressRow[] = [];
   for (const v of plan.vpcs) {
-    rows.push(range(v.id, 'vpc', v.cidr, vpcUsers(ix, v, v.cidr)));
-    for (const c of v.secondaryCidrs ?? [])
-      rows.push(range(v.id, 'vpc-secondary', c, vpcUsers(ix, v, c)));
+    const usage = vpcUsage(ix, v.id);
+    rows.push(withUsage(range(v.id, 'vpc', v.cidr, vpcUsers(ix, v, v.cidr)), usage[0]));
+    (v.secondaryCidrs ?? []).forEach((c, i) =>
+      rows.push(withUsage(range(v.id, 'vpc-secondary', c, vpcUsers(ix, v, c)), usage[i + 1])),
+    );
     if (v.ipv6Cidr) rows.push(range(v.id, 'vpc-ipv6', v.ipv6Cidr, vpcUsers(ix, v, v.ipv6Cidr)));
   }
   for (const s of plan.subnets) {
     const users = subnetUsers(ix, s);
-    rows.push(range(s.id, 'subnet', s.cidr, users, true));
+    rows.push(withUsage(range(s.id, 'subnet', s.cidr, users, true), subnetUsage(ix, s.id)));
     if (s.ipv6Cidr) rows.push(range(s.id, 'subnet-ipv6', s.ipv6Cidr, users));
   }
-  for (const c of plan.clusters) rows.push(...clusterRows(c));
+  for (const c of plan.clusters) rows.push(...clusterRows(ix, c));
   for (const i of plan.idcs) {
     const link = i.link === 'direct-connect' ? 'Direct Connect' : 'VPN';
     const v = ix.vpc(i.vpc);
@@ -215,7 +262,18 @@ export function planToCsv(plan: Plan): string {
   const lines = [CSV_HEADER.join(',')];
   for (const r of addressRows(plan)) {
     lines.push(
-      [r.object, r.kind, r.cidr, r.firstUsable, r.lastUsable, r.size, r.usedBy]
+      [
+        r.object,
+        r.kind,
+        r.cidr,
+        r.firstUsable,
+        r.lastUsable,
+        r.size,
+        r.usedBy,
+        r.used,
+        r.usable,
+        r.percent,
+      ]
         .map(csvField)
         .join(','),
     );
