@@ -8,7 +8,8 @@ describe('analysis fingerprint', () => {
     const f = fingerprint(1_000);
     expect({ findings: f.findings, paths: f.paths }).toEqual({ findings: 1, paths: 12141 });
     expect(f.sha256).toBe('1efb937506bad4ea95789b9045e95170186aaadfa55079bb79c82541c16725f2');
-  });
+    // About a second and a half alone; several times that on a shared, loaded machine.
+  }, 60_000);
 
   it('canonical JSON sorts keys at every depth and drops undefined fields', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: undefined, b: null }] })).toBe(
