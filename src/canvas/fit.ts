@@ -17,6 +17,9 @@ export const FIT_MAX_ZOOM = 1;
 
 export type FitPadding = NonNullable<FitViewOptions['padding']>;
 
+/** The least share of the usual fit's zoom that keeping the overview clear may leave. */
+export const CLEAR_MIN_RATIO = 0.85;
+
 /** A box kept clear in the bottom-right corner of the canvas (the overview), margins included. */
 export interface Corner {
   readonly width: number;
@@ -126,7 +129,12 @@ export function fitPlan<N extends Node>(
       // Only a plan that the usual fit would put under the overview gives up room for it.
       const usual = getViewportForBounds(bounds, pane.width, pane.height, 0, FIT_MAX_ZOOM, pad);
       const rects = nodes.map((n) => rf.getNodesBounds([n]));
-      if (coversCorner(rects, usual, pane, corner)) pad = paddingClearOf(bounds, pane, corner);
+      if (coversCorner(rects, usual, pane, corner)) {
+        const clear = paddingClearOf(bounds, pane, corner);
+        const zoom = getViewportForBounds(bounds, pane.width, pane.height, 0, FIT_MAX_ZOOM, clear);
+        // Names that stay whole come before a clear corner: the map can be read over an object.
+        if (zoom.zoom >= usual.zoom * CLEAR_MIN_RATIO) pad = clear;
+      }
     }
   }
   return fitRect(rf, bounds, { padding: pad, duration, maxZoom: FIT_MAX_ZOOM });
