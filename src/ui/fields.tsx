@@ -47,8 +47,11 @@ function FieldShell({
  * when typing pauses, on Enter and when the field is left.
  */
 export const SLOW_WRITE_DEBOUNCE_MS = 300;
-/** A write that holds the page longer than this makes the fields wait for typing to pause. */
-const SLOW_WRITE_MS = 12;
+/**
+ * A write that holds the page longer than this makes the fields wait for typing to pause. Below
+ * it the highlight of a conflict showing at once is worth a key taking a few frames.
+ */
+const SLOW_WRITE_MS = 50;
 /** What the last write cost, until the page was free again. Shared: the plan is the same. */
 let lastWriteMs = 0;
 
