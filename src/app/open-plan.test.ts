@@ -21,7 +21,8 @@ beforeEach(() => {
 
 const lastToast = () => useAppStore.getState().toasts.at(-1);
 
-describe('opening a plan file', () => {
+// ELK lays the plans out in-process here: slow on a shared machine.
+describe('opening a plan file', { timeout: 60_000 }, () => {
   it('swaps the plan in when it is ready, with its findings, as one undo step', async () => {
     const before = useAppStore.getState();
     const opening = openPlanText(other(), { kind: 'file', name: 'other.json' });
