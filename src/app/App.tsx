@@ -19,6 +19,7 @@ import { download } from './download';
 import { Toasts } from '../panels/Toasts';
 import { useAppStore } from '../store/app-store';
 import { openPlanFile } from './open-plan';
+import { OpenProgress } from './open/OpenProgress';
 import { installShortcuts } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import { SharedBanner } from './SharedBanner';
@@ -106,6 +107,7 @@ function Designer() {
         </main>
         <Inspector />
       </div>
+      <OpenProgress />
       <ReviewMode />
       <Toasts />
       <HelpOverlay />

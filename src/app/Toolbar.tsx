@@ -22,6 +22,7 @@ import { autoLayout } from './auto-layout';
 import { ExportMenu } from './ExportMenu';
 import { LibraryButtons } from './library/LibraryButtons';
 import { openPlanFile } from './open-plan';
+import { useOpenProgress } from './open/progress';
 import { ShareDialog } from './ShareDialog';
 import { TemplatesDialog } from './TemplatesDialog';
 
@@ -33,18 +34,23 @@ const ImportDialog = lazy(() =>
 function ValidationStatus() {
   const v = useAppStore((s) => s.validation);
   const ms = useAppStore((s) => s.analysis?.ms);
+  // While a file opens, what is on screen is not what will be validated: say so.
+  const opening = useOpenProgress((s) => s.task?.name);
+  const state = opening !== undefined ? 'opening' : v.state;
   const text =
-    v.state === 'paused'
-      ? 'Validation paused'
-      : v.state === 'running'
-        ? 'Validating…'
-        : v.state === 'starting'
-          ? 'Starting…'
-          : `Validated${ms !== undefined ? ` in ${ms < 1 ? '<1' : Math.round(ms)} ms` : ''}`;
+    opening !== undefined
+      ? `Opening ${opening}…`
+      : v.state === 'paused'
+        ? 'Validation paused'
+        : v.state === 'running'
+          ? 'Validating…'
+          : v.state === 'starting'
+            ? 'Starting…'
+            : `Validated${ms !== undefined ? ` in ${ms < 1 ? '<1' : Math.round(ms)} ms` : ''}`;
   return (
     <span
-      className={`cc-status cc-status--${v.state}`}
-      data-state={v.state}
+      className={`cc-status cc-status--${state}`}
+      data-state={state}
       title={v.message ?? 'The validation core runs in a Web Worker'}
       role="status"
       aria-label="Validation"

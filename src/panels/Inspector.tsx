@@ -1,7 +1,7 @@
 // The right-hand panel: every field of the selected object, editable, with its findings and,
 // for a cluster, its capacity; a VPC also shows its route tables.
 import { Copy, Trash2 } from 'lucide-react';
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import {
   COLLECTIONS,
   type Collection,
@@ -12,7 +12,7 @@ import { label } from '../domain/model/defaults';
 import { deleteSelection, duplicateSelection } from '../store/actions';
 import { usePlanContent } from '../store/hooks';
 import { useAppStore } from '../store/app-store';
-import { CheckedField } from '../ui/fields';
+import { CheckedField, expectSlowWrites } from '../ui/fields';
 import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
 import { textCheck } from './inspector/checks';
 import { CapacityCard } from './inspector/CapacityCard';
@@ -86,11 +86,18 @@ function PlanOverview() {
   );
 }
 
+/** Above this many objects every write redraws enough that fields wait for typing to pause. */
+const SLOW_WRITES_OBJECTS = 2000;
+
 export function Inspector() {
   // Selecting is often the first moment of a drag: the form of a large VPC then renders between
   // the frames of the drag instead of holding one of them up.
   const selection = useDeferredValue(useAppStore((s) => s.selection));
   const plan = usePlanContent();
+  const large =
+    plan.vpcs.length + plan.subnets.length + plan.clusters.length + plan.resources.length >
+    SLOW_WRITES_OBJECTS;
+  useEffect(() => expectSlowWrites(large), [large]);
   const readOnly = useAppStore((s) => s.readOnly);
   const found = selection.length === 1 ? find(plan, selection[0]!) : undefined;
   let body;

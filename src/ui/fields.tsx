@@ -1,6 +1,7 @@
 // Form fields that refuse bad input where it is typed: a value reaches the plan only once it
 // parses; until then the field shows what is wrong, and the plan keeps its last good value.
-import { useId, useState, type ReactNode } from 'react';
+// On a large plan a text field writes when typing pauses, so that keys never wait for the canvas.
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 export type Check<T> = (text: string) => { ok: true; value: T } | { ok: false; error: string };
 
@@ -39,6 +40,29 @@ function FieldShell({
   );
 }
 
+/**
+ * How long a field waits after the last key before writing to the plan, once writes are slow
+ * (a large plan: every write re-renders the canvas and what reads the plan). The text on screen
+ * and its own check follow every key at once; the plan, the canvas and the validation follow
+ * when typing pauses, on Enter and when the field is left.
+ */
+export const SLOW_WRITE_DEBOUNCE_MS = 300;
+/**
+ * A write that holds the page longer than this makes the fields wait for typing to pause. Below
+ * it the highlight of a conflict showing at once is worth a key taking a few frames.
+ */
+const SLOW_WRITE_MS = 50;
+/** What the last write cost, until the page was free again. Shared: the plan is the same. */
+let lastWriteMs = 0;
+
+/**
+ * Whether writes are to be expected slow before one has been measured: on a plan that opens
+ * large, even the first key of the first edit should not wait for the canvas.
+ */
+export function expectSlowWrites(slow: boolean): void {
+  lastWriteMs = slow ? Math.max(lastWriteMs, SLOW_WRITE_MS + 1) : 0;
+}
+
 /** A text input whose text is checked on every keystroke and written only when it passes. */
 export function CheckedField<T>(
   props: BaseProps & {
@@ -51,36 +75,77 @@ export function CheckedField<T>(
   },
 ) {
   const id = useId();
-  const [draft, setDraft] = useState<{ text: string; error: string } | null>(null);
+  const [draft, setDraft] = useState<{ text: string; error?: string } | null>(null);
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const pending = useRef<{ text: string; value: T } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const write = (value: T) => {
+    const t0 = performance.now();
+    latest.current.onValue(value);
+    // React draws the change in a microtask: the next task sees what it cost.
+    setTimeout(() => (lastWriteMs = performance.now() - t0), 0);
+  };
+  const flush = () => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    const p = pending.current;
+    pending.current = null;
+    if (!p) return;
+    if (p.text !== latest.current.value) write(p.value);
+    // The plan now holds what was typed: show it from there, unless more was typed since.
+    setDraft((d) => (d && d.text === p.text && d.error === undefined ? null : d));
+  };
+  const flushLater = useRef(flush);
+  useLayoutEffect(() => {
+    flushLater.current = flush;
+  });
+  // A field that goes away (another object selected) keeps what was typed in it.
+  useEffect(() => () => flushLater.current(), []);
   const text = draft?.text ?? props.value;
   const onText = (t: string) => {
     const r = props.check(t);
-    if (r.ok) {
-      setDraft(null);
-      if (t !== props.value) props.onValue(r.value);
-    } else {
+    if (!r.ok) {
+      clearTimeout(timer.current);
+      pending.current = null;
       setDraft({ text: t, error: r.error });
+    } else if (lastWriteMs <= SLOW_WRITE_MS && !pending.current) {
+      setDraft(null);
+      if (t !== props.value) write(r.value);
+    } else {
+      setDraft({ text: t });
+      pending.current = { text: t, value: r.value };
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => flushLater.current(), SLOW_WRITE_DEBOUNCE_MS);
     }
   };
+  const error = draft?.error;
   const common = {
     id,
     value: text,
     placeholder: props.placeholder,
     disabled: props.disabled,
     spellCheck: false,
-    'aria-invalid': draft ? true : undefined,
-    'aria-describedby': draft ? `${id}-error` : undefined,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
     className: props.mono ? 'cc-mono' : undefined,
-    onBlur: () => props.onDone?.(),
+    onBlur: () => {
+      flush();
+      props.onDone?.();
+    },
     onKeyDown: (e: React.KeyboardEvent) => {
       if (e.key === 'Escape') {
-        setDraft(null);
+        if (error) setDraft(null);
         (e.target as HTMLElement).blur();
+      } else if (e.key === 'Enter' && !props.multiline) {
+        flush();
       }
     },
   };
   return (
-    <FieldShell id={id} label={props.label} hint={props.hint} error={draft?.error}>
+    <FieldShell id={id} label={props.label} hint={props.hint} error={error}>
       {props.multiline ? (
         <textarea
           {...common}
