@@ -70,6 +70,14 @@ function missingFrom(a: readonly Finding[], b: readonly Finding[]): Finding[] {
   return out;
 }
 
+/** Findings the new analysis has and the old lacks, and the other way round. */
+export function diffFindings(
+  before: readonly Finding[],
+  after: readonly Finding[],
+): PlanDiff['findings'] {
+  return { introduced: missingFrom(after, before), resolved: missingFrom(before, after) };
+}
+
 export function isWorse(before: Verdict | null, after: Verdict | null): boolean {
   if (after === null) return false;
   if (before === null) return after === 'unreachable';
