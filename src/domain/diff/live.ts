@@ -76,10 +76,12 @@ export class LiveDiff {
     }
   }
 
-  /** The base plan's paths for another scope (its findings and capacity stay). */
-  setBasePaths(paths: readonly PathResult[]): void {
-    this.baseAnalysis = { ...this.baseAnalysis, paths };
+  /** Both plans' paths for another scope (findings, capacity and objects stay). */
+  rescope(basePaths: readonly PathResult[], paths: readonly PathResult[]): PlanDiff {
+    this.baseAnalysis = { ...this.baseAnalysis, paths: basePaths };
     this.indexBasePaths();
+    this.resetPaths(paths);
+    return this.result();
   }
 
   /** Compares the whole current plan: when the comparison starts or a plan is opened. */
