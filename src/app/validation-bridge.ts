@@ -37,6 +37,7 @@ export function startValidation(options: ClientOptions = {}): () => void {
           paths: later ? prev.paths : paths,
           ms: r.ms,
         });
+        if (r.diff) store.getState().setCompareDiff(r.diff.compare, r.revision, r.diff.diff);
         if (later) {
           pendingPaths = requestAnimationFrame(() => {
             pendingPaths = undefined;
@@ -65,6 +66,14 @@ export function startValidation(options: ClientOptions = {}): () => void {
     const ops = change.ops.filter((op) => !isCosmetic(op));
     if (ops.length > 0) client.edit(change.revision, ops);
   });
+  let compared = initial.compare;
+  if (compared) client.compare(compared.id, compared.base);
+  const unsubscribeCompare = store.subscribe((s) => {
+    const c = s.compare;
+    if (c?.id === compared?.id) return;
+    compared = c;
+    client.compare(c?.id ?? 0, c?.base ?? null);
+  });
   const unsubscribeScope = store.subscribe((s) => {
     const next = pathScopeOf(s);
     const k = scopeKey(next);
@@ -77,6 +86,7 @@ export function startValidation(options: ClientOptions = {}): () => void {
   return () => {
     unsubscribeChanges();
     unsubscribeScope();
+    unsubscribeCompare();
     client.dispose();
   };
 }
