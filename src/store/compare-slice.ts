@@ -22,6 +22,8 @@ export interface Comparison {
   readonly changedById: Readonly<Record<string, ObjectChange>>;
   /** Path changes by `from->to`. */
   readonly pathChanges: Readonly<Record<string, PathChange>>;
+  /** A removed object picked in the Changes panel: its ghost is outlined. */
+  readonly picked: string | null;
 }
 
 export interface CompareSlice {
@@ -31,6 +33,7 @@ export interface CompareSlice {
   clearCompare: () => void;
   /** The worker's answer; one for another comparison or an older revision is dropped. */
   setCompareDiff: (id: number, revision: number, diff: PlanDiff) => void;
+  pickRemoved: (id: string | null) => void;
 }
 
 let nextId = 0;
@@ -63,6 +66,7 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
         marks: {},
         changedById: {},
         pathChanges: {},
+        picked: null,
       },
     }),
   clearCompare: () => set({ compare: null }),
@@ -70,5 +74,9 @@ export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = 
     const c = get().compare;
     if (!c || c.id !== id || revision < c.revision) return;
     set({ compare: { ...c, diff, revision, ...indexDiff(diff) } });
+  },
+  pickRemoved: (id) => {
+    const c = get().compare;
+    if (c && c.picked !== id) set({ compare: { ...c, picked: id } });
   },
 });
