@@ -25,6 +25,7 @@ import { SharedBanner } from './SharedBanner';
 import { ReviewMode } from '../panels/review/ReviewMode';
 import { CommentsPanel } from '../panels/comments/CommentsPanel';
 import { AuthorDialog } from '../panels/comments/AuthorDialog';
+import { ChangesPanel } from '../panels/changes/ChangesPanel';
 
 function Designer() {
   const rf = useReactFlow();
@@ -94,6 +95,7 @@ function Designer() {
         <Palette onAdd={add} />
         <div className="cc-center" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
           <Canvas />
+          <ChangesPanel />
           <div className="cc-dock">
             <ProblemsPanel />
             <PathsPanel />

@@ -21,6 +21,7 @@ import { requestFit } from '../canvas/fit';
 import { autoLayout } from './auto-layout';
 import { ExportMenu } from './ExportMenu';
 import { openPlanFile } from './open-plan';
+import { CompareButton } from '../panels/changes/CompareButton';
 import { ShareDialog } from './ShareDialog';
 import { TemplatesDialog } from './TemplatesDialog';
 
@@ -137,6 +138,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
             if (f) void openPlanFile(f);
           }}
         />
+        <CompareButton />
         <button
           type="button"
           className="cc-tool"
