@@ -5,6 +5,7 @@ import type { ObjectRef } from '../domain/diff/objects';
 import { label } from '../domain/model/defaults';
 import type { LayoutBox, Plan } from '../domain/model/plan';
 import { DEFAULT_SIZES } from '../domain/ops/create';
+import { ghostId } from '../store/compare-slice';
 import type { CanvasKind } from './flow-model';
 
 export interface GhostData extends Record<string, unknown> {
@@ -16,7 +17,6 @@ export interface GhostData extends Record<string, unknown> {
 
 export type GhostNode = Node<GhostData, 'ghost'>;
 
-export const ghostId = (id: string) => `ghost:${id}`;
 
 const KIND: Partial<Record<ObjectRef['kind'], CanvasKind>> = {
   vpc: 'vpc',
@@ -107,7 +107,7 @@ export function ghostNodes(
       ...(inLive ? { parentId: parent } : inGhost ? { parentId: ghostId(parent) } : {}),
       width: box.width ?? size.width,
       height: box.height ?? size.height,
-      data: { kind, id, name: label(o as { id: string; name?: string }), detail: detailOf(o) },
+      data: { kind, id, name: label(o), detail: detailOf(o) },
       draggable: false,
       selectable: false,
       connectable: false,

@@ -38,6 +38,9 @@ export interface CompareSlice {
 
 let nextId = 0;
 
+/** The canvas node that stands for a removed object. */
+export const ghostId = (id: string) => `ghost:${id}`;
+
 export function indexDiff(
   diff: PlanDiff,
 ): Pick<Comparison, 'marks' | 'changedById' | 'pathChanges'> {

@@ -3,9 +3,9 @@ import { useMemo } from 'react';
 import { label } from '../../domain/model/defaults';
 import { COLLECTIONS } from '../../domain/model/plan';
 import { useAppStore } from '../../store/app-store';
+import { ghostId } from '../../store/compare-slice';
 import { nameOf, selectNames } from '../../store/selectors';
 import { changeGroups, type ChangeGroup, type ChangeLine } from './lines';
-import { ghostId } from '../../canvas/ghosts';
 
 export function useChangeGroups(): ChangeGroup[] | null {
   const compare = useAppStore((s) => s.compare);
