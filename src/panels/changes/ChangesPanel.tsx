@@ -73,7 +73,7 @@ export function ChangesPanel() {
         </h2>
         <button
           type="button"
-          className="cc-tool"
+          className="cc-button"
           onClick={() => useAppStore.getState().clearCompare()}
           title="Stop comparing: the marks go away"
         >
