@@ -13,6 +13,7 @@ export const MAX_LINES = 200;
 export function ChangeGroupList({ groups }: { groups: readonly ChangeGroup[] }) {
   const picked = useAppStore((s) => s.compare?.picked ?? null);
   const selection = useAppStore((s) => s.selection);
+  const hoveredPath = useAppStore((s) => s.hoveredPath);
   return (
     <>
       {groups.map((g) => (
@@ -23,12 +24,13 @@ export function ChangeGroupList({ groups }: { groups: readonly ChangeGroup[] }) 
           {g.lines.length > 0 && (
             <ul>
               {g.lines.slice(0, MAX_LINES).map((l) => {
-                const on =
-                  (l.removed !== undefined && picked === l.removed) ||
-                  (l.removed === undefined &&
-                    l.select.length > 0 &&
-                    l.select.every((id) => selection.includes(id)) &&
-                    selection.length === l.select.length);
+                const on = l.path
+                  ? hoveredPath === l.path
+                  : (l.removed !== undefined && picked === l.removed) ||
+                    (l.removed === undefined &&
+                      l.select.length > 0 &&
+                      l.select.every((id) => selection.includes(id)) &&
+                      selection.length === l.select.length);
                 return (
                   <li key={l.key}>
                     <button

@@ -13,9 +13,10 @@ export function CompareButton() {
         type="button"
         className={`cc-tool cc-toggle${comparing ? ' is-on' : ''}`}
         onClick={() => input.current?.click()}
-        title="Compare the plan with a plan file: what was added, removed and changed"
+        aria-label="Compare with…"
+        title="Compare with… a plan file: what was added, removed and changed since"
       >
-        <GitCompareArrows size={16} /> Compare with…
+        <GitCompareArrows size={16} /> Compare
       </button>
       <input
         ref={input}
