@@ -17,7 +17,6 @@ export interface GhostData extends Record<string, unknown> {
 
 export type GhostNode = Node<GhostData, 'ghost'>;
 
-
 const KIND: Partial<Record<ObjectRef['kind'], CanvasKind>> = {
   vpc: 'vpc',
   subnet: 'subnet',
