@@ -79,9 +79,10 @@ describe('a live diff', () => {
         fc.constantFrom<PathScope>({ kind: 'plan' }, { kind: 'none' }),
         ([p, start, [a, b]], scope) => follow(p, start, [a, b], scope),
       ),
-      { numRuns: 120 },
+      { numRuns: 80 },
     );
-  });
+    // Every check analyses two plans from scratch: seconds on a loaded machine.
+  }, 60_000);
 
   it('marks a path whose verdict moved, and forgets it when an edit moves it back', () => {
     fc.assert(
