@@ -16,9 +16,9 @@ function canonical(d: PlanDiff) {
     (list: readonly T[]) =>
       [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const ref = by<{ id: string; kind: string }>((o) => `${o.kind}:${o.id}`);
-  const finding = by<{ code: string; objects: readonly string[] }>(
-    (f) => `${f.code}:${f.objects.join(',')}`,
-  );
+  const key = (f: { code: string; objects: readonly string[] }) =>
+    `${f.code}:${[...f.objects].sort().join(',')}`;
+  const finding = by(key);
   return {
     objects: {
       added: ref(d.objects.added),
@@ -26,8 +26,8 @@ function canonical(d: PlanDiff) {
       changed: ref(d.objects.changed),
     },
     findings: {
-      introduced: finding(d.findings.introduced).map((f) => `${f.code}:${f.objects.join(',')}`),
-      resolved: finding(d.findings.resolved).map((f) => `${f.code}:${f.objects.join(',')}`),
+      introduced: finding(d.findings.introduced).map(key),
+      resolved: finding(d.findings.resolved).map(key),
     },
     paths: by<{ from: string; to: string }>((p) => `${p.from}->${p.to}`)(d.paths.changed),
     capacity: by<{ cluster: string; field: string }>((c) => `${c.cluster}:${c.field}`)(
