@@ -1,7 +1,7 @@
 // The bench's sections for the review and planning queries: the diff of two large plans (one
 // with a set of random edits), and free-space and suggestion questions among 100,000 ranges.
 import { analyzePlan, type PathScope } from '../src/domain/analyze';
-import { diffAnalyzed, diffPlans } from '../src/domain/diff/diff';
+import { diffAnalyzed, diffPlans, type PlanDiff } from '../src/domain/diff/diff';
 import { cidrOf } from '../src/domain/ip/cidr';
 import { FreeSpace } from '../src/domain/ip/free-blocks';
 import { PRIVATE_RANGES } from '../src/domain/ip/private-ranges';
@@ -11,6 +11,8 @@ import { removeObjects } from '../src/domain/ops/cascade';
 import { applyOps, type PlanOp } from '../src/domain/ops/ops';
 import { rangesToAvoid } from '../src/domain/planning/avoid';
 import { AddressPlanner } from '../src/domain/planning/suggest';
+import { ValidationEngine } from '../src/worker/engine';
+import type { FromWorker } from '../src/worker/protocol';
 import { mulberry32, planCidrs, SPARE_CONTAINER_CIDR } from './generate';
 
 /**
@@ -58,6 +60,17 @@ export interface DiffRow {
   diffMs: number;
   /** From two plans: both analysed (paths of the edited cluster, as the validation bench), then compared. */
   endToEndMs: number;
+  /**
+   * The designer's way: the worker compares the plan with a base it analysed once; the 200 edits
+   * arrive as one batch and the answer carries the diff (incremental analysis plus live diff).
+   */
+  liveMs: number;
+  /** The same batch with no comparison on: what the live diff adds is the difference. */
+  liveNoCompareMs: number;
+  /** Starting the comparison: the base analysed and the whole plan compared, once, in the worker. */
+  liveStartMs: number;
+  /** The live diff's counts, to be checked against the full diff's. */
+  liveSummary: string;
   added: number;
   removed: number;
   changed: number;
@@ -78,17 +91,74 @@ export function measureDiff(plan: Plan, size: number, seed: number, time: Timer)
   const runs = size >= 100_000 ? 5 : 7;
   const diffMs = time(() => diffAnalyzed(plan, a, after, b), runs);
   const endToEndMs = time(() => diffPlans(plan, after, scope), size >= 100_000 ? 3 : 5);
+  const live = measureLive(plan, ops, scope, time);
+  const summary = (x: PlanDiff['summary']) =>
+    `${x.added} added, ${x.removed} removed, ${x.changed} changed, ${x.pathsWorse} paths worse`;
+  if (summary(live.summary) !== summary(d.summary))
+    throw new Error(
+      `the live diff says ${summary(live.summary)}, the full one ${summary(d.summary)}`,
+    );
   return {
     size,
     edits: 200,
     diffMs,
     endToEndMs,
+    liveMs: live.ms,
+    liveNoCompareMs: live.noCompareMs,
+    liveStartMs: live.startMs,
+    liveSummary: summary(live.summary),
     added: d.summary.added,
     removed: d.summary.removed,
     changed: d.summary.changed,
     findingsIntroduced: d.findings.introduced.length,
     pathsChanged: d.paths.changed.length,
   };
+}
+
+function measureLive(plan: Plan, ops: PlanOp[], scope: PathScope, time: Timer) {
+  const inverse = applyOps(plan, ops).inverse;
+  const engine = (compare: boolean) => {
+    const e = new ValidationEngine();
+    e.handle([{ type: 'load', revision: 0, plan, scope }]);
+    let startMs = 0;
+    if (compare) {
+      const t0 = performance.now();
+      e.handle([{ type: 'compare', id: 1, base: plan }]);
+      startMs = performance.now() - t0;
+    }
+    return { e, startMs };
+  };
+  const result = (r: FromWorker | undefined) => {
+    if (r?.type !== 'result') throw new Error(`the worker failed: ${JSON.stringify(r)}`);
+    return r;
+  };
+  // Runs apply the edits and take them back in turn: each is the diff of two plans 200 edits
+  // apart (the base and the edited plan, or the edited plan and the base again).
+  const runner = (e: ValidationEngine) => {
+    let revision = 0;
+    return () => {
+      revision++;
+      const forward = revision % 2 === 1;
+      const r = result(e.handle([{ type: 'edit', revision, ops: forward ? ops : inverse }]));
+      return { r, forward };
+    };
+  };
+  const plain = runner(engine(false).e);
+  // An even number of runs in all (warm-ups included) leaves each engine where it started.
+  const noCompareMs = time(() => plain(), 6, 2);
+  const comparing = engine(true);
+  const step = runner(comparing.e);
+  let summary: PlanDiff['summary'] | undefined;
+  const ms = time(
+    () => {
+      const { r, forward } = step();
+      if (forward) summary = r.diff?.diff.summary;
+    },
+    6,
+    2,
+  );
+  if (!summary) throw new Error('the worker answered the edits without a diff');
+  return { ms, noCompareMs, startMs: comparing.startMs, summary };
 }
 
 export interface SuggestRow {

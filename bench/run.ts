@@ -611,7 +611,9 @@ function measurePlanning(size: number): Planning {
     `  free-space query ${suggest.freeQueryMs.toFixed(4)} ms among ${suggest.ranges} ranges, suggestion ${suggest.suggestMs.toFixed(3)} ms`,
   );
   const diff = measureDiff(plan, size, SEED, time);
-  log(`  diff ${diff.diffMs.toFixed(1)} ms, with both analyses ${diff.endToEndMs.toFixed(0)} ms`);
+  log(
+    `  diff ${diff.diffMs.toFixed(1)} ms, with both analyses ${diff.endToEndMs.toFixed(0)} ms, live in the worker ${diff.liveMs.toFixed(0)} ms (${diff.liveNoCompareMs.toFixed(0)} ms without comparing; comparison started in ${diff.liveStartMs.toFixed(0)} ms)`,
+  );
   return { diff, suggest };
 }
 
@@ -627,10 +629,10 @@ function planningChecks(p: Planning) {
   if (!big) return [];
   return [
     check(
-      'diff of two 100k plans (analyses known)',
+      'diff of two 100k plans (live in the worker)',
       '<= 1000 ms',
-      p.diff.diffMs,
-      p.diff.diffMs <= 1000,
+      p.diff.liveMs,
+      p.diff.liveMs <= 1000,
     ),
     check(
       'free-space query, 100k ranges',
@@ -657,6 +659,21 @@ function planningTable(p: Planning): string {
         'diff from two plans',
         fmt(d.endToEndMs),
         'both analysed (paths of the edited cluster), then compared',
+      ],
+      [
+        'diff live in the worker',
+        fmt(d.liveMs),
+        `the ${d.edits} edits as one batch to a worker comparing with the base: incremental analysis and live diff (${d.liveSummary})`,
+      ],
+      [
+        'the same batch, not comparing',
+        fmt(d.liveNoCompareMs),
+        'incremental analysis alone: the live diff costs the difference',
+      ],
+      [
+        'comparison started',
+        fmt(d.liveStartMs),
+        'once, in the worker: the base analysed and the whole plan compared',
       ],
       ['free-space index build', fmt(s.buildMs), `${s.ranges} IPv4 ranges, sorted and merged once`],
       [

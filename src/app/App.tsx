@@ -28,6 +28,7 @@ import { ReviewMode } from '../panels/review/ReviewMode';
 import { CommentsPanel } from '../panels/comments/CommentsPanel';
 import { AuthorDialog } from '../panels/comments/AuthorDialog';
 import { AddressMapSlot } from '../panels/address-map/AddressMapSlot';
+import { ChangesPanel } from '../panels/changes/ChangesPanel';
 
 function Designer() {
   const rf = useReactFlow();
@@ -99,6 +100,7 @@ function Designer() {
         <main className="cc-center" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
           <Canvas />
           <AddressMapSlot />
+          <ChangesPanel />
           <div className="cc-dock">
             <ProblemsPanel />
             <PathsPanel />

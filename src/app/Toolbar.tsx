@@ -23,6 +23,7 @@ import { ExportMenu } from './ExportMenu';
 import { LibraryButtons } from './library/LibraryButtons';
 import { openPlanFile } from './open-plan';
 import { useOpenProgress } from './open/progress';
+import { CompareButton } from '../panels/changes/CompareButton';
 import { ShareDialog } from './ShareDialog';
 import { TemplatesDialog } from './TemplatesDialog';
 
@@ -149,6 +150,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
             if (f) void openPlanFile(f);
           }}
         />
+        <CompareButton />
         <button
           type="button"
           className="cc-tool"

@@ -35,6 +35,7 @@ export function startValidation(options: ClientOptions = {}): () => void {
           },
           { state: 'idle', behind: 0 },
         );
+        if (r.diff) store.getState().setCompareDiff(r.diff.compare, r.revision, r.diff.diff);
       },
       state: (s) => store.getState().setValidation(s),
       crashed: (report) => {
@@ -57,6 +58,14 @@ export function startValidation(options: ClientOptions = {}): () => void {
     const ops = change.ops.filter((op) => !isCosmetic(op));
     if (ops.length > 0) client.edit(change.revision, ops);
   });
+  let compared = initial.compare;
+  if (compared) client.compare(compared.id, compared.base);
+  const unsubscribeCompare = store.subscribe((s) => {
+    const c = s.compare;
+    if (c?.id === compared?.id) return;
+    compared = c;
+    client.compare(c?.id ?? 0, c?.base ?? null);
+  });
   const unsubscribeScope = store.subscribe((s) => {
     const next = pathScopeOf(s);
     const k = scopeKey(next);
@@ -69,6 +78,7 @@ export function startValidation(options: ClientOptions = {}): () => void {
   return () => {
     unsubscribeChanges();
     unsubscribeScope();
+    unsubscribeCompare();
     client.dispose();
   };
 }

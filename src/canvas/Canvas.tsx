@@ -46,6 +46,8 @@ import {
   ResourceNode,
 } from './nodes/LeafNodes';
 import { SubnetNode, VpcNode } from './nodes/ContainerNodes';
+import { GhostNode } from './nodes/GhostNode';
+import { ghostNodes } from './ghosts';
 import { LinkEdge } from './edges/LinkEdge';
 import { PathEdge } from './edges/PathEdge';
 import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
@@ -67,6 +69,7 @@ const nodeTypes = {
   idc: IdcNode,
   ccn: CcnNode,
   internet: InternetNode,
+  ghost: GhostNode,
 };
 const edgeTypes = { link: LinkEdge, path: PathEdge };
 
@@ -90,6 +93,7 @@ const onMoveEnd = (_e: unknown, v: Viewport) => useAppStore.getState().setViewpo
 const LARGE_PLAN_OPEN_ZOOM = 0.5;
 
 const NO_STATUS: Readonly<Record<string, string>> = {};
+const NO_MARKS: Readonly<Record<string, string>> = {};
 // One canvas per page: its node cache lives as long as the page.
 const nodeCache = new NodeCache();
 const pathEdgeCache = new PathEdgeCache();
@@ -103,6 +107,10 @@ export function Canvas() {
   const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
   const focusRequest = useAppStore((s) => s.focusRequest);
+  const marks = useAppStore((s) => s.compare?.marks ?? NO_MARKS);
+  const compareBase = useAppStore((s) => s.compare?.base);
+  const removed = useAppStore((s) => s.compare?.diff?.objects.removed);
+  const picked = useAppStore((s) => s.compare?.picked ?? null);
   const rf = useReactFlow<ObjectNode>();
   const far = useStore(selectFar);
   const canvasEl = useRef<HTMLDivElement>(null);
@@ -129,10 +137,9 @@ export function Canvas() {
 
   const selected = useMemo(() => new Set(selection), [selection]);
   const planNodes = useMemo(
-    () => nodeCache.build(plan, selected, status),
-    [plan, selected, status],
+    () => nodeCache.build(plan, selected, status, marks),
+    [plan, selected, status, marks],
   );
-  const nodes = useMemo(() => withPositions(planNodes, dragging), [planNodes, dragging]);
   const large = isLargePlan(planNodes);
   const paneWidth = useStore(selectWidth);
   const paneHeight = useStore(selectHeight);
@@ -155,6 +162,16 @@ export function Canvas() {
   // The ids drawn change only when objects come and go, not on every edit or drag frame.
   const drawnKey = useMemo(() => planNodes.map((n) => n.id).join('\u0000'), [planNodes]);
   const drawn = useMemo(() => new Set(drawnKey.split('\u0000')), [drawnKey]);
+  const ghosts = useMemo(
+    () => (compareBase && removed ? ghostNodes(compareBase, removed, drawn, picked) : []),
+    [compareBase, removed, drawn, picked],
+  );
+  const nodes = useMemo(() => {
+    const moved = withPositions(planNodes, dragging);
+    // Ghosts are drawn by React Flow like the plan's nodes but are no plan object: nothing that
+    // reads the canvas's nodes as objects (placement, drops) takes them (see rects()).
+    return ghosts.length > 0 ? [...moved, ...(ghosts as unknown as ObjectNode[])] : moved;
+  }, [planNodes, dragging, ghosts]);
   const subnetOfResource = useMemo(() => {
     const m = new Map(plan.resources.map((r) => [r.id, r.subnet]));
     return (id: string) => m.get(id);
@@ -167,6 +184,7 @@ export function Canvas() {
 
   const rects = useCallback((): Rect[] => {
     return rf.getNodes().flatMap((n) => {
+      if ((n.type as string) === 'ghost') return [];
       const internal = rf.getInternalNode(n.id);
       if (!internal) return [];
       const p = internal.internals.positionAbsolute;

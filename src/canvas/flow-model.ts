@@ -21,6 +21,8 @@ interface Inputs {
   readonly selected: boolean;
   readonly status: string;
   readonly index: number;
+  /** Added or changed since the plan compared with, if a comparison is on. */
+  readonly mark: string | undefined;
 }
 
 function sizeOf(kind: CanvasKind): { width: number; height: number } {
@@ -129,6 +131,7 @@ export class NodeCache {
     plan: Plan,
     selection: ReadonlySet<string>,
     status: Readonly<Record<string, string>>,
+    marks: Readonly<Record<string, string>> = {},
   ): ObjectNode[] {
     const next = new Map<string, { inputs: Inputs; node: ObjectNode }>();
     const out: ObjectNode[] = [];
@@ -141,6 +144,7 @@ export class NodeCache {
         selected: selection.has(id),
         status: status[id] ?? 'ok',
         index,
+        mark: marks[id],
       };
       const prev = this.cache.get(id);
       let node = prev?.node;
@@ -150,6 +154,7 @@ export class NodeCache {
         prev.inputs.box === box &&
         prev.inputs.selected === inputs.selected &&
         prev.inputs.status === inputs.status &&
+        prev.inputs.mark === inputs.mark &&
         (box !== undefined || prev.inputs.index === index) &&
         node?.parentId === parentId;
       if (!same || !node) {
@@ -168,10 +173,11 @@ export class NodeCache {
           ...(resizable
             ? { width: box?.width ?? size.width, height: box?.height ?? size.height }
             : { initialWidth: size.width, initialHeight: size.height }),
-          domAttributes: { 'data-status': inputs.status, 'data-kind': kind } as Record<
-            string,
-            string
-          >,
+          domAttributes: {
+            'data-status': inputs.status,
+            'data-kind': kind,
+            ...(inputs.mark ? { 'data-diff': inputs.mark } : {}),
+          } as Record<string, string>,
           handles: CONNECTABLE.has(kind)
             ? [
                 ...FIXED_HANDLES,

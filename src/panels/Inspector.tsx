@@ -21,6 +21,7 @@ import { ObjectFindings } from './inspector/ObjectFindings';
 import { ObjectForm } from './inspector/ObjectForm';
 import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
 import { ObjectComments } from './comments/ObjectComments';
+import { ChangedFields } from './inspector/ChangedFields';
 
 const KIND_TITLES: Readonly<Record<Collection, string>> = {
   vpcs: 'VPC',
@@ -156,6 +157,7 @@ export function Inspector() {
             </span>
           </div>
         </div>
+        <ChangedFields id={object.id} />
         <ObjectFindings
           id={object.id}
           {...(collection === 'routeTables' ? { shownElsewhere: ROUTE_CODES } : {})}

@@ -42,4 +42,5 @@ export const STATE_STORAGE: Readonly<Record<DataKeys, StorageRule>> = {
   validation: SESSION,
   crashReport: SESSION,
   planSource: SESSION,
+  compare: SESSION,
 };

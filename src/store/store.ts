@@ -1,18 +1,20 @@
-// One store, three slices: the plan (document, undoable), the UI (session), and the analysis
-// (from the worker, never undoable). Components read it through ./selectors.
+// One store, four slices: the plan (document, undoable), the UI (session), the analysis (from
+// the worker, never undoable) and a comparison with another plan. Components read it through ./selectors.
 import { create } from 'zustand';
 import type { Plan } from '../domain/model/plan';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createPlanSlice, type PlanSlice } from './plan-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = PlanSlice & UiSlice & AnalysisSlice;
+export type AppState = PlanSlice & UiSlice & AnalysisSlice & CompareSlice;
 
 export function createAppStore(initial: Plan) {
   return create<AppState>()((...a) => ({
     ...createPlanSlice(initial)(...a),
     ...createUiSlice(...a),
     ...createAnalysisSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

@@ -127,4 +127,26 @@ describe('ValidationClient', () => {
     w.step();
     expect(t.results).toContain(3);
   });
+
+  it('sends the comparison again to a restarted worker, after the plan', () => {
+    const t = setup();
+    t.client.load(1, basePlan());
+    t.workers[0]!.step();
+    const base = basePlan({ name: 'base' });
+    t.client.compare(4, base);
+    expect(t.workers[0]!.inbox.at(-1)).toEqual({ type: 'compare', id: 4, base });
+    t.workers[0]!.step();
+    t.client.edit(2, [{ op: 'remove', collection: 'vpcs', id: 'ghost' }]);
+    t.workers[0]!.step();
+    expect(t.workers[1]!.inbox.map((m) => m.type)).toEqual(['load', 'compare']);
+    expect(t.workers[1]!.inbox[1]).toMatchObject({ id: 4, base });
+    t.workers[1]!.step();
+    t.workers[1]!.step();
+    // An ended comparison is not brought back by the next restart.
+    t.client.compare(5, null);
+    t.workers[1]!.inbox.length = 0;
+    t.client.edit(3, [{ op: 'remove', collection: 'vpcs', id: 'ghost' }]);
+    t.workers[1]!.step();
+    expect(t.workers[2]!.inbox.map((m) => m.type)).toEqual(['load']);
+  });
 });

@@ -38,6 +38,8 @@ export class ValidationClient {
   private sent = -1;
   private answered = -1;
   private scope: PathScope = { kind: 'none' };
+  /** The comparison in force, sent again to a restarted worker after the plan. */
+  private comparing: { id: number; base: Plan } | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private readonly timeoutMs: number;
@@ -114,6 +116,18 @@ export class ValidationClient {
     this.events.state({ state: 'paused', message: `Validation restarted: ${message}`, behind: 1 });
     this.worker = this.start();
     this.post({ type: 'load', revision, plan, scope: this.scope });
+    this.resendComparison();
+  }
+
+  private resendComparison(): void {
+    if (this.comparing) this.worker.postMessage({ type: 'compare', ...this.comparing });
+  }
+
+  /** Compares the plan with `base` from now on (null: stops); answers carry `id`. */
+  compare(id: number, base: Plan | null): void {
+    this.comparing = base ? { id, base } : null;
+    this.worker.postMessage({ type: 'compare', id, base });
+    this.arm();
   }
 
   load(revision: number, plan: Plan, scope: PathScope = this.scope): void {
@@ -127,6 +141,7 @@ export class ValidationClient {
       this.failures = 0;
       const { plan } = this.currentPlan();
       this.post({ type: 'load', revision, plan, scope: this.scope });
+      this.resendComparison();
       return;
     }
     this.post({ type: 'edit', revision, ops });

@@ -5,12 +5,16 @@ import type { PathScope } from '../domain/analyze';
 import { IncrementalAnalyzer } from '../domain/incremental/analyzer';
 import { mergeAnalysisDeltas } from '../domain/incremental/delta';
 import { isCosmetic, type PlanOp } from '../domain/ops/ops';
+import { applyPathsDelta } from '../domain/incremental/delta';
+import { Comparison } from './compare';
 import type { FromWorker, ToWorker } from './protocol';
 
 export class ValidationEngine {
   private readonly analyzer = new IncrementalAnalyzer();
   private loaded = false;
   private revision = -1;
+  private scope: PathScope = { kind: 'none' };
+  private comparison: Comparison | null = null;
 
   /** Takes a batch of messages; returns the one message to send back, if any. */
   handle(messages: readonly ToWorker[]): FromWorker | undefined {
@@ -20,9 +24,11 @@ export class ValidationEngine {
         Omit<Extract<FromWorker, { type: 'result' }>, 'type' | 'revision' | 'ms'> | undefined;
       let ops: PlanOp[] = [];
       let scope: PathScope | undefined;
+      let compared = false;
       const flush = () => {
         if (ops.length === 0) return;
         const d = this.analyzer.apply(ops);
+        this.comparison?.edited(this.analyzer, ops, d);
         ops = [];
         reply = mergeAnalysisDeltas(reply, d);
       };
@@ -31,8 +37,19 @@ export class ValidationEngine {
           ops = [];
           scope = undefined;
           reply = this.analyzer.load(m.plan, m.scope);
+          this.scope = m.scope;
+          this.comparison?.loaded();
           this.loaded = true;
           this.revision = m.revision;
+        } else if (m.type === 'compare') {
+          flush();
+          if (scope) {
+            reply = mergeAnalysisDeltas(reply, this.analyzer.setScope(scope));
+            this.scope = scope;
+            scope = undefined;
+          }
+          compared = true;
+          this.comparison = m.base ? new Comparison(m.id, m.base, this.scope) : null;
         } else if (m.type === 'edit') {
           if (!this.loaded) throw new Error('an edit arrived before any plan');
           ops.push(...m.ops);
@@ -43,7 +60,18 @@ export class ValidationEngine {
         }
       }
       flush();
-      if (scope) reply = mergeAnalysisDeltas(reply, this.analyzer.setScope(scope));
+      if (scope) {
+        reply = mergeAnalysisDeltas(reply, this.analyzer.setScope(scope));
+        this.scope = scope;
+        this.comparison?.scoped(scope);
+      }
+      const c = this.comparison;
+      const tc = performance.now();
+      const diff = c && this.loaded ? c.take(this.analyzer) : undefined;
+      const withDiff =
+        c && diff ? { diff: { compare: c.id, diff, ms: performance.now() - tc } } : {};
+      if (!reply && (diff || compared))
+        reply = { paths: { kind: 'some', changed: [], removed: [], order: null } };
       if (!reply) return undefined;
       const onlyCosmetic =
         reply.findings === undefined &&
@@ -55,7 +83,13 @@ export class ValidationEngine {
         reply.paths.order === null;
       if (onlyCosmetic && messages.every((m) => m.type === 'edit' && m.ops.every(isCosmetic)))
         return undefined;
-      return { type: 'result', revision: this.revision, ...reply, ms: performance.now() - t0 };
+      return {
+        type: 'result',
+        revision: this.revision,
+        ...reply,
+        ms: performance.now() - t0,
+        ...withDiff,
+      };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       return {

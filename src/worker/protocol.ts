@@ -7,6 +7,7 @@ import type { Plan } from '../domain/model/plan';
 import type { PlanOp } from '../domain/ops/ops';
 import type { Finding } from '../domain/rules/codes';
 import type { PathsDelta } from '../domain/incremental/delta';
+import type { PlanDiff } from '../domain/diff/diff';
 
 export type ToWorker =
   | {
@@ -16,7 +17,12 @@ export type ToWorker =
       readonly scope: PathScope;
     }
   | { readonly type: 'edit'; readonly revision: number; readonly ops: readonly PlanOp[] }
-  | { readonly type: 'scope'; readonly scope: PathScope };
+  | { readonly type: 'scope'; readonly scope: PathScope }
+  /**
+   * Compare the plan, from now on and edit by edit, with `base` (an earlier version or a file);
+   * null ends the comparison. `id` tells one comparison's answers from another's.
+   */
+  | { readonly type: 'compare'; readonly id: number; readonly base: Plan | null };
 
 export type FromWorker =
   | {
@@ -31,6 +37,8 @@ export type FromWorker =
       /** What changed in the paths, or all of them. */
       readonly paths: PathsDelta;
       readonly ms: number;
+      /** While comparing: the diff of this revision against the base, when it may have moved. */
+      readonly diff?: { readonly compare: number; readonly diff: PlanDiff; readonly ms: number };
     }
   | {
       readonly type: 'failed';

@@ -18,6 +18,8 @@ function shortLabel(
   return undefined;
 }
 
+const VERDICT_WORD = { direct: 'direct', snat: 'SNAT', unreachable: 'unreachable' } as const;
+
 export const PathEdge = memo(function PathEdge({
   id,
   source,
@@ -37,6 +39,10 @@ export const PathEdge = memo(function PathEdge({
       st.hoveredPath !== null &&
       (st.hoveredPath === data.key || (data.keys?.includes(st.hoveredPath) ?? false)),
   );
+  // While comparing: how this path's verdict moved since the plan compared with.
+  const change = useAppStore((st) =>
+    data && !data.keys ? st.compare?.pathChanges[data.key] : undefined,
+  );
   if (!s || !t || !data) return null;
   const e = floatingEnds(s, t);
   const [path, lx, ly] = getBezierPath({
@@ -51,7 +57,11 @@ export const PathEdge = memo(function PathEdge({
   const p = data.path;
   const count = data.keys?.length ?? 1;
   const base = shortLabel(p, names);
-  const label = count > 1 ? `${count} × ${base ?? 'direct'}` : base;
+  const moved =
+    change && change.after
+      ? `${change.before ? VERDICT_WORD[change.before] : 'new'} → ${VERDICT_WORD[change.after]}`
+      : undefined;
+  const label = moved ?? (count > 1 ? `${count} × ${base ?? 'direct'}` : base);
   return (
     <>
       <g
@@ -70,7 +80,9 @@ export const PathEdge = memo(function PathEdge({
       <EdgeLabelRenderer>
         {label && (
           <div
-            className={`cc-path-label cc-path-label--${p.verdict}`}
+            className={`cc-path-label cc-path-label--${p.verdict}${moved ? ' cc-path-label--moved' : ''}`}
+            {...(moved ? { 'data-change': moved } : {})}
+            title={moved && base ? `${moved}: ${base}` : undefined}
             style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
             onMouseEnter={(ev) => setHover({ x: ev.clientX, y: ev.clientY })}
             onMouseLeave={() => setHover(null)}

@@ -48,9 +48,13 @@ export interface PlanDiff {
 
 const RANK: Readonly<Record<Verdict, number>> = { direct: 0, snat: 1, unreachable: 2 };
 
-/** A finding is the same finding in both plans when its code and objects are (messages may differ). */
+/**
+ * A finding is the same finding in both plans when its code and objects are (messages may differ;
+ * so may the order of its objects: an incremental analysis can name two overlapping subnets in the
+ * other order than a full one).
+ */
 export function findingKey(f: Finding): string {
-  return `${f.code}\u0000${f.objects.join('\u0000')}`;
+  return `${f.code}\u0000${[...f.objects].sort().join('\u0000')}`;
 }
 
 /** Findings of `a` that `b` lacks, counting repeats: two identical findings need two to match. */
@@ -68,6 +72,14 @@ function missingFrom(a: readonly Finding[], b: readonly Finding[]): Finding[] {
     else out.push(f);
   }
   return out;
+}
+
+/** Findings the new analysis has and the old lacks, and the other way round. */
+export function diffFindings(
+  before: readonly Finding[],
+  after: readonly Finding[],
+): PlanDiff['findings'] {
+  return { introduced: missingFrom(after, before), resolved: missingFrom(before, after) };
 }
 
 export function isWorse(before: Verdict | null, after: Verdict | null): boolean {

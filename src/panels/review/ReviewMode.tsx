@@ -7,6 +7,7 @@ import { usePlanContent } from '../../store/hooks';
 import { nameOf, selectFindings, selectNames, selectPaths } from '../../store/selectors';
 import './review.css';
 import { reviewSteps, stepObjects, summarize, type ReviewStep } from './steps';
+import { WhatChanged } from '../changes/WhatChanged';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -15,6 +16,7 @@ function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewSte
   const findings = useAppStore(selectFindings);
   const capacity = useAppStore((s) => s.analysis?.capacity ?? []);
   const names = useAppStore(selectNames);
+  if (step.kind === 'changes') return <WhatChanged />;
   if (step.kind === 'summary') {
     const sum = summarize(plan, findings, capacity, steps);
     return (
@@ -149,7 +151,11 @@ export function ReviewMode() {
   const plan = usePlanContent();
   const findings = useAppStore(selectFindings);
   const paths = useAppStore(selectPaths);
-  const steps = useMemo(() => reviewSteps(plan, findings, paths), [plan, findings, paths]);
+  const comparing = useAppStore((s) => s.compare !== null);
+  const steps = useMemo(
+    () => reviewSteps(plan, findings, paths, comparing),
+    [plan, findings, paths, comparing],
+  );
   const index = review ? Math.min(review.step, steps.length - 1) : 0;
   const step = steps[index];
   const cardRef = useRef<HTMLElement>(null);

@@ -32,6 +32,11 @@ describe('review steps for comments', () => {
 
   it('a plan without comments has no comment step', () => {
     expect(reviewSteps(basePlan(), [], []).map((s) => s.kind)).toEqual(['summary']);
+    // While comparing with another plan, the walk starts with what changed.
+    expect(reviewSteps(basePlan(), [], [], true).map((s) => s.kind)).toEqual([
+      'changes',
+      'summary',
+    ]);
   });
 });
 

@@ -7,6 +7,8 @@ import type { Finding } from '../../domain/rules/codes';
 import type { PathResult } from '../../domain/routing/paths';
 
 export type ReviewStep =
+  /** While comparing with another plan: what changed, before anything else. */
+  | { readonly kind: 'changes' }
   | { readonly kind: 'summary' }
   | { readonly kind: 'finding'; readonly index: number; readonly finding: Finding }
   | {
@@ -27,8 +29,11 @@ export function reviewSteps(
   plan: Plan,
   findings: readonly Finding[],
   paths: readonly PathResult[],
+  comparing = false,
 ): ReviewStep[] {
-  const steps: ReviewStep[] = [{ kind: 'summary' }];
+  const steps: ReviewStep[] = comparing
+    ? [{ kind: 'changes' }, { kind: 'summary' }]
+    : [{ kind: 'summary' }];
   findings.forEach((finding, index) => {
     if (finding.severity !== 'info') steps.push({ kind: 'finding', index, finding });
   });
