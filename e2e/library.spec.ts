@@ -201,6 +201,10 @@ test('save two versions with their summaries, restore the first, undo the restor
   await page.getByRole('button', { name: 'Versions' }).click();
   await versionsDialog(page).getByRole('button', { name: 'Compare with without batch' }).click();
   await expect(page.getByText('Comparing the plan with “without batch”')).toBeVisible();
+  const changes = page.getByRole('complementary', { name: 'Changes' });
+  await expect(changes).toContainText('since without batch');
+  await expect(changes.locator('[data-group="added"]')).toContainText('batch');
+  await expect(d.node('cls-batch')).toHaveAttribute('data-diff', 'added');
 
   // Versions outlive a reload.
   await page.reload();

@@ -9,7 +9,6 @@ import { parsePlanText } from '../../io/parse';
 import { planToJson } from '../../io/serialize';
 import { useAppStore } from '../../store/app-store';
 import { subscribePlanChanges } from '../../store/changes';
-import { compareWith } from '../../store/compare-target';
 import { emptyHistory } from '../../store/history';
 import {
   Library,
@@ -502,7 +501,7 @@ export async function restoreVersion(id: string): Promise<boolean> {
 
 export async function compareVersion(id: string): Promise<string> {
   const { plan, name } = await versionPlan(id);
-  compareWith(plan, name);
+  useAppStore.getState().compareWith(plan, name);
   return name;
 }
 
