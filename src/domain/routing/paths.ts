@@ -105,6 +105,11 @@ function legOwnerVpc(leg: RangeLeg): string | undefined {
   return leg.kind === 'resource' || leg.kind === 'pods' ? leg.vpc : undefined;
 }
 
+/** "the pods of prod-tke … are", "orders-db … is": the verb that agrees with `legName`. */
+function verbFor(leg: Leg): 'is' | 'are' {
+  return leg.kind === 'pods' ? 'are' : 'is';
+}
+
 function legName(_ix: PlanIndex, leg: Leg): string {
   switch (leg.kind) {
     case 'internet':
@@ -754,7 +759,7 @@ export class PathEngine {
       }
       // The ranges themselves are left out: they change with the container CIDR, and every
       // path would have to be told again.
-      const why = `${legName(ix, leg)} is outside the cluster's non-masquerade ranges`;
+      const why = `${legName(ix, leg)} ${verbFor(leg)} outside the cluster's non-masquerade ranges`;
       out.push(
         this.finish(
           base,
@@ -907,7 +912,7 @@ export class PathEngine {
       const kept =
         first === src.id && this.ix.resource(first)
           ? why
-          : `Pod IPs are kept: ${leg.kind === 'address' && fwd.holder ? `${leg.text} (${fwd.holder})` : legName(this.ix, leg)} is ${why}`;
+          : `Pod IPs are kept: ${leg.kind === 'address' && fwd.holder ? `${leg.text} (${fwd.holder})` : legName(this.ix, leg)} ${verbFor(leg)} ${why}`;
       return result(base, { verdict, hops, reason: null, message: kept + route });
     }
     return result(base, {
