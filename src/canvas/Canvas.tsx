@@ -44,9 +44,10 @@ import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } f
 import { containOps, moveOps, containerAt, placedCreationOps, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
 import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, fitRect, onFitRequest, requestFit } from './fit';
-import { focusPadding } from './framing';
+import { covered, FOCUS_MARGIN, focusPadding } from './framing';
+import { freeArea, reviewFrame } from './review-framing';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
-import { FarContext, selectFar } from './nodes/far';
+import { FAR_ZOOM, FarContext, selectFar } from './nodes/far';
 import { Overview } from './Overview';
 import { textZoom } from './zoom-scale';
 
@@ -77,6 +78,12 @@ const selectWidth = (s: ReactFlowState) => s.width;
 const selectHeight = (s: ReactFlowState) => s.height;
 const onPaneClick = () => useAppStore.getState().select([]);
 const onMoveEnd = (_e: unknown, v: Viewport) => useAppStore.getState().setViewport(v);
+
+/**
+ * Review's zoom band: names are drawn at least 14 screen pixels from the far-form zoom up (the
+ * stylesheet raises the canvas's minimum font in review mode), and a walk settles at full size.
+ */
+const REVIEW_ZOOM_BAND = { legible: FAR_ZOOM, steady: 1, max: 1.25 };
 
 /** A large plan opens at its top-left corner at this zoom, near enough to read. */
 const LARGE_PLAN_OPEN_ZOOM = 0.5;
@@ -357,6 +364,8 @@ export function Canvas() {
     [connect],
   );
 
+  // The zoom the last review step was shown at: the next one keeps it while its subject fits.
+  const reviewZoomInUse = useRef<number | null>(null);
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
     // After React Flow has seen the canvas's new size (review mode hides the side panels).
@@ -365,18 +374,35 @@ export function Canvas() {
         const ids = new Set(focusRequest.ids);
         const nodes = rf.getNodes().filter((n) => ids.has(n.id));
         if (nodes.length === 0) return;
-        void fitRect(rf, rf.getNodesBounds(nodes), {
+        const bounds = rf.getNodesBounds(nodes);
+        // The summary card is read first and stepped past; a step's card stays under its subject.
+        const card = document.querySelector('.cc-review:not(.cc-review--summary)');
+        const pane = canvasEl.current?.getBoundingClientRect();
+        if (card && pane && pane.width > 0 && pane.height > 0) {
+          const area = freeArea(
+            pane.width,
+            pane.height,
+            covered(pane, card.getBoundingClientRect()),
+            FOCUS_MARGIN,
+          );
+          const view = reviewFrame(bounds, area, reviewZoomInUse.current, {
+            ...REVIEW_ZOOM_BAND,
+            min: minZoom,
+          });
+          reviewZoomInUse.current = view.zoom;
+          void rf.setViewport(view, { duration: 300, interpolate: 'linear' });
+          return;
+        }
+        void fitRect(rf, bounds, {
           duration: 300,
-          // The summary card is read first and stepped past; a step's card stays under its subject.
-          padding: focusPadding(
-            canvasEl.current,
-            document.querySelector('.cc-review:not(.cc-review--summary)'),
-          ),
+          padding: focusPadding(canvasEl.current, card),
           maxZoom: 1.25,
         });
       }),
     );
     return () => cancelAnimationFrame(frame);
+    // The minimum zoom is read when the request comes; a change of it alone moves nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest, rf]);
 
   // A plan opened (a template, a file, a link), Tidy up, or leaving review: show the whole plan
@@ -401,6 +427,7 @@ export function Canvas() {
   const reviewing = useAppStore((s) => s.review !== null);
   const wasReviewing = useRef(reviewing);
   useEffect(() => {
+    if (!reviewing) reviewZoomInUse.current = null;
     if (wasReviewing.current && !reviewing) requestFit();
     wasReviewing.current = reviewing;
   }, [reviewing, rf]);
