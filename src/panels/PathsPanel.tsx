@@ -10,6 +10,7 @@ import {
   selectPaths,
   type Names,
 } from '../store/selectors';
+import { reasonSentence } from './words';
 
 /** Rows listed at most: the canvas draws every path; a list of ten thousand would hold the page. */
 export const MAX_PATH_ROWS = 500;
@@ -36,7 +37,7 @@ const PathRow = memo(function PathRow({ p, names }: { p: PathResult; names: Name
       </span>
       {p.reason && <code className="cc-path-row__reason">{p.reason}</code>}
       <span className="cc-path-row__msg" title={p.hops.map((h) => nameOf(names, h)).join(' › ')}>
-        {p.message}
+        {p.reason ? reasonSentence(p.reason, p.message) : p.message}
       </span>
     </li>
   );
