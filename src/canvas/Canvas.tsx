@@ -85,6 +85,9 @@ const onMoveEnd = (_e: unknown, v: Viewport) => useAppStore.getState().setViewpo
  */
 const REVIEW_ZOOM_BAND = { legible: FAR_ZOOM, steady: 1, max: 1.25 };
 
+/** Past this many paths, review draws only the current step's. */
+const REVIEW_ALL_PATHS_MAX = 500;
+
 /** A large plan opens at its top-left corner at this zoom, near enough to read. */
 const LARGE_PLAN_OPEN_ZOOM = 0.5;
 
@@ -156,9 +159,19 @@ export function Canvas() {
     const m = new Map(plan.resources.map((r) => [r.id, r.subnet]));
     return (id: string) => m.get(id);
   }, [plan.resources]);
+  // Reviewing a plan with thousands of paths, the canvas draws the step's path alone: thousands
+  // of lines would hold the page for seconds at every step and tell the room nothing.
+  const reviewFocus = useAppStore((s) =>
+    s.review !== null && paths.length > REVIEW_ALL_PATHS_MAX ? (s.hoveredPath ?? '') : null,
+  );
+  const shownPaths = useMemo(
+    () =>
+      reviewFocus === null ? paths : paths.filter((p) => `${p.from}->${p.to}` === reviewFocus),
+    [paths, reviewFocus],
+  );
   const pathList = useMemo(
-    () => pathEdgeCache.build(paths, drawn, subnetOfResource),
-    [paths, drawn, subnetOfResource],
+    () => pathEdgeCache.build(shownPaths, drawn, subnetOfResource),
+    [shownPaths, drawn, subnetOfResource],
   );
   const edges = useMemo(() => [...links, ...pathList], [links, pathList]);
 

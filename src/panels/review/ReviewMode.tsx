@@ -5,7 +5,7 @@ import { RULES } from '../../domain/rules/codes';
 import { useAppStore } from '../../store/app-store';
 import { usePlanContent } from '../../store/hooks';
 import { nameOf, selectFindings, selectNames, selectPaths } from '../../store/selectors';
-import { explainTerms, fieldWords, reasonSentence, REASON_WORDS } from '../words';
+import { count, explainTerms, fieldWords, reasonSentence, REASON_WORDS } from '../words';
 import './review.css';
 import {
   carryStep,
@@ -18,8 +18,6 @@ import {
   type ReviewStep,
 } from './steps';
 import { StepList, sectionTitle } from './StepList';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Text with its terms of the trade explained on hover. */
 function Explained({ text }: { text: string }) {
@@ -50,20 +48,24 @@ function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewSte
         <h2>{plan.name ?? 'Untitled plan'}</h2>
         <div className="cc-review__stats">
           <div>
-            <strong>{sum.objects}</strong> {sum.objects === 1 ? 'object' : 'objects'}
+            <strong>{sum.objects.toLocaleString('en-US')}</strong>{' '}
+            {sum.objects === 1 ? 'object' : 'objects'}
           </div>
           <div className="is-error">
-            <strong>{sum.errors}</strong> {sum.errors === 1 ? 'error' : 'errors'}
+            <strong>{sum.errors.toLocaleString('en-US')}</strong>{' '}
+            {sum.errors === 1 ? 'error' : 'errors'}
           </div>
           <div className="is-warning">
-            <strong>{sum.warnings}</strong> {sum.warnings === 1 ? 'warning' : 'warnings'}
+            <strong>{sum.warnings.toLocaleString('en-US')}</strong>{' '}
+            {sum.warnings === 1 ? 'warning' : 'warnings'}
           </div>
           <div className={sum.unreachable > 0 ? 'is-error' : undefined}>
-            <strong>{sum.unreachable}</strong>{' '}
+            <strong>{sum.unreachable.toLocaleString('en-US')}</strong>{' '}
             {sum.unreachable === 1 ? 'unreachable path' : 'unreachable paths'}
           </div>
           <div className={sum.snat > 0 ? 'is-warning' : undefined}>
-            <strong>{sum.snat}</strong> {sum.snat === 1 ? 'SNAT path' : 'SNAT paths'}
+            <strong>{sum.snat.toLocaleString('en-US')}</strong>{' '}
+            {sum.snat === 1 ? 'SNAT path' : 'SNAT paths'}
           </div>
           <div>
             <strong>{sum.clusters.length}</strong>{' '}
@@ -71,8 +73,8 @@ function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewSte
           </div>
         </div>
         <p className="cc-review__walk">
-          Next: {plural(sum.walk.findings, 'finding')}, {plural(sum.walk.comments, 'comment')} and{' '}
-          {plural(sum.walk.paths, 'path step')}.
+          Next: {count(sum.walk.findings, 'finding')}, {count(sum.walk.comments, 'comment')} and{' '}
+          {count(sum.walk.paths, 'path step')}.
         </p>
         {sum.clusters.length > 0 && (
           <table className="cc-review__clusters">
@@ -295,7 +297,7 @@ export function ReviewMode() {
       <header className="cc-review__bar">
         <span className="cc-review__title">Review</span>
         <span className="cc-review__count" data-step={index}>
-          Step {index + 1} of {steps.length}
+          Step {(index + 1).toLocaleString('en-US')} of {steps.length.toLocaleString('en-US')}
         </span>
         {part && part.key !== 'summary' && (
           <span className="cc-review__section" data-section={part.key}>
@@ -354,6 +356,7 @@ export function ReviewMode() {
           parts={parts}
           at={index}
           names={names}
+          onJump={(i) => s().setReviewStep(i)}
           onPick={(i) => {
             s().setReviewStep(i);
             setListOpen(false);
