@@ -381,42 +381,56 @@ export function Canvas() {
   const reviewZoomInUse = useRef<number | null>(null);
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
-    // After React Flow has seen the canvas's new size (review mode hides the side panels).
-    const frame = requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        const ids = new Set(focusRequest.ids);
-        const nodes = rf.getNodes().filter((n) => ids.has(n.id));
-        if (nodes.length === 0) return;
-        const bounds = rf.getNodesBounds(nodes);
-        // The summary card is read first and stepped past; a step's card stays under its subject.
-        const card = document.querySelector('.cc-review:not(.cc-review--summary)');
-        const pane = canvasEl.current?.getBoundingClientRect();
-        if (card && pane && pane.width > 0 && pane.height > 0) {
-          const area = freeArea(
-            pane.width,
-            pane.height,
-            covered(pane, card.getBoundingClientRect()),
-            FOCUS_MARGIN,
-          );
-          const view = reviewFrame(bounds, area, reviewZoomInUse.current, {
-            ...REVIEW_ZOOM_BAND,
-            min: minZoom,
-          });
-          reviewZoomInUse.current = view.zoom;
-          void rf.setViewport(view, { duration: 300, interpolate: 'linear' });
-          return;
-        }
-        void fitRect(rf, bounds, {
-          duration: 300,
-          padding: focusPadding(canvasEl.current, card),
-          maxZoom: 1.25,
+    // After React Flow has seen the canvas's new size (review mode hides the side panels). A
+    // request superseded in the meantime does nothing: on a large plan the frames in between can
+    // take seconds, and a late move to an older target would land after, or cut, the newer one.
+    let live = true;
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => {
+        if (live) frame(focusRequest.ids);
+      });
+    });
+    const frame = (requested: readonly string[]) => {
+      const ids = new Set(requested);
+      const all = rf.getNodes();
+      const nodes = all.filter((n) => ids.has(n.id));
+      if (nodes.length === 0) return;
+      const bounds = rf.getNodesBounds(nodes);
+      // A large plan jumps: every frame of a glide draws the nodes it passes over, so a glide
+      // across a 100,000-object plan takes seconds, and anything that moves the view meanwhile
+      // (a zoom clamp, the next request) stops it part way, the object out of view.
+      const duration = isLargePlan(all) ? 0 : 300;
+      // The summary card is read first and stepped past; a step's card stays under its subject.
+      const card = document.querySelector('.cc-review:not(.cc-review--summary)');
+      const pane = canvasEl.current?.getBoundingClientRect();
+      if (card && pane && pane.width > 0 && pane.height > 0) {
+        const area = freeArea(
+          pane.width,
+          pane.height,
+          covered(pane, card.getBoundingClientRect()),
+          FOCUS_MARGIN,
+        );
+        const view = reviewFrame(bounds, area, reviewZoomInUse.current, {
+          ...REVIEW_ZOOM_BAND,
+          min: flowStore.getState().minZoom,
         });
-      }),
-    );
-    return () => cancelAnimationFrame(frame);
-    // The minimum zoom is read when the request comes; a change of it alone moves nothing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusRequest, rf]);
+        reviewZoomInUse.current = view.zoom;
+        void rf.setViewport(view, { duration, interpolate: 'linear' });
+        return;
+      }
+      void fitRect(rf, bounds, {
+        duration,
+        padding: focusPadding(canvasEl.current, card),
+        maxZoom: 1.25,
+      });
+    };
+    return () => {
+      live = false;
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, [focusRequest, rf, flowStore]);
 
   // A plan opened (a template, a file, a link), Tidy up, or leaving review: show the whole plan
   // rather than whatever part of the old one the view was on.
