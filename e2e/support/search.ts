@@ -12,20 +12,23 @@ export function bar(page: Page) {
 }
 
 /** Whether the node's box lies inside the canvas's visible area. */
-export async function expectInView(page: Page, node: Locator): Promise<void> {
-  await expect(node).toBeVisible();
+export async function expectInView(page: Page, node: Locator, timeout?: number): Promise<void> {
+  await expect(node).toBeVisible({ timeout });
   await expect
-    .poll(async () => {
-      const pane = await page.locator('.react-flow').boundingBox();
-      const box = await node.boundingBox();
-      if (!pane || !box) return false;
-      return (
-        box.x >= pane.x &&
-        box.y >= pane.y &&
-        box.x + box.width <= pane.x + pane.width &&
-        box.y + box.height <= pane.y + pane.height
-      );
-    })
+    .poll(
+      async () => {
+        const pane = await page.locator('.react-flow').boundingBox();
+        const box = await node.boundingBox();
+        if (!pane || !box) return false;
+        return (
+          box.x >= pane.x &&
+          box.y >= pane.y &&
+          box.x + box.width <= pane.x + pane.width &&
+          box.y + box.height <= pane.y + pane.height
+        );
+      },
+      { timeout },
+    )
     .toBe(true);
 }
 

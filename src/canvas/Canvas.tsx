@@ -27,6 +27,7 @@ import {
   DEFAULT_SIZES,
   type PaletteKind,
 } from '../domain/ops/create';
+import { pathKey } from '../domain/incremental/delta';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
 import { selectShownPaths } from '../store/path-filter';
@@ -54,9 +55,10 @@ import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } f
 import { containOps, moveOps, containerAt, placedCreationOps, type Rect } from './placement';
 import { PALETTE_MIME } from '../ui/dnd';
 import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, fitRect, onFitRequest, requestFit } from './fit';
-import { focusPadding } from './framing';
+import { covered, FOCUS_MARGIN, focusPadding } from './framing';
+import { freeArea, reviewFrame } from './review-framing';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
-import { FarContext, selectFar } from './nodes/far';
+import { FAR_ZOOM, FarContext, selectFar } from './nodes/far';
 import { Overview } from './Overview';
 import { textZoom } from './zoom-scale';
 
@@ -88,6 +90,15 @@ const selectWidth = (s: ReactFlowState) => s.width;
 const selectHeight = (s: ReactFlowState) => s.height;
 const onPaneClick = () => useAppStore.getState().select([]);
 const onMoveEnd = (_e: unknown, v: Viewport) => useAppStore.getState().setViewport(v);
+
+/**
+ * Review's zoom band: names are drawn at least 14 screen pixels from the far-form zoom up (the
+ * stylesheet raises the canvas's minimum font in review mode), and a walk settles at full size.
+ */
+const REVIEW_ZOOM_BAND = { legible: FAR_ZOOM, steady: 1, max: 1.25 };
+
+/** Past this many paths, review draws only the current step's. */
+const REVIEW_ALL_PATHS_MAX = 500;
 
 /** A large plan opens at its top-left corner at this zoom, near enough to read. */
 const LARGE_PLAN_OPEN_ZOOM = 0.5;
@@ -176,9 +187,19 @@ export function Canvas() {
     const m = new Map(plan.resources.map((r) => [r.id, r.subnet]));
     return (id: string) => m.get(id);
   }, [plan.resources]);
+  // Reviewing a plan with thousands of paths, the canvas draws the step's path alone: thousands
+  // of lines would hold the page for seconds at every step and tell the room nothing.
+  const reviewFocus = useAppStore((s) =>
+    s.review !== null && paths.length > REVIEW_ALL_PATHS_MAX ? (s.hoveredPath ?? '') : null,
+  );
+  const shownPaths = useMemo(
+    () =>
+      reviewFocus === null ? paths : paths.filter((p) => pathKey(p) === reviewFocus),
+    [paths, reviewFocus],
+  );
   const pathList = useMemo(
-    () => pathEdgeCache.build(paths, drawn, subnetOfResource, (id) => nameOf(names, id)),
-    [paths, drawn, subnetOfResource, names],
+    () => pathEdgeCache.build(shownPaths, drawn, subnetOfResource, (id) => nameOf(names, id)),
+    [shownPaths, drawn, subnetOfResource, names],
   );
   const edges = useMemo(() => [...links, ...pathList], [links, pathList]);
 
@@ -385,27 +406,60 @@ export function Canvas() {
     [connect],
   );
 
+  // The zoom the last review step was shown at: the next one keeps it while its subject fits.
+  const reviewZoomInUse = useRef<number | null>(null);
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
-    // After React Flow has seen the canvas's new size (review mode hides the side panels).
-    const frame = requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        const ids = new Set(focusRequest.ids);
-        const nodes = rf.getNodes().filter((n) => ids.has(n.id));
-        if (nodes.length === 0) return;
-        void fitRect(rf, rf.getNodesBounds(nodes), {
-          duration: 300,
-          // The summary card is read first and stepped past; a step's card stays under its subject.
-          padding: focusPadding(
-            canvasEl.current,
-            document.querySelector('.cc-review:not(.cc-review--summary)'),
-          ),
-          maxZoom: 1.25,
+    // After React Flow has seen the canvas's new size (review mode hides the side panels). A
+    // request superseded in the meantime does nothing: on a large plan the frames in between can
+    // take seconds, and a late move to an older target would land after, or cut, the newer one.
+    let live = true;
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => {
+        if (live) frame(focusRequest.ids);
+      });
+    });
+    const frame = (requested: readonly string[]) => {
+      const ids = new Set(requested);
+      const all = rf.getNodes();
+      const nodes = all.filter((n) => ids.has(n.id));
+      if (nodes.length === 0) return;
+      const bounds = rf.getNodesBounds(nodes);
+      // A large plan jumps: every frame of a glide draws the nodes it passes over, so a glide
+      // across a 100,000-object plan takes seconds, and anything that moves the view meanwhile
+      // (a zoom clamp, the next request) stops it part way, the object out of view.
+      const duration = isLargePlan(all) ? 0 : 300;
+      // The summary card is read first and stepped past; a step's card stays under its subject.
+      const card = document.querySelector('.cc-review:not(.cc-review--summary)');
+      const pane = canvasEl.current?.getBoundingClientRect();
+      if (card && pane && pane.width > 0 && pane.height > 0) {
+        const area = freeArea(
+          pane.width,
+          pane.height,
+          covered(pane, card.getBoundingClientRect()),
+          FOCUS_MARGIN,
+        );
+        const view = reviewFrame(bounds, area, reviewZoomInUse.current, {
+          ...REVIEW_ZOOM_BAND,
+          min: flowStore.getState().minZoom,
         });
-      }),
-    );
-    return () => cancelAnimationFrame(frame);
-  }, [focusRequest, rf]);
+        reviewZoomInUse.current = view.zoom;
+        void rf.setViewport(view, { duration, interpolate: 'linear' });
+        return;
+      }
+      void fitRect(rf, bounds, {
+        duration,
+        padding: focusPadding(canvasEl.current, card),
+        maxZoom: 1.25,
+      });
+    };
+    return () => {
+      live = false;
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, [focusRequest, rf, flowStore]);
 
   // A plan opened (a template, a file, a link), Tidy up, or leaving review: show the whole plan
   // rather than whatever part of the old one the view was on.
@@ -438,6 +492,7 @@ export function Canvas() {
   const reviewing = useAppStore((s) => s.review !== null);
   const wasReviewing = useRef(reviewing);
   useEffect(() => {
+    if (!reviewing) reviewZoomInUse.current = null;
     if (wasReviewing.current && !reviewing) requestFit();
     wasReviewing.current = reviewing;
   }, [reviewing, rf]);

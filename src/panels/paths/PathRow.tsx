@@ -5,6 +5,7 @@ import { pathKey } from '../../domain/incremental/delta';
 import type { PathResult } from '../../domain/routing/paths';
 import { useAppStore } from '../../store/app-store';
 import { nameOf, type Names } from '../../store/selectors';
+import { reasonSentence } from '../words';
 
 /** A row is keyed, and lit, by its path's key: one home for it (domain/incremental/delta). */
 export const pathRowKey = pathKey;
@@ -48,7 +49,7 @@ export const PathRow = memo(function PathRow({
       </span>
       {p.reason && <code className="cc-path-row__reason">{p.reason}</code>}
       <span className="cc-path-row__msg" title={p.hops.map((h) => nameOf(names, h)).join(' › ')}>
-        {p.message}
+        {p.reason ? reasonSentence(p.reason, p.message) : p.message}
       </span>
     </li>
   );

@@ -1,15 +1,42 @@
 // Review mode for meetings: read-only, larger type, and a walkthrough driven by the arrow keys.
-import { ChevronLeft, ChevronRight, X } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { ChevronLeft, ChevronRight, ListOrdered, X } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { pathKey } from '../../domain/incremental/delta';
+import { RULES } from '../../domain/rules/codes';
 import { useAppStore } from '../../store/app-store';
 import { usePlanContent } from '../../store/hooks';
 import { nameOf, selectFindings, selectNames, selectPaths } from '../../store/selectors';
+import { count, explainTerms, fieldWords, reasonSentence, REASON_WORDS } from '../words';
 import './review.css';
-import { reviewSteps, stepObjects, summarize, type ReviewStep } from './steps';
+import {
+  carryStep,
+  isUrgent,
+  reviewSteps,
+  sections,
+  sectionKey,
+  stepObjects,
+  summarize,
+  type ReviewStep,
+} from './steps';
+import { StepList, sectionTitle } from './StepList';
 import { WhatChanged } from '../changes/WhatChanged';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** Text with its terms of the trade explained on hover. */
+function Explained({ text }: { text: string }) {
+  return (
+    <>
+      {explainTerms(text).map((p, i) =>
+        p.hint ? (
+          <abbr key={i} className="cc-term" title={p.hint} tabIndex={0}>
+            {p.text}
+          </abbr>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </>
+  );
+}
 
 function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewStep[] }) {
   const plan = usePlanContent();
@@ -24,20 +51,24 @@ function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewSte
         <h2>{plan.name ?? 'Untitled plan'}</h2>
         <div className="cc-review__stats">
           <div>
-            <strong>{sum.objects}</strong> {sum.objects === 1 ? 'object' : 'objects'}
+            <strong>{sum.objects.toLocaleString('en-US')}</strong>{' '}
+            {sum.objects === 1 ? 'object' : 'objects'}
           </div>
           <div className="is-error">
-            <strong>{sum.errors}</strong> {sum.errors === 1 ? 'error' : 'errors'}
+            <strong>{sum.errors.toLocaleString('en-US')}</strong>{' '}
+            {sum.errors === 1 ? 'error' : 'errors'}
           </div>
           <div className="is-warning">
-            <strong>{sum.warnings}</strong> {sum.warnings === 1 ? 'warning' : 'warnings'}
+            <strong>{sum.warnings.toLocaleString('en-US')}</strong>{' '}
+            {sum.warnings === 1 ? 'warning' : 'warnings'}
           </div>
           <div className={sum.unreachable > 0 ? 'is-error' : undefined}>
-            <strong>{sum.unreachable}</strong>{' '}
+            <strong>{sum.unreachable.toLocaleString('en-US')}</strong>{' '}
             {sum.unreachable === 1 ? 'unreachable path' : 'unreachable paths'}
           </div>
           <div className={sum.snat > 0 ? 'is-warning' : undefined}>
-            <strong>{sum.snat}</strong> {sum.snat === 1 ? 'SNAT path' : 'SNAT paths'}
+            <strong>{sum.snat.toLocaleString('en-US')}</strong>{' '}
+            {sum.snat === 1 ? 'SNAT path' : 'SNAT paths'}
           </div>
           <div>
             <strong>{sum.clusters.length}</strong>{' '}
@@ -45,8 +76,8 @@ function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewSte
           </div>
         </div>
         <p className="cc-review__walk">
-          Next: {plural(sum.walk.findings, 'finding')}, {plural(sum.walk.comments, 'comment')} and{' '}
-          {plural(sum.walk.paths, 'path step')}.
+          Next: {count(sum.walk.findings, 'finding')}, {count(sum.walk.comments, 'comment')} and{' '}
+          {count(sum.walk.paths, 'path step')}.
         </p>
         {sum.clusters.length > 0 && (
           <table className="cc-review__clusters">
@@ -82,12 +113,15 @@ function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewSte
     return (
       <div className={`cc-review__finding cc-finding--${f.severity}`}>
         <div className="cc-review__kicker">
-          {f.severity} · <code>{f.code}</code>
+          {f.severity} · {RULES[f.code]?.title ?? f.code} · <code>{f.code}</code>
         </div>
-        <p className="cc-review__lead">{f.message}</p>
+        <p className="cc-review__lead">
+          <Explained text={f.message} />
+        </p>
         {f.suggestion && (
           <p className="cc-muted">
-            Suggested fix: set {f.suggestion.field} of {nameOf(names, f.suggestion.object)} to{' '}
+            Suggested fix: set the {fieldWords(f.suggestion.field)} of{' '}
+            <span className="cc-review__name">{nameOf(names, f.suggestion.object)}</span> to{' '}
             <code>{f.suggestion.value}</code>
           </p>
         )}
@@ -120,13 +154,22 @@ function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewSte
         <span className={`cc-verdict cc-verdict--${p.verdict}`}>
           {p.verdict === 'snat' ? 'SNAT' : p.verdict}
         </span>
-        {p.reason && <code> {p.reason}</code>}
+        {p.reason && (
+          <>
+            {' · '}
+            <span className="cc-review__reason" title={p.reason}>
+              {REASON_WORDS[p.reason]}
+            </span>
+          </>
+        )}
       </div>
       <p className="cc-review__lead" title={`${p.from} → ${p.to}`}>
         <span className="cc-review__name">{nameOf(names, p.from)}</span> →{' '}
         <span className="cc-review__name">{nameOf(names, p.to)}</span>
       </p>
-      <p>{p.message}</p>
+      <p className="cc-review__why">
+        <Explained text={p.reason ? reasonSentence(p.reason, p.message) : p.message} />
+      </p>
       <p className="cc-muted">
         {p.hops.map((h, i) => (
           <span key={i}>
@@ -151,14 +194,34 @@ export function ReviewMode() {
   const plan = usePlanContent();
   const findings = useAppStore(selectFindings);
   const paths = useAppStore(selectPaths);
+  const names = useAppStore(selectNames);
   const comparing = useAppStore((s) => s.compare !== null);
-  const steps = useMemo(
+  const all = useMemo(
     () => reviewSteps(plan, findings, paths, comparing),
     [plan, findings, paths, comparing],
   );
+  // Short of time, a meeting looks at what is broken: the errors and the paths that fail.
+  const [urgentOnly, setUrgentOnly] = useState(false);
+  const [listOpen, setListOpen] = useState(false);
+  const steps = useMemo(() => (urgentOnly ? all.filter(isUrgent) : all), [all, urgentOnly]);
+  const parts = useMemo(() => sections(steps), [steps]);
   const index = review ? Math.min(review.step, steps.length - 1) : 0;
   const step = steps[index];
   const cardRef = useRef<HTMLElement>(null);
+  const reviewing = review !== null && review !== undefined;
+  // A new review starts with every step and the list closed (state adjusted while rendering,
+  // as React advises, rather than in an effect that would draw the old state first).
+  const [session, setSession] = useState(reviewing);
+  if (session !== reviewing) {
+    setSession(reviewing);
+    setUrgentOnly(false);
+    setListOpen(false);
+  }
+  const toggleUrgent = () => {
+    const next = urgentOnly ? all : all.filter(isUrgent);
+    useAppStore.getState().setReviewStep(carryStep(steps, index, next));
+    setUrgentOnly(!urgentOnly);
+  };
 
   useEffect(() => {
     if (!review || !step) return;
@@ -213,7 +276,6 @@ export function ReviewMode() {
 
   // Focus goes into the card when review opens, and back where it came from (the Review button)
   // when it closes, so that a keyboard or a clicker never lands on the toolbar's toggle mid-review.
-  const reviewing = review !== null && review !== undefined;
   useEffect(() => {
     if (!reviewing) return;
     const before = document.activeElement;
@@ -229,6 +291,7 @@ export function ReviewMode() {
 
   if (!review || !step) return null;
   const s = () => useAppStore.getState();
+  const part = parts.find((x) => x.key === sectionKey(step));
   return (
     <section
       ref={cardRef}
@@ -241,9 +304,32 @@ export function ReviewMode() {
       <div className="cc-review__bar">
         <span className="cc-review__title">Review</span>
         <span className="cc-review__count" data-step={index}>
-          Step {index + 1} of {steps.length}
+          Step {(index + 1).toLocaleString('en-US')} of {steps.length.toLocaleString('en-US')}
         </span>
+        {part && part.key !== 'summary' && (
+          <span className="cc-review__section" data-section={part.key}>
+            {sectionTitle(part, names)} · {index - part.first + 1} of {part.count}
+          </span>
+        )}
         <span className="cc-spacer" />
+        <button
+          type="button"
+          className="cc-tool cc-review__toggle"
+          aria-pressed={urgentOnly}
+          title="Show only the error findings and the paths that do not get through"
+          onClick={toggleUrgent}
+        >
+          Only errors and unreachable paths
+        </button>
+        <button
+          type="button"
+          className="cc-tool"
+          aria-expanded={listOpen}
+          aria-controls="cc-review-steps"
+          onClick={() => setListOpen(!listOpen)}
+        >
+          <ListOrdered size={18} /> Steps
+        </button>
         <button
           type="button"
           className="cc-tool"
@@ -271,8 +357,22 @@ export function ReviewMode() {
           <X size={18} /> Leave
         </button>
       </div>
+      {listOpen && (
+        <StepList
+          steps={steps}
+          parts={parts}
+          at={index}
+          names={names}
+          onJump={(i) => s().setReviewStep(i)}
+          onPick={(i) => {
+            s().setReviewStep(i);
+            setListOpen(false);
+            cardRef.current?.focus();
+          }}
+        />
+      )}
       <div className="cc-review__body" aria-live="polite">
-        <StepBody step={step} steps={steps} />
+        <StepBody step={step} steps={all} />
       </div>
       <div className="cc-review__hint">
         ← → Enter Space PageUp PageDown to step through · Esc to leave

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../domain/rules/codes';
 import { basePlan, comment } from '../../test-support/builders';
 import type { PathResult } from '../../domain/routing/paths';
-import { reviewSteps, stepObjects, summarize } from './steps';
+import {
+  carryStep,
+  isUrgent,
+  reviewSteps,
+  sectionKey,
+  sections,
+  stepObjects,
+  summarize,
+} from './steps';
 
 const warning = {
   severity: 'warning',
@@ -75,5 +83,55 @@ describe('the review summary', () => {
       snat: 0,
       walk: { findings: 0, comments: 0, paths: 0 },
     });
+  });
+});
+
+const finding = (severity: 'error' | 'warning', code: string) =>
+  ({ severity, code, message: code, objects: ['cls-1'] }) as unknown as Finding;
+
+describe('sections and the urgent filter', () => {
+  const plan = basePlan({ comments: [comment('cm-1', 'look')] });
+  const paths = [path('cls-1', '10.0.1.5', 'direct'), path('cls-1', '192.168.0.1', 'unreachable')];
+  const findings = [finding('warning', 'W1'), finding('error', 'E1'), finding('error', 'E2')];
+  const steps = reviewSteps(plan, findings, paths);
+
+  it('errors come before warnings, each section in one run with its count', () => {
+    expect(steps.map((s) => (s.kind === 'finding' ? s.finding.code : s.kind))).toEqual([
+      'summary',
+      'E1',
+      'E2',
+      'W1',
+      'comment',
+      'path',
+      'path',
+    ]);
+    expect(sections(steps)).toEqual([
+      { key: 'summary', first: 0, count: 1 },
+      { key: 'errors', first: 1, count: 2 },
+      { key: 'warnings', first: 3, count: 1 },
+      { key: 'comments', first: 4, count: 1 },
+      { key: 'paths:cls-1', first: 5, count: 2, cluster: 'cls-1' },
+    ]);
+    // The hover of a finding step still points at its finding in the plan's list.
+    expect(steps[1]).toMatchObject({ kind: 'finding', index: 1 });
+  });
+
+  it('only errors and unreachable paths: the filter keeps the summary and those', () => {
+    const urgent = steps.filter(isUrgent);
+    expect(urgent.map((s) => sectionKey(s))).toEqual([
+      'summary',
+      'errors',
+      'errors',
+      'paths:cls-1',
+    ]);
+    expect(urgent.at(-1)).toMatchObject({ path: { verdict: 'unreachable' } });
+  });
+
+  it('a filter turned on or off keeps the step in view, or moves to the next one kept', () => {
+    const urgent = steps.filter(isUrgent);
+    expect(carryStep(steps, 2, urgent)).toBe(2); // E2 is kept
+    expect(carryStep(steps, 3, urgent)).toBe(3); // W1 is not: the unreachable path next
+    expect(carryStep(urgent, 3, steps)).toBe(6); // and back
+    expect(carryStep(steps, 99, urgent)).toBe(3);
   });
 });

@@ -34,15 +34,23 @@ export function reviewSteps(
   const steps: ReviewStep[] = comparing
     ? [{ kind: 'changes' }, { kind: 'summary' }]
     : [{ kind: 'summary' }];
-  findings.forEach((finding, index) => {
-    if (finding.severity !== 'info') steps.push({ kind: 'finding', index, finding });
-  });
+  // Errors first, then warnings: each a section a meeting can jump to.
+  for (const severity of ['error', 'warning'] as const)
+    findings.forEach((finding, index) => {
+      if (finding.severity === severity) steps.push({ kind: 'finding', index, finding });
+    });
   const open = (plan.comments ?? []).filter((c) => !c.resolved);
   open.forEach((comment, i) =>
     steps.push({ kind: 'comment', comment, nth: i + 1, of: open.length }),
   );
+  const byCluster = new Map<string, PathResult[]>();
+  for (const p of paths) {
+    const list = byCluster.get(p.from);
+    if (list) list.push(p);
+    else byCluster.set(p.from, [p]);
+  }
   for (const c of plan.clusters) {
-    const mine = paths.filter((p) => p.from === c.id);
+    const mine = byCluster.get(c.id) ?? [];
     mine.forEach((path, i) =>
       steps.push({ kind: 'path', cluster: c.id, path, nth: i + 1, of: mine.length }),
     );
@@ -113,4 +121,66 @@ export function stepObjects(step: ReviewStep): string[] {
       (id) => !/^[0-9a-f:.]+$/i.test(id) || id === 'internet',
     );
   return [];
+}
+
+/** A part of the walk a meeting can jump to: the summary, errors, warnings, comments, or one
+ * cluster's paths. */
+export interface ReviewSection {
+  readonly key: string;
+  /** Index of its first step in the list it was cut from. */
+  readonly first: number;
+  readonly count: number;
+  /** The cluster whose paths these are. */
+  readonly cluster?: string;
+}
+
+export function sectionKey(step: ReviewStep): string {
+  if (step.kind === 'finding') return step.finding.severity === 'error' ? 'errors' : 'warnings';
+  if (step.kind === 'comment') return 'comments';
+  if (step.kind === 'path') return `paths:${step.cluster}`;
+  if (step.kind === 'changes') return 'changes';
+  return 'summary';
+}
+
+/** The sections of `steps`, in order; steps of a section are consecutive. */
+export function sections(steps: readonly ReviewStep[]): ReviewSection[] {
+  const out: ReviewSection[] = [];
+  steps.forEach((step, i) => {
+    const key = sectionKey(step);
+    const last = out[out.length - 1];
+    if (last && last.key === key) out[out.length - 1] = { ...last, count: last.count + 1 };
+    else
+      out.push({
+        key,
+        first: i,
+        count: 1,
+        ...(step.kind === 'path' ? { cluster: step.cluster } : {}),
+      });
+  });
+  return out;
+}
+
+/** What the meeting must see when short of time: errors and paths that do not get through. */
+export function isUrgent(step: ReviewStep): boolean {
+  if (step.kind === 'summary' || step.kind === 'changes') return true;
+  if (step.kind === 'finding') return step.finding.severity === 'error';
+  if (step.kind === 'path') return step.path.verdict === 'unreachable';
+  return false;
+}
+
+/**
+ * Where to land in `to` when the list changes from `from` (a filter turned on or off): the same
+ * step if it is there, otherwise the next one that is, otherwise the last.
+ */
+export function carryStep(
+  from: readonly ReviewStep[],
+  at: number,
+  to: readonly ReviewStep[],
+): number {
+  const position = new Map(to.map((s, i) => [s, i]));
+  for (let i = Math.max(0, at); i < from.length; i++) {
+    const hit = position.get(from[i]!);
+    if (hit !== undefined) return hit;
+  }
+  return Math.max(0, to.length - 1);
 }

@@ -4,6 +4,7 @@ import { forward } from './forward';
 import { returns } from './returns';
 import {
   legName,
+  verbFor,
   result,
   type PathContext,
   type PathResult,
@@ -79,7 +80,7 @@ function finishRaw(
     const kept =
       first === src.id && cx.ix.resource(first)
         ? why
-        : `Pod IPs are kept: ${leg.kind === 'address' && fwd.holder ? `${leg.text} (${fwd.holder})` : legName(leg)} is ${why}`;
+        : `Pod IPs are kept: ${leg.kind === 'address' && fwd.holder ? `${leg.text} (${fwd.holder})` : legName(leg)} ${verbFor(leg)} ${why}`;
     return result(base, { verdict, hops, reason: null, message: kept + route });
   }
   return result(base, {

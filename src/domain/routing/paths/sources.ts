@@ -6,6 +6,7 @@ import type { Cluster, Resource, Subnet } from '../../model/plan';
 import { finish } from './finish';
 import {
   legName,
+  verbFor,
   RANK,
   result,
   type Leg,
@@ -189,7 +190,7 @@ function clusterLeg(
     }
     // The ranges themselves are left out: they change with the container CIDR, and every
     // path would have to be told again.
-    const why = `${legName(leg)} is outside the cluster's non-masquerade ranges`;
+    const why = `${legName(leg)} ${verbFor(leg)} outside the cluster's non-masquerade ranges`;
     out.push(
       finish(
         cx,

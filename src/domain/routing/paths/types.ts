@@ -110,6 +110,11 @@ export function legOwnerVpc(leg: RangeLeg): string | undefined {
   return leg.kind === 'resource' || leg.kind === 'pods' ? leg.vpc : undefined;
 }
 
+/** "the pods of prod-tke … are", "orders-db … is": the verb that agrees with `legName`. */
+export function verbFor(leg: Leg): 'is' | 'are' {
+  return leg.kind === 'pods' ? 'are' : 'is';
+}
+
 export function legName(leg: Leg): string {
   switch (leg.kind) {
     case 'internet':
