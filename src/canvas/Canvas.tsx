@@ -193,8 +193,7 @@ export function Canvas() {
     s.review !== null && paths.length > REVIEW_ALL_PATHS_MAX ? (s.hoveredPath ?? '') : null,
   );
   const shownPaths = useMemo(
-    () =>
-      reviewFocus === null ? paths : paths.filter((p) => pathKey(p) === reviewFocus),
+    () => (reviewFocus === null ? paths : paths.filter((p) => pathKey(p) === reviewFocus)),
     [paths, reviewFocus],
   );
   const pathList = useMemo(

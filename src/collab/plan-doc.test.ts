@@ -38,14 +38,11 @@ function opsArb(plan: Plan): fc.Arbitrary<PlanOp[]> {
       .record({ id: fc.constantFrom('vpc-x', 'internet'), x: fc.integer(), y: fc.integer() })
       .map(({ id, x, y }) => ({ op: 'layout', id, box: { x, y } })),
     fc.constant({ op: 'flows', flows: [] }),
-    fc.string({ maxLength: 6 }).map(
-      (text) =>
-        ({
-          op: 'comment',
-          id: 'cm-1',
-          value: { id: 'cm-1', author: 'ana', text, createdAt: '2026-12-01' },
-        }),
-    ),
+    fc.string({ maxLength: 6 }).map((text) => ({
+      op: 'comment',
+      id: 'cm-1',
+      value: { id: 'cm-1', author: 'ana', text, createdAt: '2026-12-01' },
+    })),
   ];
   if (objects.length > 0) {
     const pick = fc.constantFrom(...objects);
@@ -53,10 +50,13 @@ function opsArb(plan: Plan): fc.Arbitrary<PlanOp[]> {
       pick.map(({ c, id }) => ({ op: 'remove', collection: c, id })),
       fc
         .tuple(pick, fc.string({ maxLength: 6 }))
-        .map(
-          ([{ c, id }, name]) =>
-            ({ op: 'update', collection: c, id, set: { name }, unset: ['description'] }),
-        ),
+        .map(([{ c, id }, name]) => ({
+          op: 'update',
+          collection: c,
+          id,
+          set: { name },
+          unset: ['description'],
+        })),
     );
   }
   return fc.array(fc.oneof(...op), { maxLength: 6 }).map((ops) => validSequence(plan, ops));

@@ -2,7 +2,7 @@
 // people connected to different processes edit one plan and see each other, and what is stored
 // is every edit once.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,6 @@ import type * as Y from 'yjs';
 import { applyOpsToDoc } from '../collab/plan-doc';
 import { readDocPlan } from '../collab/read-plan';
 import { api, connect, createPlan, startServer, until } from '../test-support/workspace';
-import sample from '../app/templates/sample.plan.json';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,6 +46,10 @@ async function startRedis(port: number): Promise<ChildProcess> {
   });
   return redis;
 }
+
+const sample = JSON.parse(readFileSync('src/app/templates/sample.plan.json', 'utf8')) as {
+  vpcs: { id: string; name: string }[];
+};
 
 const rename = (doc: Y.Doc, id: string, name: string) =>
   applyOpsToDoc(doc, [{ op: 'update', collection: 'vpcs', id, set: { name } }], 'test');

@@ -5,7 +5,6 @@ import type { PathScope } from '../domain/analyze';
 import { IncrementalAnalyzer } from '../domain/incremental/analyzer';
 import { mergeAnalysisDeltas } from '../domain/incremental/delta';
 import { isCosmetic, type PlanOp } from '../domain/ops/ops';
-import { applyPathsDelta } from '../domain/incremental/delta';
 import { Comparison } from './compare';
 import type { FromWorker, ToWorker } from './protocol';
 

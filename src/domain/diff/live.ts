@@ -35,7 +35,6 @@ function objectsById(plan: Plan): Map<string, Held> {
   return out;
 }
 
-
 /** What an edit batch did to the analysis, as the incremental analyzer reports it. */
 export interface AnalysisUpdate {
   readonly findings?: readonly Finding[];
