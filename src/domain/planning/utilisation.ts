@@ -42,9 +42,9 @@ export interface ClusterUsage {
   /** Planned nodes against the nodes the container CIDR holds (GlobalRouter) or the free node IPs. */
   readonly nodes: Usage;
   /**
-   * Services (maxServices: the plan has no other count) against the usable service addresses;
-   * null without a range. A carved range is maxServices rounded up less the 5 TKE keeps, so the
-   * default 256 fills it and asks 5 more.
+   * Services (maxServices: the plan has no other count) against the usable addresses of the
+   * service range the plan names; null without one (a range carved from the container CIDR is
+   * sized from maxServices, so the comparison would say nothing).
    */
   readonly services: Usage | null;
 }
@@ -145,7 +145,10 @@ export function clusterUsage(ix: PlanIndex, clusterId: string): ClusterUsage | u
   const n = globalRouterNumbers(c);
   return {
     nodes: capped(planned, n.maxNodes ?? subnetFreeIps(ix, c.nodeSubnets)),
-    services: n.serviceCidr ? capped(services, n.usableServices) : null,
+    // A carved range is sized from maxServices itself (rounded up, less the 5 TKE keeps): set
+    // against it, the default 256 would always read "5 more than fit". Only a range the plan
+    // names can fall short of what maxServices asks.
+    services: c.serviceCidr && n.serviceCidr ? capped(services, n.usableServices) : null,
   };
 }
 

@@ -98,9 +98,9 @@ describe('address table of the sample plan', () => {
       // 40 planned nodes of 64 addresses, of 1008 nodes' worth.
       'cls-prod|container|172.16.0.0/16|172.16.0.0|172.16.255.255|65536|pods of prod-tke (a /26 per node, up to 1008 nodes)|2560|64512|4.0',
       // maxServices 1024 asks 5 more than the carved /22 holds: capped.
-      'cls-prod|service|172.16.252.0/22|172.16.252.0|172.16.255.255|1024|services of prod-tke (carved from the end of container CIDR 172.16.0.0/16)|1019|1019|100.0',
+      'cls-prod|service|172.16.252.0/22|172.16.252.0|172.16.255.255|1024|services of prod-tke (carved from the end of container CIDR 172.16.0.0/16)|||',
       'cls-batch|container|172.17.0.0/16|172.17.0.0|172.17.255.255|65536|pods of batch-tke (a /27 per node, up to 2040 nodes)|640|65280|1.0',
-      'cls-batch|service|172.17.255.0/24|172.17.255.0|172.17.255.255|256|services of batch-tke (carved from the end of container CIDR 172.17.0.0/16)|251|251|100.0',
+      'cls-batch|service|172.17.255.0/24|172.17.255.0|172.17.255.255|256|services of batch-tke (carved from the end of container CIDR 172.17.0.0/16)|||',
       'idc-sh|idc|192.168.0.0/16|192.168.0.0|192.168.255.255|65536|IDC Shanghai IDC over VPN to VPC prod|||',
       'db-orders|resource|10.0.10.10/32|10.0.10.10|10.0.10.10|1|orders-db (cdb) in subnet data|||',
       'redis-sessions|resource|10.0.10.20/32|10.0.10.20|10.0.10.20|1|sessions (redis) in subnet data|||',
