@@ -310,7 +310,7 @@ test('opening a template, or a file, fits the plan whatever the zoom was', async
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
   await settled(page);
   const text = readFileSync('src/app/templates/two-clusters-one-vpc.plan.json', 'utf8');
-  await page.locator('input[type=file]').setInputFiles({
+  await page.getByLabel('Open plan').setInputFiles({
     name: 'plan.json',
     mimeType: 'application/json',
     buffer: Buffer.from(text),

@@ -135,7 +135,9 @@ test('Fix all moves every overlapping subnet to its own free block in one step; 
   await expect(p.locator('[data-code="SUBNET_OVERLAP"]')).toHaveCount(0);
   // The warnings stay: their fix is another code's.
   await expect(p.locator('[data-count="warning"]')).toHaveText('40 warnings');
-  await expect(page.locator('.cc-toast')).toContainText('SUBNET_OVERLAP: changed 400 objects');
+  await expect(page.locator('.cc-toast', { hasText: 'SUBNET_OVERLAP' })).toContainText(
+    'SUBNET_OVERLAP: changed 400 objects',
+  );
 
   await page.keyboard.press('Control+z');
   await d.waitValidated();

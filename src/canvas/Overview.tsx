@@ -11,7 +11,7 @@ interface Size {
 
 const FULL: Size = { width: 170, height: 110 };
 /** On a narrow canvas (a laptop at 1280 × 720) the map takes less of what it maps. */
-const SMALL: Size = { width: 128, height: 84 };
+const SMALL: Size = { width: 96, height: 64 };
 const SMALL_BELOW = 900;
 const PAD = 6;
 

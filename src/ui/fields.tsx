@@ -47,6 +47,17 @@ function FieldShell({
  * when typing pauses, on Enter and when the field is left.
  */
 export const SLOW_WRITE_DEBOUNCE_MS = 300;
+
+/** Fields holding typed text not yet written to the plan, by their write-now function. */
+const holding = new Set<() => void>();
+
+/**
+ * Writes what every field holds to the plan now: before the plan is saved for another tab or
+ * handed over, typed text must be in it (it would otherwise be written after, and lost).
+ */
+export function commitPendingFields(): void {
+  for (const write of [...holding]) write();
+}
 /**
  * A write that holds the page longer than this makes the fields wait for typing to pause. Below
  * it the highlight of a conflict showing at once is worth a key taking a few frames.
@@ -91,6 +102,7 @@ export function CheckedField<T>(
   const flush = () => {
     clearTimeout(timer.current);
     timer.current = undefined;
+    holding.delete(flushNow);
     const p = pending.current;
     pending.current = null;
     if (!p) return;
@@ -99,6 +111,7 @@ export function CheckedField<T>(
     setDraft((d) => (d && d.text === p.text && d.error === undefined ? null : d));
   };
   const flushLater = useRef(flush);
+  const flushNow = useRef(() => flushLater.current()).current;
   useLayoutEffect(() => {
     flushLater.current = flush;
   });
@@ -110,6 +123,7 @@ export function CheckedField<T>(
     if (!r.ok) {
       clearTimeout(timer.current);
       pending.current = null;
+      holding.delete(flushNow);
       setDraft({ text: t, error: r.error });
     } else if (lastWriteMs <= SLOW_WRITE_MS && !pending.current) {
       setDraft(null);
@@ -117,6 +131,7 @@ export function CheckedField<T>(
     } else {
       setDraft({ text: t });
       pending.current = { text: t, value: r.value };
+      holding.add(flushNow);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => flushLater.current(), SLOW_WRITE_DEBOUNCE_MS);
     }

@@ -8,6 +8,7 @@ import { formatPlanError } from '../../io/errors';
 import { parsePlanText } from '../../io/parse';
 import { planToJson } from '../../io/serialize';
 import { useAppStore } from '../../store/app-store';
+import { commitPendingFields } from '../../ui/fields';
 import { subscribePlanChanges } from '../../store/changes';
 import { emptyHistory } from '../../store/history';
 import {
@@ -95,6 +96,7 @@ async function writeCurrent(): Promise<void> {
 
 /** Writes pending changes now; resolves when they are written (or have failed). */
 export function flush(): Promise<void> {
+  commitPendingFields();
   clearTimeout(timer);
   timer = undefined;
   writing = writing.then(writeCurrent);
