@@ -48,15 +48,13 @@ function opsArb(plan: Plan): fc.Arbitrary<PlanOp[]> {
     const pick = fc.constantFrom(...objects);
     op.push(
       pick.map(({ c, id }) => ({ op: 'remove', collection: c, id })),
-      fc
-        .tuple(pick, fc.string({ maxLength: 6 }))
-        .map(([{ c, id }, name]) => ({
-          op: 'update',
-          collection: c,
-          id,
-          set: { name },
-          unset: ['description'],
-        })),
+      fc.tuple(pick, fc.string({ maxLength: 6 })).map(([{ c, id }, name]) => ({
+        op: 'update',
+        collection: c,
+        id,
+        set: { name },
+        unset: ['description'],
+      })),
     );
   }
   return fc.array(fc.oneof(...op), { maxLength: 6 }).map((ops) => validSequence(plan, ops));
