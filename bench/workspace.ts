@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { applyOpsToDoc, docToPlanJson } from '../src/collab/plan-doc';
+import { canonicalJson } from '../scripts/analysis-fingerprint';
 import {
   api,
   connect,
@@ -117,12 +118,14 @@ export async function runWorkspaceBench(args: string[]): Promise<void> {
     await Promise.all(clients.map((c) => c.acknowledged()));
     // Let the last broadcasts arrive, then compare every copy.
     const settle = Date.now();
-    const want = JSON.stringify(docToPlanJson(clients[0]!.doc));
+    // Key order inside a Yjs map follows arrival, which differs between copies: compare content.
+    const copy = (c: LiveClient) => canonicalJson(docToPlanJson(c.doc));
+    const want = copy(clients[0]!);
     while (Date.now() - settle < 10_000) {
-      if (clients.every((c) => JSON.stringify(docToPlanJson(c.doc)) === want)) break;
+      if (clients.every((c) => copy(c) === want)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const equalClients = clients.every((c) => JSON.stringify(docToPlanJson(c.doc)) === want);
+    const equalClients = clients.every((c) => copy(c) === want);
     const fromServer = (await (await api(server.url, `/api/plans/${shared}`)).json()) as {
       comments?: { id: string; text: string }[];
     };
