@@ -1,7 +1,7 @@
 // Objects a comparison finds removed, drawn where the plan compared with had them: faded, dashed
 // and out of reach of editing, inside their old container when it is still on the canvas.
 import type { Node } from '@xyflow/react';
-import type { ObjectRef } from '../domain/diff/objects';
+import type { DiffKind, ObjectRef } from '../domain/diff/objects';
 import { label } from '../domain/model/defaults';
 import type { LayoutBox, Plan } from '../domain/model/plan';
 import { DEFAULT_SIZES } from '../domain/ops/create';
@@ -10,6 +10,7 @@ import type { CanvasKind } from './flow-model';
 
 export interface GhostData extends Record<string, unknown> {
   readonly kind: CanvasKind;
+  readonly objectKind: DiffKind;
   readonly id: string;
   readonly name: string;
   readonly detail: string | undefined;
@@ -26,6 +27,10 @@ const KIND: Partial<Record<ObjectRef['kind'], CanvasKind>> = {
   idc: 'idc',
   ccn: 'ccn',
 };
+/** The plan's kind of a canvas kind: KIND read backwards. */
+const OBJECT_KIND = Object.fromEntries(
+  Object.entries(KIND).map(([objectKind, canvasKind]) => [canvasKind, objectKind]),
+) as Readonly<Record<CanvasKind, DiffKind>>;
 /** Containers first: React Flow wants a parent before its children. */
 const ORDER: readonly CanvasKind[] = ['vpc', 'subnet', 'cluster', 'nat', 'resource', 'idc', 'ccn'];
 
@@ -106,7 +111,7 @@ export function ghostNodes(
       ...(inLive ? { parentId: parent } : inGhost ? { parentId: ghostId(parent) } : {}),
       width: box.width ?? size.width,
       height: box.height ?? size.height,
-      data: { kind, id, name: label(o), detail: detailOf(o) },
+      data: { kind, objectKind: OBJECT_KIND[kind], id, name: label(o), detail: detailOf(o) },
       draggable: false,
       selectable: false,
       connectable: false,

@@ -2,25 +2,12 @@
 // find cannot see what a large plan has not drawn. A combobox over a listbox (WAI-ARIA APG): focus
 // stays in the field, arrows move the active option, Enter takes it, Escape closes.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { SearchKind } from '../domain/search/entries';
 import { DEFAULT_LIMIT, searchIndexOf, type SearchHit } from '../domain/search/search-index';
 import { useAppStore } from '../store/app-store';
 import { jumpTo, parentLabel, searchPlan } from '../store/search';
 import { selectPlan } from '../store/selectors';
+import { KIND_WORDS } from '../ui/kind-words';
 import { count } from './words';
-
-const KIND_WORDS: Readonly<Record<SearchKind, string>> = {
-  vpc: 'VPC',
-  subnet: 'Subnet',
-  cluster: 'Cluster',
-  resource: 'Resource',
-  natGateway: 'NAT gateway',
-  peering: 'Peering',
-  ccn: 'CCN',
-  idc: 'IDC',
-  routeTable: 'Route table',
-  reservation: 'Reservation',
-};
 
 const MATCH_WORDS: Readonly<Record<SearchHit['match'], string>> = {
   range: 'holds it',

@@ -2,17 +2,8 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { GhostNode as GhostNodeType } from '../ghosts';
+import { KIND_WORDS } from '../../ui/kind-words';
 import './compare-marks.css';
-
-const KIND_WORDS: Readonly<Record<string, string>> = {
-  vpc: 'VPC',
-  subnet: 'Subnet',
-  cluster: 'Cluster',
-  resource: 'Resource',
-  nat: 'NAT gateway',
-  idc: 'IDC',
-  ccn: 'CCN',
-};
 
 export const GhostNode = memo(function GhostNode({ data }: NodeProps<GhostNodeType>) {
   return (
@@ -24,7 +15,7 @@ export const GhostNode = memo(function GhostNode({ data }: NodeProps<GhostNodeTy
       <span className="cc-ghost__badge" aria-hidden>
         −
       </span>
-      <span className="cc-ghost__kind">{KIND_WORDS[data.kind] ?? data.kind} · removed</span>
+      <span className="cc-ghost__kind">{KIND_WORDS[data.objectKind]} · removed</span>
       <span className="cc-ghost__name">{data.name}</span>
       {data.detail && <code className="cc-ghost__detail">{data.detail}</code>}
     </div>

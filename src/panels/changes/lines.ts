@@ -3,6 +3,7 @@
 import type { PlanDiff } from '../../domain/diff/diff';
 import { pathKey } from '../../domain/incremental/delta';
 import type { DiffKind } from '../../domain/diff/objects';
+import { KIND_WORDS } from '../../ui/kind-words';
 import type { Verdict } from '../../domain/routing/paths';
 
 export type GroupKey =
@@ -27,20 +28,6 @@ export interface ChangeGroup {
   readonly title: string;
   readonly lines: readonly ChangeLine[];
 }
-
-export const KIND_WORDS: Readonly<Record<DiffKind, string>> = {
-  vpc: 'VPC',
-  subnet: 'Subnet',
-  cluster: 'Cluster',
-  resource: 'Resource',
-  natGateway: 'NAT gateway',
-  peering: 'Peering',
-  ccn: 'CCN',
-  idc: 'IDC',
-  routeTable: 'Route table',
-  reservation: 'Reservation',
-  comment: 'Comment',
-};
 
 const VERDICT: Readonly<Record<Verdict, string>> = {
   direct: 'direct',
