@@ -1,7 +1,7 @@
 // One row of the problems list: a severity header, a code header (with "Fix all"), or a finding
 // on one line: the object's name and the message, the whole message on hover and below the list.
 import { AlertTriangle, ChevronDown, ChevronRight, CircleX, Info } from 'lucide-react';
-import type { FocusEvent } from 'react';
+import type { FocusEvent, ReactNode } from 'react';
 import { RULES, type Finding } from '../../domain/rules/codes';
 import type { ProblemRow } from './rows';
 
@@ -15,6 +15,43 @@ const SEVERITY_NAMES = { error: 'Errors', warning: 'Warnings', info: 'Info' } as
  */
 function keyboardFocus(e: FocusEvent<HTMLElement>): boolean {
   return e.currentTarget.matches(':focus-visible');
+}
+
+/** A group's header: folds or unfolds the group, and is the active row once clicked or focused. */
+function FoldButton({
+  row,
+  className,
+  group,
+  tab,
+  actions,
+  children,
+}: {
+  row: ProblemRow & { kind: 'severity' | 'code' };
+  className: string;
+  group: string;
+  tab: number;
+  actions: RowActions;
+  children: ReactNode;
+}) {
+  const Chevron = row.open ? ChevronDown : ChevronRight;
+  return (
+    <button
+      type="button"
+      className={className}
+      data-row-key={row.key}
+      data-group={group}
+      tabIndex={tab}
+      aria-expanded={row.open}
+      onClick={() => {
+        actions.activate(row.key);
+        actions.toggle(row.key);
+      }}
+      onFocus={(e) => keyboardFocus(e) && actions.activate(row.key)}
+    >
+      <Chevron size={14} aria-hidden />
+      {children}
+    </button>
+  );
 }
 
 export interface RowActions {
@@ -51,51 +88,35 @@ export function ProblemRowView({
 }) {
   const tab = tabbable ? 0 : -1;
   if (row.kind === 'severity') {
-    const Chevron = row.open ? ChevronDown : ChevronRight;
     const Icon = ICONS[row.severity];
     return (
-      <button
-        type="button"
+      <FoldButton
+        row={row}
         className={`cc-prow cc-prow--severity cc-prow--${row.severity}${active ? ' is-active' : ''}`}
-        data-row-key={row.key}
-        data-group={row.severity}
-        tabIndex={tab}
-        aria-expanded={row.open}
-        onClick={() => {
-          actions.activate(row.key);
-          actions.toggle(row.key);
-        }}
-        onFocus={(e) => keyboardFocus(e) && actions.activate(row.key)}
+        group={row.severity}
+        tab={tab}
+        actions={actions}
       >
-        <Chevron size={14} aria-hidden />
         <Icon size={14} aria-hidden />
         <span>{SEVERITY_NAMES[row.severity]}</span>
         <span className="cc-prow__count">{row.count.toLocaleString('en-US')}</span>
-      </button>
+      </FoldButton>
     );
   }
   if (row.kind === 'code') {
-    const Chevron = row.open ? ChevronDown : ChevronRight;
     return (
       <div className={`cc-prow cc-prow--code cc-prow--${row.severity}`}>
-        <button
-          type="button"
+        <FoldButton
+          row={row}
           className={`cc-prow__toggle${active ? ' is-active' : ''}`}
-          data-row-key={row.key}
-          data-group={row.code}
-          tabIndex={tab}
-          aria-expanded={row.open}
-          onClick={() => {
-            actions.activate(row.key);
-            actions.toggle(row.key);
-          }}
-          onFocus={(e) => keyboardFocus(e) && actions.activate(row.key)}
+          group={row.code}
+          tab={tab}
+          actions={actions}
         >
-          <Chevron size={14} aria-hidden />
           <code>{row.code}</code>
           <span className="cc-prow__title">{RULES[row.code].title}</span>
           <span className="cc-prow__count">{row.count.toLocaleString('en-US')}</span>
-        </button>
+        </FoldButton>
         {!readOnly && fixable !== undefined && fixable > 0 && (
           <button
             type="button"
