@@ -15,34 +15,32 @@ import {
   type RangeLeg,
 } from './types';
 
+/** Unreachable from `from` before any hop: the source or the destination has nothing to route. */
+function noRoute(base: { from: string; to: string }, message: string): PathResult {
+  return result(base, { verdict: 'unreachable', hops: [base.from], reason: 'NO_ROUTE', message });
+}
+
+/** The worst verdict over the destination's legs (its addresses, or the internet). */
+function worstOver(
+  legs: readonly Leg[],
+  evaluate: (leg: Leg) => readonly PathResult[],
+): PathResult {
+  let worst: PathResult | undefined;
+  for (const leg of legs)
+    for (const r of evaluate(leg)) if (!worst || RANK[r.verdict] > RANK[worst.verdict]) worst = r;
+  return worst!;
+}
+
 export function fromCluster(cx: PathContext, c: Cluster, to: string, legs: Leg[]): PathResult {
   const ix = cx.ix;
   const nodeSubnets = (c.nodeSubnets ?? [])
     .map((id) => ix.subnet(id))
     .filter((s) => s !== undefined);
   const base = { from: c.id, to };
-  if (nodeSubnets.length === 0) {
-    return result(base, {
-      verdict: 'unreachable',
-      hops: [c.id],
-      reason: 'NO_ROUTE',
-      message: `${label(c)} has no node subnet, so its pods have no network`,
-    });
-  }
-  if (legs.length === 0) {
-    return result(base, {
-      verdict: 'unreachable',
-      hops: [c.id],
-      reason: 'NO_ROUTE',
-      message: `${to} has no address to reach`,
-    });
-  }
-  let worst: PathResult | undefined;
-  for (const leg of legs) {
-    const results = clusterLeg(cx, c, nodeSubnets, to, leg);
-    for (const r of results) if (!worst || RANK[r.verdict] > RANK[worst.verdict]) worst = r;
-  }
-  return worst!;
+  if (nodeSubnets.length === 0)
+    return noRoute(base, `${label(c)} has no node subnet, so its pods have no network`);
+  if (legs.length === 0) return noRoute(base, `${to} has no address to reach`);
+  return worstOver(legs, (leg) => clusterLeg(cx, c, nodeSubnets, to, leg));
 }
 
 function keepsPodIp(cx: PathContext, c: Cluster, leg: RangeLeg): string | undefined {
@@ -218,59 +216,55 @@ export function fromResource(cx: PathContext, r: Resource, to: string, legs: Leg
   const ix = cx.ix;
   const s = ix.subnet(r.subnet);
   const base = { from: r.id, to };
-  if (!s || legs.length === 0) {
-    return result(base, {
-      verdict: 'unreachable',
-      hops: [r.id],
-      reason: 'NO_ROUTE',
-      message: `${to} has no address to reach`,
-    });
-  }
-  let worst: PathResult | undefined;
-  for (const leg of legs) {
-    let res: PathResult;
-    if (leg.kind === 'internet') {
-      cx.router.reads.range(V4_ALL);
-      const nat = cx.router.natDefault(s.vpc, s.routeTable);
-      res = nat
-        ? result(base, {
-            verdict: 'snat',
-            hops: [r.id, s.id, nat, 'internet'],
-            reason: null,
-            message: `${label(r)} reaches the internet through NAT gateway ${label(ix.nat(nat))}, the default route of ${label(s)}`,
-            snatTo: nat,
-          })
-        : result(base, {
-            verdict: 'unreachable',
-            hops: [r.id, s.id],
-            reason: 'NO_INTERNET_EGRESS',
-            message: `Subnet ${label(s)} has no default route to a NAT gateway: add a NAT gateway and a 0.0.0.0/0 route to it`,
-          });
-    } else {
-      const own = r.ip ? ipOf(r.ip) : undefined;
-      const addressText =
-        own && own.family === leg.cidr.family ? r.ip! : leg.cidr.family === 6 ? s.ipv6Cidr : s.cidr;
-      if (!addressText) {
-        res = result(base, {
+  if (!s || legs.length === 0) return noRoute(base, `${to} has no address to reach`);
+  return worstOver(legs, (leg) => [resourceLeg(cx, r, s, base, leg)]);
+}
+
+/** One leg from a resource: to the internet through its subnet's NAT, or from its own address. */
+function resourceLeg(
+  cx: PathContext,
+  r: Resource,
+  s: Subnet,
+  base: { from: string; to: string },
+  leg: Leg,
+): PathResult {
+  if (leg.kind === 'internet') {
+    cx.router.reads.range(V4_ALL);
+    const nat = cx.router.natDefault(s.vpc, s.routeTable);
+    return nat
+      ? result(base, {
+          verdict: 'snat',
+          hops: [r.id, s.id, nat, 'internet'],
+          reason: null,
+          message: `${label(r)} reaches the internet through NAT gateway ${label(cx.ix.nat(nat))}, the default route of ${label(s)}`,
+          snatTo: nat,
+        })
+      : result(base, {
           verdict: 'unreachable',
           hops: [r.id, s.id],
-          reason: 'NO_ROUTE',
-          message: `Subnet ${label(s)} has no IPv6 range`,
+          reason: 'NO_INTERNET_EGRESS',
+          message: `Subnet ${label(s)} has no default route to a NAT gateway: add a NAT gateway and a 0.0.0.0/0 route to it`,
         });
-      } else {
-        const address = addressText === r.ip ? own! : cidrOf(addressText);
-        res = finish(
-          cx,
-          base,
-          r.id,
-          { id: r.id, vpc: s.vpc, origin: s, address, addressText, isContainer: false },
-          leg,
-          'direct',
-          `${label(r)} keeps its own address ${addressText}`,
-        );
-      }
-    }
-    if (!worst || RANK[res.verdict] > RANK[worst.verdict]) worst = res;
   }
-  return worst!;
+  const own = r.ip ? ipOf(r.ip) : undefined;
+  const addressText =
+    own && own.family === leg.cidr.family ? r.ip! : leg.cidr.family === 6 ? s.ipv6Cidr : s.cidr;
+  if (!addressText) {
+    return result(base, {
+      verdict: 'unreachable',
+      hops: [r.id, s.id],
+      reason: 'NO_ROUTE',
+      message: `Subnet ${label(s)} has no IPv6 range`,
+    });
+  }
+  const address = addressText === r.ip ? own! : cidrOf(addressText);
+  return finish(
+    cx,
+    base,
+    r.id,
+    { id: r.id, vpc: s.vpc, origin: s, address, addressText, isContainer: false },
+    leg,
+    'direct',
+    `${label(r)} keeps its own address ${addressText}`,
+  );
 }
