@@ -176,24 +176,22 @@ export default tseslint.config(
     ['**/canvas/*', '**/worker/*', '**/app/*'],
     'Panels talk to the store only.',
   ),
-  layer(
-    ['src/collab/**'],
-    [
-      'react',
-      'react-dom',
-      'zustand',
-      '@xyflow/*',
-      '**/store/*',
-      '**/worker/*',
-      '**/canvas/*',
-      '**/panels/*',
-      '**/app/*',
-      '**/cli/*',
-      '**/server/*',
-      'node:*',
-    ],
-    'src/collab (the plan as a shared document) runs in the browser and the server: domain, io and yjs only.',
-  ),
+  // Like the domain, the shared document is an allow list: it runs in the browser and the server.
+  {
+    files: ['src/collab/**'],
+    ignores: ['src/collab/**/*.test.ts'],
+    plugins: { layers },
+    rules: {
+      'layers/allow-imports': [
+        'error',
+        {
+          packages: ['yjs'],
+          folders: ['src/domain', 'src/io', 'src/collab'],
+          message: 'src/collab (the plan as a shared document) imports only the domain, io and yjs',
+        },
+      ],
+    },
+  },
   layer(
     ['src/server/**'],
     [
