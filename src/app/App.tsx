@@ -6,7 +6,7 @@ import { Canvas } from '../canvas/Canvas';
 import { fitPlan } from '../canvas/fit';
 import { placedCreationOps } from '../canvas/placement';
 import { createObject, type PaletteKind } from '../domain/ops/create';
-import { PlanIndex } from '../domain/model/plan-index';
+import { planIndexOf } from '../domain/model/plan-index';
 import { CommandBar } from '../panels/CommandBar';
 import { HelpOverlay } from '../panels/HelpOverlay';
 import { Inspector } from '../panels/Inspector';
@@ -37,7 +37,7 @@ function Designer() {
   /** Click-to-add: into the selected subnet or VPC (or the one holding the selection). */
   const add = (kind: PaletteKind) => {
     const s = useAppStore.getState();
-    const ix = new PlanIndex(s.plan);
+    const ix = planIndexOf(s.plan);
     const sel = s.selection[0];
     const k = sel ? ix.kindOf(sel) : undefined;
     let parent: string | undefined;

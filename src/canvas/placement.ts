@@ -5,7 +5,8 @@ import { nextSubnetCidr } from '../domain/allocate';
 import { DEFAULT_SIZES, newId, nextFreeIp } from '../domain/ops/create';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
 import { label } from '../domain/model/defaults';
-import { PlanIndex } from '../domain/model/plan-index';
+import type { PlanIndex } from '../domain/model/plan-index';
+import { planIndexOf } from '../domain/model/plan-index';
 import type { LayoutBox, Plan } from '../domain/model/plan';
 import type { CanvasKind } from './flow-model';
 
@@ -46,7 +47,7 @@ export function moveOps(
   dragged: readonly string[],
   rects: readonly Rect[],
 ): MoveResult {
-  const ix = new PlanIndex(plan);
+  const ix = planIndexOf(plan);
   const byId = new Map(rects.map((r) => [r.id, r]));
   const moving = new Set(dragged);
   const ops: PlanOp[] = [];
@@ -172,23 +173,11 @@ function childrenOf(ix: PlanIndex, containerId: string): string[] {
   ];
 }
 
-const indexes = new WeakMap<Plan, PlanIndex>();
-
-/** The plan's index, built once per plan version (a selected container asks on every render). */
-export function indexOf(plan: Plan): PlanIndex {
-  let ix = indexes.get(plan);
-  if (!ix) {
-    ix = new PlanIndex(plan);
-    indexes.set(plan, ix);
-  }
-  return ix;
-}
-
 /** The smallest size a container can have and still hold all its children. */
 export function contentExtent(
   plan: Plan,
   containerId: string,
-  ix: PlanIndex = indexOf(plan),
+  ix: PlanIndex = planIndexOf(plan),
 ): { width: number; height: number } {
   const kind = ix.kindOf(containerId) === 'subnet' ? 'subnet' : 'vpc';
   let width = 0;
@@ -207,7 +196,7 @@ export function contentExtent(
  * whole; a child left or above its container's edge is moved in.
  */
 export function containOps(plan: Plan, ids: readonly string[]): PlanOp[] {
-  const ix = new PlanIndex(plan);
+  const ix = planIndexOf(plan);
   const layout: Record<string, LayoutBox> = { ...(plan.layout ?? {}) };
   const changed = new Set<string>();
   const pending = [...ids];
@@ -280,7 +269,7 @@ export function freeSpot(
  * grown to hold it. `plan` already holds the object.
  */
 export function settleNewOps(plan: Plan, id: string): PlanOp[] {
-  const ix = new PlanIndex(plan);
+  const ix = planIndexOf(plan);
   const own = boxOf(plan, ix, id);
   if (!own) return [];
   const parent = parentOf(ix, id);
@@ -316,7 +305,7 @@ export function settleNewOps(plan: Plan, id: string): PlanOp[] {
  * VPC's next free range, so a second cluster does not start with NODE_SUBNET_MISSING.
  */
 export function nodeSubnetOps(plan: Plan, clusterId: string): PlanOp[] {
-  const ix = new PlanIndex(plan);
+  const ix = planIndexOf(plan);
   const c = ix.cluster(clusterId);
   if (!c || (c.nodeSubnets ?? []).length > 0) return [];
   const used = new Set(

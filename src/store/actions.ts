@@ -2,7 +2,7 @@
 // over the store, so that they can be called from anywhere, tests included.
 import { label } from '../domain/model/defaults';
 import { COLLECTIONS } from '../domain/model/plan';
-import { PlanIndex } from '../domain/model/plan-index';
+import { planIndexOf } from '../domain/model/plan-index';
 import { removeObjects } from '../domain/ops/cascade';
 import { pasteSnippet, snippetOf, type Snippet } from '../domain/ops/duplicate';
 import type { AppStore } from './store';
@@ -18,7 +18,7 @@ export function deleteSelection(store: AppStore): void {
   const removed = ops.filter((o) => o.op === 'remove').length;
   if (s.apply(ops, { label: 'Delete' })) {
     s.select([]);
-    const ix = new PlanIndex(s.plan);
+    const ix = planIndexOf(s.plan);
     const names = ids.map((id) => label(ix.byId.get(id)?.object, id));
     s.toast(
       `Deleted ${names.join(', ')}${removed > ids.length ? ` and ${removed - ids.length} objects inside` : ''} · undo with Ctrl+Z`,

@@ -1,6 +1,6 @@
 // "Fix all" in the problems panel: every suggestion of one code, chosen so that none collides
 // with another, applied as one edit that one undo takes back.
-import { PlanIndex } from '../domain/model/plan-index';
+import { planIndexOf } from '../domain/model/plan-index';
 import { chainSuggestions, suggestionOps } from '../domain/planning/fix-all';
 import type { Finding, RuleCode, Suggestion } from '../domain/rules/codes';
 import type { AppStore } from './store';
@@ -11,7 +11,7 @@ export function chainedSuggestionsOf(
   findings: readonly Finding[],
 ): (Suggestion | undefined)[] {
   if (!findings.some((f) => f.suggestion)) return findings.map(() => undefined);
-  return chainSuggestions(new PlanIndex(store.getState().plan), findings);
+  return chainSuggestions(planIndexOf(store.getState().plan), findings);
 }
 
 /** Applies every suggestion for findings of `code`; returns how many objects changed. */
@@ -20,7 +20,7 @@ export function fixAll(store: AppStore, code: RuleCode): number {
   const findings = s.analysis?.findings ?? [];
   const suggestions = chainedSuggestionsOf(store, findings);
   const mine = suggestions.filter((x, i) => x !== undefined && findings[i]!.code === code);
-  const ops = suggestionOps(new PlanIndex(s.plan), mine);
+  const ops = suggestionOps(planIndexOf(s.plan), mine);
   if (ops.length === 0) return 0;
   if (!s.apply(ops, { label: `Fix all ${code}` })) return 0;
   s.toast(

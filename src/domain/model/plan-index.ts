@@ -351,3 +351,19 @@ export function vpcCidrTexts(v: Vpc): string[] {
   if (v.ipv6Cidr) out.push(v.ipv6Cidr);
   return out;
 }
+
+const indexes = new WeakMap<Plan, PlanIndex>();
+
+/**
+ * The plan's index, built once per plan version: plans are never changed in place, so whoever
+ * asks about the same plan (a panel on every render, an action) shares one. Read it only; an
+ * index that follows edits (`update`) must be a `new PlanIndex` of its own.
+ */
+export function planIndexOf(plan: Plan): PlanIndex {
+  let ix = indexes.get(plan);
+  if (!ix) {
+    ix = new PlanIndex(plan);
+    indexes.set(plan, ix);
+  }
+  return ix;
+}

@@ -4,7 +4,7 @@
 // its owner. Beside it, lists a keyboard reaches: largest free blocks, overlaps, ranges in view.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatV4 } from '../../domain/ip/cidr';
-import { PlanIndex } from '../../domain/model/plan-index';
+import { planIndexOf } from '../../domain/model/plan-index';
 import { label } from '../../domain/model/defaults';
 import { AddressMap, type MapRoot } from '../../domain/planning/address-map';
 import {
@@ -48,7 +48,7 @@ export default function AddressMapView() {
   const plan = usePlanContent();
   const selection = useAppStore((s) => s.selection);
   const [vpc, setVpc] = useState('');
-  const ix = useMemo(() => new PlanIndex(plan), [plan]);
+  const ix = planIndexOf(plan);
   const all = useMemo(() => collectRanges(ix), [ix]);
   const map = useMemo(
     () => new AddressMap(vpc && ix.vpc(vpc) ? rangesSeenBy(ix, all, vpc) : all, scopeSees(ix)),

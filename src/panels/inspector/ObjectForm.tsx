@@ -8,7 +8,7 @@ import {
   type PlanObject,
   type Subnet,
 } from '../../domain/model/plan';
-import { PlanIndex } from '../../domain/model/plan-index';
+import { planIndexOf } from '../../domain/model/plan-index';
 import { nextFreeIp } from '../../domain/ops/create';
 import { label } from '../../domain/model/defaults';
 import { usePlanContent } from '../../store/hooks';
@@ -296,7 +296,7 @@ export function ObjectForm({ collection, object }: { collection: Collection; obj
   const writeNow = (key: string, value: unknown) => {
     if (collection === 'resources' && key === 'subnet' && typeof value === 'string') {
       // A resource moved to another subnet needs an address there.
-      const ip = nextFreeIp(new PlanIndex(useAppStore.getState().plan), value);
+      const ip = nextFreeIp(planIndexOf(useAppStore.getState().plan), value);
       useAppStore.getState().apply(
         [
           {

@@ -1,6 +1,6 @@
 // How full the selected VPC, subnet or cluster is, as bars (src/domain/planning/utilisation.ts).
 import { useMemo } from 'react';
-import { PlanIndex } from '../../domain/model/plan-index';
+import { planIndexOf } from '../../domain/model/plan-index';
 import type { Collection, Plan } from '../../domain/model/plan';
 import {
   clusterUsage,
@@ -48,7 +48,7 @@ function Meter({ bar }: { bar: Bar }) {
 }
 
 function barsOf(plan: Plan, collection: Collection, id: string): Bar[] {
-  const ix = new PlanIndex(plan);
+  const ix = planIndexOf(plan);
   if (collection === 'vpcs')
     return vpcUsage(ix, id).map((u, i) => ({
       name: `${i === 0 ? 'CIDR' : 'Secondary'} ${u.cidr} in subnets`,

@@ -1,7 +1,7 @@
 // The whole of the active finding: a row shows one line of it, this its full message and the
 // suggested fix (chosen clear of the fixes suggested before it), with a button to apply it.
 import type { Finding, Suggestion } from '../../domain/rules/codes';
-import { PlanIndex } from '../../domain/model/plan-index';
+import { planIndexOf } from '../../domain/model/plan-index';
 import { suggestionOps } from '../../domain/planning/fix-all';
 import { useAppStore } from '../../store/app-store';
 import { messageWith } from './rows';
@@ -31,7 +31,7 @@ export function ProblemDetail({
               className="cc-button cc-button--small"
               onClick={() => {
                 const s = useAppStore.getState();
-                s.apply(suggestionOps(new PlanIndex(s.plan), [suggestion]), {
+                s.apply(suggestionOps(planIndexOf(s.plan), [suggestion]), {
                   label: 'Apply suggestion',
                 });
               }}
