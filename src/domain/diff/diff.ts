@@ -177,6 +177,17 @@ export function diffAnalyzed(
   const resolved = missingFrom(beforeAnalysis.findings, afterAnalysis.findings);
   const paths = diffPaths(beforeAnalysis.paths, afterAnalysis.paths);
   const capacity = diffCapacity(beforeAnalysis.capacity, afterAnalysis.capacity);
+  return planDiff(objects, introduced, resolved, paths, capacity);
+}
+
+/** The diff from its parts, with the summary counted from them. */
+export function planDiff(
+  objects: ObjectsDiff,
+  introduced: readonly Finding[],
+  resolved: readonly Finding[],
+  paths: readonly PathChange[],
+  capacity: readonly CapacityChange[],
+): PlanDiff {
   return {
     objects,
     findings: { introduced, resolved },

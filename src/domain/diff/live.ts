@@ -9,7 +9,14 @@ import { COLLECTIONS, KIND_OF_COLLECTION, type Collection, type Plan } from '../
 import type { PlanOp } from '../ops/ops';
 import type { Finding } from '../rules/codes';
 import type { PathResult } from '../routing/paths';
-import { diffCapacity, diffFindings, isWorse, type PathChange, type PlanDiff } from './diff';
+import {
+  diffCapacity,
+  diffFindings,
+  isWorse,
+  planDiff,
+  type PathChange,
+  type PlanDiff,
+} from './diff';
 import { fieldChanges, type DiffKind, type ObjectChange, type ObjectRef } from './objects';
 
 type Obj = Readonly<Record<string, unknown>> & { readonly id: string };
@@ -210,18 +217,12 @@ export class LiveDiff {
     };
     const paths = [...this.pathChanges.values()];
     const { introduced, resolved } = this.findingsDiff;
-    return {
+    return planDiff(
       objects,
-      findings: { introduced, resolved },
-      paths: { changed: paths },
-      capacity: { changed: diffCapacity(this.baseAnalysis.capacity, this.capacity) },
-      summary: {
-        added: objects.added.length,
-        removed: objects.removed.length,
-        changed: objects.changed.length,
-        errorsIntroduced: introduced.filter((f) => f.severity === 'error').length,
-        pathsWorse: paths.filter((p) => p.worse).length,
-      },
-    };
+      introduced,
+      resolved,
+      paths,
+      diffCapacity(this.baseAnalysis.capacity, this.capacity),
+    );
   }
 }
