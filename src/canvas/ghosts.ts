@@ -7,6 +7,7 @@ import type { LayoutBox, Plan } from '../domain/model/plan';
 import { DEFAULT_SIZES } from '../domain/ops/create';
 import { ghostId } from '../store/compare-slice';
 import type { CanvasKind } from './flow-model';
+import { CANVAS_KIND } from './placement';
 
 export interface GhostData extends Record<string, unknown> {
   readonly kind: CanvasKind;
@@ -18,18 +19,9 @@ export interface GhostData extends Record<string, unknown> {
 
 export type GhostNode = Node<GhostData, 'ghost'>;
 
-const KIND: Partial<Record<ObjectRef['kind'], CanvasKind>> = {
-  vpc: 'vpc',
-  subnet: 'subnet',
-  cluster: 'cluster',
-  resource: 'resource',
-  natGateway: 'nat',
-  idc: 'idc',
-  ccn: 'ccn',
-};
-/** The plan's kind of a canvas kind: KIND read backwards. */
+/** The plan's kind of a canvas kind: CANVAS_KIND read backwards. */
 const OBJECT_KIND = Object.fromEntries(
-  Object.entries(KIND).map(([objectKind, canvasKind]) => [canvasKind, objectKind]),
+  Object.entries(CANVAS_KIND).map(([objectKind, canvasKind]) => [canvasKind, objectKind]),
 ) as Readonly<Record<CanvasKind, DiffKind>>;
 /** Containers first: React Flow wants a parent before its children. */
 const ORDER: readonly CanvasKind[] = ['vpc', 'subnet', 'cluster', 'nat', 'resource', 'idc', 'ccn'];
@@ -82,7 +74,7 @@ export function ghostNodes(
   };
   const kindById = new Map<string, CanvasKind>();
   for (const r of removed) {
-    const k = KIND[r.kind];
+    const k = CANVAS_KIND[r.kind];
     if (k) kindById.set(r.id, k);
   }
   const kindOfId = (id: string): CanvasKind | undefined => {

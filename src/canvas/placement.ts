@@ -126,7 +126,8 @@ interface Box {
   readonly h: number;
 }
 
-const SIZE_KEY: Readonly<Record<string, string>> = {
+/** The canvas kind (and size key) of each kind of plan object that is drawn as a box. */
+export const CANVAS_KIND: Readonly<Partial<Record<string, CanvasKind>>> = {
   vpc: 'vpc',
   subnet: 'subnet',
   cluster: 'cluster',
@@ -159,7 +160,7 @@ const LEAF_ROOM: Readonly<Record<string, { width: number; height: number }>> = {
 function boxOf(plan: Plan, ix: PlanIndex, id: string): Box | undefined {
   const l = plan.layout?.[id];
   if (!l) return undefined;
-  const key = SIZE_KEY[ix.kindOf(id) ?? ''] ?? 'resource';
+  const key = CANVAS_KIND[ix.kindOf(id) ?? ''] ?? 'resource';
   const d = LEAF_ROOM[key] ?? DEFAULT_SIZES[key]!;
   return { x: l.x, y: l.y, w: l.width ?? d.width, h: l.height ?? d.height };
 }
