@@ -17,6 +17,7 @@ import {
   updateReservation,
 } from '../ops/notes';
 import { applyOps, type PlanOp } from '../ops/ops';
+import { basePlan, cluster } from '../../test-support/builders';
 import { withPlanExtras } from '../../test-support/plan-extras';
 import { IncrementalAnalyzer } from './analyzer';
 import type { AnalysisDelta } from './delta';
@@ -432,5 +433,31 @@ describe('IncrementalAnalyzer', () => {
     expect(d.findings).toBeUndefined();
     const cosmetic = a.apply([{ op: 'layout', id: plan.vpcs[0]!.id, box: { x: 1, y: 2 } }]);
     expect(cosmetic).toEqual({ paths: { kind: 'some', changed: [], removed: [], order: null } });
+  });
+
+  it('orders objects inserted side by side in one batch as a full analysis does', () => {
+    // Two clusters with the same service range, pasted together before a resource: a pair the
+    // rules report once, on the later cluster. Both once took the same order and neither got it.
+    const start = basePlan();
+    const twin = (id: string) =>
+      cluster(id, 'vpc-a', {
+        nodeSubnets: ['sn-node'],
+        containerCidr: '172.20.0.0/16',
+        serviceCidr: '192.168.0.0/24',
+      });
+    const ops: PlanOp[] = [
+      { op: 'insert', collection: 'clusters', object: twin('cls-x') },
+      { op: 'insert', collection: 'clusters', object: twin('cls-y') },
+    ];
+    const a = new IncrementalAnalyzer();
+    a.load(start, { kind: 'plan' });
+    a.apply(ops);
+    const after = applyOps(start, ops).plan;
+    const keys = (fs: readonly { code: string; objects: readonly string[] }[]) =>
+      fs.map((f) => `${f.code}:${[...f.objects].sort().join(',')}`).sort();
+    expect(keys(a.snapshot().findings)).toEqual(
+      keys(analyzePlan(after, { kind: 'plan' }).findings),
+    );
+    expect(keys(a.snapshot().findings)).toContain('SERVICE_CIDR_OVERLAPS_CLUSTER:cls-x,cls-y');
   });
 });

@@ -208,23 +208,30 @@ export class PlanIndex {
     this.plan = plan;
   }
 
-  /** An order between the neighbours of the inserted object, so later objects stay later. */
+  /**
+   * An order between the neighbours of the inserted object, so later objects stay later. The
+   * neighbours are the nearest objects already indexed: in a batch that inserts several objects
+   * side by side, the next one is not indexed yet, and taking its absence for the end of the
+   * list gave two inserted clusters the same order (and a rule that reports a pair once, on the
+   * later object, reported it on neither).
+   */
   private orderForInsert(plan: Plan, collection: Collection, id: string): number {
     const list = plan[collection] as readonly PlanObject[];
     const at = list.findIndex((o) => o.id === id);
-    const prevId = at > 0 ? list[at - 1]!.id : undefined;
-    let nextId = at >= 0 && at + 1 < list.length ? list[at + 1]!.id : undefined;
-    if (nextId === undefined) {
-      for (const later of COLLECTIONS.slice(COLLECTIONS.indexOf(collection) + 1)) {
-        const first = (plan[later] as readonly PlanObject[])[0];
-        if (first && this.byId.has(first.id)) {
-          nextId = first.id;
-          break;
-        }
+    let prev: number | undefined;
+    for (let i = at - 1; i >= 0 && prev === undefined; i--)
+      prev = this.byId.get(list[i]!.id)?.order;
+    let next: number | undefined;
+    if (at >= 0)
+      for (let i = at + 1; i < list.length && next === undefined; i++)
+        next = this.byId.get(list[i]!.id)?.order;
+    for (const later of COLLECTIONS.slice(COLLECTIONS.indexOf(collection) + 1)) {
+      if (next !== undefined) break;
+      for (const o of plan[later] as readonly PlanObject[]) {
+        next = this.byId.get(o.id)?.order;
+        if (next !== undefined) break;
       }
     }
-    const prev = prevId !== undefined ? this.byId.get(prevId)?.order : undefined;
-    const next = nextId !== undefined ? this.byId.get(nextId)?.order : undefined;
     if (prev !== undefined && next !== undefined) return (prev + next) / 2;
     if (prev !== undefined) return prev + 1;
     if (next !== undefined) return next - 1;
