@@ -29,6 +29,8 @@ import { CommentsPanel } from '../panels/comments/CommentsPanel';
 import { AuthorDialog } from '../panels/comments/AuthorDialog';
 import { AddressMapSlot } from '../panels/address-map/AddressMapSlot';
 import { ChangesPanel } from '../panels/changes/ChangesPanel';
+import { LiveBanner } from './workspace/LiveBanner';
+import { WorkspaceDialog } from './workspace/WorkspaceDialog';
 
 function Designer() {
   const rf = useReactFlow();
@@ -81,6 +83,16 @@ function Designer() {
     const file = e.dataTransfer.files[0];
     if (file) {
       e.preventDefault();
+      // A workspace plan is everyone's: a dropped file would replace it for all of them.
+      if (useAppStore.getState().live) {
+        useAppStore
+          .getState()
+          .toast(
+            'This plan is shared: open files from your own plans (Workspace → Back to my own plans)',
+            'error',
+          );
+        return;
+      }
       void openPlanFile(file);
     }
   };
@@ -90,6 +102,7 @@ function Designer() {
     <div className={`cc-app${reviewing ? ' cc-app--review' : ''}`}>
       <Toolbar onFitView={() => void fitPlan(rf)} />
       <SharedBanner />
+      <LiveBanner />
       <LibraryBanner />
       <CrashBanner
         onDownload={(report) => download('cidr-canvas-validation-report.json', report)}
@@ -115,6 +128,7 @@ function Designer() {
       <HelpOverlay />
       <AuthorDialog />
       <CommandBar />
+      <WorkspaceDialog />
     </div>
   );
 }

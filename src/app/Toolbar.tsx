@@ -26,6 +26,8 @@ import { useOpenProgress } from './open/progress';
 import { CompareButton } from '../panels/changes/CompareButton';
 import { ShareDialog } from './ShareDialog';
 import { TemplatesDialog } from './TemplatesDialog';
+import { PresenceBar } from './workspace/PresenceBar';
+import { WorkspaceButton } from './workspace/WorkspaceButton';
 
 // Import brings in the HCL parser and the readers: loaded when someone imports.
 const ImportDialog = lazy(() =>
@@ -78,6 +80,8 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
   const showAll = useAppStore((s) => s.showAllPaths);
   const readOnly = useAppStore((s) => s.readOnly);
   const reviewing = useAppStore((s) => s.review !== null);
+  // On a workspace plan, New, Open and the library would replace the plan for everyone.
+  const live = useAppStore((s) => s.live !== null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<'templates' | 'share' | 'import' | null>(null);
   return (
@@ -114,42 +118,48 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
           <Redo2 size={16} />
         </button>
       </div>
+      {!live && (
+        <div className="cc-toolbar__group">
+          <LibraryButtons />
+        </div>
+      )}
       <div className="cc-toolbar__group">
-        <LibraryButtons />
-      </div>
-      <div className="cc-toolbar__group">
-        <button
-          type="button"
-          className="cc-tool"
-          disabled={readOnly}
-          onClick={() => setDialog('templates')}
-          title="Start an empty plan or one from a template"
-        >
-          <FilePlus2 size={16} /> New
-        </button>
-        <button
-          type="button"
-          className="cc-tool"
-          onClick={() => fileInput.current?.click()}
-          disabled={readOnly}
-          title="Open a plan JSON file (or drop one on the canvas)"
-        >
-          <FolderOpen size={16} /> Open
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label="Open plan"
-          // The Open button is the control; the input itself is no tab stop with nothing to show.
-          tabIndex={-1}
-          className="cc-visually-hidden"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void openPlanFile(f);
-          }}
-        />
+        {!live && (
+          <>
+            <button
+              type="button"
+              className="cc-tool"
+              disabled={readOnly}
+              onClick={() => setDialog('templates')}
+              title="Start an empty plan or one from a template"
+            >
+              <FilePlus2 size={16} /> New
+            </button>
+            <button
+              type="button"
+              className="cc-tool"
+              onClick={() => fileInput.current?.click()}
+              disabled={readOnly}
+              title="Open a plan JSON file (or drop one on the canvas)"
+            >
+              <FolderOpen size={16} /> Open
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".json,application/json"
+              aria-label="Open plan"
+              // The Open button is the control; the input itself is no tab stop with nothing to show.
+              tabIndex={-1}
+              className="cc-visually-hidden"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) void openPlanFile(f);
+              }}
+            />
+          </>
+        )}
         <CompareButton />
         <button
           type="button"
@@ -192,6 +202,8 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
           <Presentation size={16} /> Review
         </button>
       </div>
+      <WorkspaceButton />
+      <PresenceBar />
       <span className="cc-spacer" />
       <button
         type="button"

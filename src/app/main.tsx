@@ -14,6 +14,9 @@ import { startValidation } from './validation-bridge';
 import { readShared } from './share';
 import { openPlan } from './open-plan';
 import { savedPlanText, setWriteFault, startLibrary } from './library/session';
+import { keepToken, readWorkspaceLink } from './workspace/link';
+import { connectLivePlan } from './workspace/connection';
+import { useWorkspaceDialog } from './workspace/workspace-ui';
 
 /** A plan in the URL fragment opens read-only on top of the user's own (which undo brings back). */
 async function openSharedLink(): Promise<void> {
@@ -64,11 +67,39 @@ async function bootWithoutLibrary(): Promise<void> {
   startAutosave();
 }
 
+/**
+ * A workspace plan (`/p/:id#token=T`): the shared document, live; the person's own library and
+ * autosave stay untouched. The workspace's front page (`/#token=T`) keeps the token and lists
+ * the workspace's plans over the person's own plan.
+ */
+function bootWithWorkspace(): boolean {
+  const link = readWorkspaceLink(window.location.pathname, window.location.hash);
+  if (link.kind === 'none') return false;
+  if (link.kind === 'home') {
+    keepToken(link.token);
+    // The token stays in this browser, not in the address bar (screenshots, screen sharing).
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    useWorkspaceDialog.getState().setOpen(true);
+    return false;
+  }
+  if (!link.token) {
+    useAppStore
+      .getState()
+      .toast('This workspace link has no token (#token=…): ask for the full link', 'error');
+    return false;
+  }
+  keepToken(link.token);
+  connectLivePlan(useAppStore, { planId: link.planId, token: link.token });
+  return true;
+}
+
 async function boot(): Promise<void> {
-  const inLibrary = await startLibrary({ sample: () => withLayout(samplePlan()) });
-  if (!inLibrary) await bootWithoutLibrary();
-  await openSharedLink();
-  window.addEventListener('hashchange', () => void openSharedLink());
+  if (!bootWithWorkspace()) {
+    const inLibrary = await startLibrary({ sample: () => withLayout(samplePlan()) });
+    if (!inLibrary) await bootWithoutLibrary();
+    await openSharedLink();
+    window.addEventListener('hashchange', () => void openSharedLink());
+  }
   // A test can ask for a short validation timeout, to see a hung worker restarted quickly.
   const timeout = Number(new URLSearchParams(window.location.search).get('validationTimeout'));
   startValidation(timeout > 0 ? { timeoutMs: timeout } : {});

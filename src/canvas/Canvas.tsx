@@ -60,6 +60,7 @@ import { freeArea, reviewFrame } from './review-framing';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FAR_ZOOM, FarContext, selectFar } from './nodes/far';
 import { Overview } from './Overview';
+import { LivePresence } from './live/LivePresence';
 import { textZoom } from './zoom-scale';
 
 const nodeTypes = {
@@ -548,6 +549,7 @@ export function Canvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
           <Overview />
+          <LivePresence />
           {large && (
             <Panel position="top-left" className="cc-large-note" role="note">
               Large plan: {planNodes.length.toLocaleString('en-US')} objects. The canvas draws what

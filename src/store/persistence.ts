@@ -43,4 +43,8 @@ export const STATE_STORAGE: Readonly<Record<DataKeys, StorageRule>> = {
   crashReport: SESSION,
   planSource: SESSION,
   compare: SESSION,
+  liveSink: SESSION,
+  live: SESSION,
+  myCursor: SESSION,
+  myView: SESSION,
 };

@@ -15,7 +15,11 @@ import {
 } from './history';
 import type { AppState } from './store';
 
-export type PlanSourceKind = 'sample' | 'autosave' | 'file' | 'new' | 'link' | 'template';
+export type PlanSourceKind =
+  'sample' | 'autosave' | 'file' | 'new' | 'link' | 'template' | 'workspace';
+
+/** Where this person's own edits go besides the store: the shared document of a workspace plan. */
+export type LiveSink = (ops: readonly PlanOp[]) => void;
 
 export interface PlanSlice {
   plan: Plan;
@@ -30,6 +34,10 @@ export interface PlanSlice {
   cancelGesture: () => void;
   undo: () => void;
   redo: () => void;
+  /** Someone else's edit, read from the shared document: shown and validated, never undone here. */
+  receivePlan: (plan: Plan) => void;
+  liveSink: LiveSink | null;
+  setLiveSink: (sink: LiveSink | null) => void;
   openPlan: (
     plan: Plan,
     source: { kind: PlanSourceKind; name?: string },
@@ -43,13 +51,31 @@ export const createPlanSlice =
     const commit = (ops: readonly PlanOp[], plan: Plan, history: History) => {
       const revision = get().revision + 1;
       set({ plan, history, revision });
+      get().liveSink?.(ops);
       emitPlanChange({ revision, ops });
+    };
+    // On a shared plan someone else may have deleted what a step would change back: that step
+    // is dropped, said, and the rest of the history stays.
+    const tryApply = (ops: readonly PlanOp[]) => {
+      try {
+        return applyOps(get().plan, ops);
+      } catch {
+        get().toast('That step no longer fits the plan (someone changed what it touched)', 'error');
+        return null;
+      }
     };
     return {
       plan: initial,
       revision: 0,
       history: emptyHistory,
       planSource: { kind: 'sample' },
+      liveSink: null,
+      setLiveSink: (sink) => set({ liveSink: sink }),
+      receivePlan: (plan) => {
+        const revision = get().revision + 1;
+        set({ plan, revision });
+        emitPlanChange({ revision, ops: [{ op: 'replace', plan }] });
+      },
       apply: (ops, options = {}) => {
         if (ops.length === 0) return true;
         if (get().readOnly) return false;
@@ -82,7 +108,11 @@ export const createPlanSlice =
         const h = closeGesture(get().history);
         const entry = h.past[h.past.length - 1];
         if (!entry || !canUndo(h) || get().readOnly) return;
-        const applied = applyOps(get().plan, entry.inverse);
+        const applied = tryApply(entry.inverse);
+        if (!applied) {
+          set({ history: { past: h.past.slice(0, -1), future: h.future, pending: null } });
+          return;
+        }
         commit(entry.inverse, applied.plan, {
           past: h.past.slice(0, -1),
           future: [entry, ...h.future],
@@ -93,7 +123,11 @@ export const createPlanSlice =
         const h = get().history;
         const entry = h.future[0];
         if (!entry || !canRedo(h) || get().readOnly) return;
-        const applied = applyOps(get().plan, entry.forward);
+        const applied = tryApply(entry.forward);
+        if (!applied) {
+          set({ history: { ...h, future: h.future.slice(1) } });
+          return;
+        }
         commit(entry.forward, applied.plan, {
           past: [...h.past, entry],
           future: h.future.slice(1),

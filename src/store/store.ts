@@ -4,10 +4,11 @@ import { create } from 'zustand';
 import type { Plan } from '../domain/model/plan';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice';
 import { createCompareSlice, type CompareSlice } from './compare-slice';
+import { createLiveSlice, type LiveSlice } from './live-slice';
 import { createPlanSlice, type PlanSlice } from './plan-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = PlanSlice & UiSlice & AnalysisSlice & CompareSlice;
+export type AppState = PlanSlice & UiSlice & AnalysisSlice & CompareSlice & LiveSlice;
 
 export function createAppStore(initial: Plan) {
   return create<AppState>()((...a) => ({
@@ -15,6 +16,7 @@ export function createAppStore(initial: Plan) {
     ...createUiSlice(...a),
     ...createAnalysisSlice(...a),
     ...createCompareSlice(...a),
+    ...createLiveSlice(...a),
   }));
 }
 

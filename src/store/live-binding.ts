@@ -1,0 +1,48 @@
+// The store bound to a workspace plan's shared document. This person's edits go to the document
+// as the same ops the store applied (so undo stays theirs: their history holds only their ops);
+// everyone else's edits, and what the browser kept offline, come back as the plan read anew.
+import type * as Y from 'yjs';
+import { applyOpsToDoc } from '../collab/plan-doc';
+import { readDocPlan } from '../collab/read-plan';
+import type { AppStore } from './store';
+
+/** The origin of this person's own changes in the document. */
+export const LOCAL_ORIGIN = 'cidr-canvas:this-person';
+
+export interface DocBinding {
+  /** Reads the document now (after it loaded or synced) and shows it as the open plan. */
+  readNow(): void;
+  unbind(): void;
+}
+
+export function bindStoreToDoc(store: AppStore, doc: Y.Doc): DocBinding {
+  let scheduled = false;
+  const read = () => {
+    scheduled = false;
+    const { plan, problems } = readDocPlan(doc);
+    const s = store.getState();
+    s.receivePlan(plan);
+    const before = s.live?.problems ?? [];
+    if (before.length !== problems.length || before.some((p, i) => p.path !== problems[i]!.path))
+      s.updateLive({ problems });
+  };
+  // A burst of remote changes (a sync, a paste by someone else) is read once.
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(read);
+  };
+  const onTransaction = (tr: Y.Transaction) => {
+    if (tr.origin === LOCAL_ORIGIN || tr.changed.size === 0) return;
+    schedule();
+  };
+  store.getState().setLiveSink((ops) => applyOpsToDoc(doc, ops, LOCAL_ORIGIN));
+  doc.on('afterTransaction', onTransaction);
+  return {
+    readNow: read,
+    unbind() {
+      doc.off('afterTransaction', onTransaction);
+      store.getState().setLiveSink(null);
+    },
+  };
+}
