@@ -75,6 +75,26 @@ function whenPlan(page: Page, subnet: string, name: string): Promise<number> {
   );
 }
 
+/** How many updates of the plan this browser holds in IndexedDB (y-indexeddb's store). */
+function storedUpdates(page: Page, planId: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('updates').objectStore('updates').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            db.close();
+          };
+        };
+        open.onerror = () => resolve(-1);
+      }),
+    `cidr-canvas-live:${planId}`,
+  );
+}
+
 async function rename(page: Page, id: string, name: string): Promise<void> {
   // On the head: the middle of a subnet may hold a resource.
   await node(page, id).click({ position: { x: 30, y: 10 } });
@@ -223,15 +243,29 @@ test('edits made while the server is down are kept and merge when it is back; no
   );
   await expect(node(ben, 'sn-batch')).not.toContainText('batch-offline');
 
+  // One more edit offline, then the tab is closed: the browser keeps it (IndexedDB).
+  const stored = () => storedUpdates(ana, id);
+  const before = await stored();
+  await rename(ana, 'sn-data', 'data-tab-closed');
+  await expect.poll(stored).toBeGreaterThan(before);
+  const context = ana.context();
+  await ana.close();
+
   server = await startServer(data, ['--port', port]);
-  for (const page of [ana, ben]) {
+  await expect(ben.getByRole('status', { name: 'Workspace connection' })).toHaveText('Live', {
+    timeout: 30_000,
+  });
+  const again = await context.newPage();
+  await again.goto(planLink(id));
+  for (const page of [again, ben]) {
     await expect(page.getByRole('status', { name: 'Workspace connection' })).toHaveText('Live', {
       timeout: 30_000,
     });
     await expect(node(page, 'sn-batch')).toContainText('batch-offline', { timeout: 30_000 });
+    await expect(node(page, 'sn-data')).toContainText('data-tab-closed', { timeout: 30_000 });
     await expect(node(page, 'sn-shared')).toContainText('shared-before-crash');
   }
-  await ana.context().close();
+  await context.close();
   await ben.context().close();
 });
 
