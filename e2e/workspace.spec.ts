@@ -269,19 +269,34 @@ test('edits made while the server is down are kept and merge when it is back; no
   await ben.context().close();
 });
 
-test('a read-only link shows the plan live and edits nothing; a hostile client cannot break it', async ({
+test('a read-only link shows the plan, comments and all, live; a hostile client cannot break it, and a shared version restores it', async ({
   browser,
 }) => {
   const id = await createPlan(server.url, sample);
   const links = (await (await api(server.url, `/api/plans/${id}/links`)).json()) as {
     readOnly: string;
   };
+  const ana = await person(browser, 'Ana', planLink(id));
   const viewer = await person(browser, 'Chen', `${server.url}${links.readOnly}`);
   await expect(viewer.getByRole('status', { name: 'Workspace connection' })).toHaveText(
     'Live, read-only',
   );
-  await node(viewer, 'sn-nodes').click();
+  await node(viewer, 'sn-nodes').click({ position: { x: 30, y: 10 } });
   await expect(inspector(viewer).getByLabel('Name', { exact: true })).toBeDisabled();
+
+  // Ana comments on a cluster: the viewer sees it come in.
+  await node(ana, 'cls-prod').click({ position: { x: 30, y: 10 } });
+  await inspector(ana).getByLabel('Add a comment').fill('Room for 500 nodes?');
+  await inspector(ana).getByLabel('Add a comment').press('Control+Enter');
+  await expect(node(viewer, 'cls-prod').getByTestId('comment-badge')).toHaveText('1');
+
+  // Ana saves a version; everyone on the plan has it.
+  await ana.getByRole('button', { name: 'Versions' }).click();
+  const versions = ana.getByRole('dialog', { name: 'Versions' });
+  await versions.getByLabel('Version name').fill('Reviewed');
+  await versions.getByRole('button', { name: 'Save version' }).click();
+  await expect(versions.getByRole('list', { name: 'Saved versions' })).toContainText('Reviewed');
+  await versions.getByRole('button', { name: 'Close' }).click();
 
   // Someone's client writes what is no CIDR into a subnet, straight into the shared document.
   const hostile = await connect(server.url, id);
@@ -289,13 +304,28 @@ test('a read-only link shows the plan live and edits nothing; a hostile client c
     hostile.doc.getMap<YMap<unknown>>('subnets').get('sn-data')!.set('cidr', 'x/99');
   });
   await hostile.acknowledged();
-  const banner = viewer.getByRole('alert').filter({ hasText: 'cannot be read' });
-  await expect(banner).toContainText('sn-data');
-  await expect(node(viewer, 'sn-data')).toHaveCount(0);
-  await expect(node(viewer, 'sn-nodes')).toBeVisible();
+  for (const page of [ana, viewer]) {
+    const banner = page.getByRole('alert').filter({ hasText: 'cannot be read' });
+    await expect(banner).toContainText('sn-data');
+    await expect(node(page, 'sn-data')).toHaveCount(0);
+    await expect(node(page, 'sn-nodes')).toBeVisible();
+  }
   // The server still serves the plan, with the bad part left out rather than failing.
   expect((await api(server.url, `/api/plans/${id}`)).status).toBe(200);
   hostile.destroy();
+
+  // Ana restores the version: the plan is whole again for everyone.
+  await ana.getByRole('button', { name: 'Versions' }).click();
+  await ana
+    .getByRole('dialog', { name: 'Versions' })
+    .getByRole('button', { name: 'Restore Reviewed' })
+    .click();
+  for (const page of [ana, viewer]) {
+    await expect(node(page, 'sn-data')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'cannot be read' })).toHaveCount(0);
+    await expect(node(page, 'cls-prod').getByTestId('comment-badge')).toHaveText('1');
+  }
+  await ana.context().close();
   await viewer.context().close();
 });
 

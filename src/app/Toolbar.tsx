@@ -80,7 +80,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
   const showAll = useAppStore((s) => s.showAllPaths);
   const readOnly = useAppStore((s) => s.readOnly);
   const reviewing = useAppStore((s) => s.review !== null);
-  // On a workspace plan, New, Open and the library would replace the plan for everyone.
+  // On a workspace plan, New, Open and the browser's own plans would replace the plan for everyone.
   const live = useAppStore((s) => s.live !== null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<'templates' | 'share' | 'import' | null>(null);
@@ -118,11 +118,9 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
           <Redo2 size={16} />
         </button>
       </div>
-      {!live && (
-        <div className="cc-toolbar__group">
-          <LibraryButtons />
-        </div>
-      )}
+      <div className="cc-toolbar__group">
+        <LibraryButtons shared={live} />
+      </div>
       <div className="cc-toolbar__group">
         {!live && (
           <>

@@ -69,7 +69,9 @@ function docOf(options: ApiOptions, id: string): Y.Doc {
   return doc;
 }
 
-const PLAN = /^\/api\/plans\/([A-Za-z0-9_-]{1,64})(\/links)?$/;
+const PLAN =
+  /^\/api\/plans\/([A-Za-z0-9_-]{1,64})(?:(\/links)|\/versions(?:\/([A-Za-z0-9_-]{1,64}))?)?$/;
+const VERSIONS = /\/versions(\/|$)/;
 
 /** Handles a request under /api; false when the path is not the API's. */
 export async function handleApi(
@@ -133,6 +135,7 @@ async function route(options: ApiOptions, req: IncomingMessage, res: ServerRespo
       readOnly: `/p/${planId}#token=${readOnlyToken(options.token, planId)}`,
     });
   }
+  if (VERSIONS.test(url.pathname)) return versions(options, req, res, planId, m[3], access);
   if (method === 'GET') {
     const read = readDocPlan(docOf(options, planId));
     if (url.searchParams.has('problems'))
@@ -146,4 +149,80 @@ async function route(options: ApiOptions, req: IncomingMessage, res: ServerRespo
     return send(res, 204);
   }
   throw new HttpError(405, { error: `${method} is not allowed on a plan` });
+}
+
+/**
+ * A plan's saved versions, shared by everyone on it: listed and read with any token that opens
+ * the plan, saved with the workspace token. The designer sends the version as it saves one in
+ * its own library (name, plan, summary, finding keys); the plan is checked like any plan.
+ */
+async function versions(
+  options: ApiOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  planId: string,
+  versionId: string | undefined,
+  access: 'edit' | 'read',
+) {
+  const { storage } = options;
+  const method = req.method ?? 'GET';
+  if (versionId) {
+    if (method !== 'GET')
+      throw new HttpError(405, { error: `${method} is not allowed on a version` });
+    const row = storage.getVersion(planId, versionId);
+    if (!row) throw new HttpError(404, { error: `no version ${versionId} of plan ${planId}` });
+    const { plan, findingKeys, summary, ...meta } = row;
+    return send(res, 200, {
+      meta: { ...meta, summary: JSON.parse(summary) as unknown },
+      body: { id: row.id, plan, findingKeys: JSON.parse(findingKeys) as unknown },
+    });
+  }
+  if (method === 'GET')
+    return send(
+      res,
+      200,
+      storage
+        .listVersions(planId)
+        .map((v) => ({ ...v, summary: JSON.parse(v.summary) as unknown })),
+    );
+  if (method !== 'POST')
+    throw new HttpError(405, { error: `${method} is not allowed on versions` });
+  if (access !== 'edit')
+    throw new HttpError(403, { error: 'a read-only link cannot save versions' });
+  const text = await readBody(req, options.maxBodyBytes ?? MAX_PLAN_BYTES);
+  let body: { name?: unknown; plan?: unknown; summary?: unknown; findingKeys?: unknown };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new HttpError(400, { error: 'the version is not JSON', path: '$' });
+  }
+  const name = typeof body.name === 'string' ? body.name.trim().slice(0, 200) : '';
+  if (!name) throw new HttpError(400, { error: 'a version needs a name', path: '$.name' });
+  if (typeof body.plan !== 'string')
+    throw new HttpError(400, { error: 'expected the plan as JSON text', path: '$.plan' });
+  const parsed = parsePlanText(body.plan);
+  if (!parsed.ok)
+    throw new HttpError(400, {
+      error: parsed.error.message,
+      path: `$.plan${parsed.error.path.slice(1)}`,
+    });
+  if (!Array.isArray(body.findingKeys) || !body.findingKeys.every((k) => typeof k === 'string'))
+    throw new HttpError(400, { error: 'expected a list of strings', path: '$.findingKeys' });
+  if (typeof body.summary !== 'object' || body.summary === null)
+    throw new HttpError(400, { error: 'expected the summary of changes', path: '$.summary' });
+  const previous = storage.listVersions(planId)[0];
+  const meta = {
+    id: `ver-${randomUUID().slice(0, 8)}`,
+    planId,
+    name,
+    // Strictly after the previous one, so the order holds even within a millisecond.
+    createdAt: Math.max(Date.now(), (previous?.createdAt ?? 0) + 1),
+    summary: JSON.stringify(body.summary),
+  };
+  storage.addVersion({
+    ...meta,
+    plan: body.plan,
+    findingKeys: JSON.stringify(body.findingKeys),
+  });
+  return send(res, 201, { ...meta, summary: body.summary });
 }

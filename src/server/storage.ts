@@ -13,6 +13,15 @@ export interface PlanRow {
   readonly updatedAt: string;
 }
 
+/** A saved version of a plan, as the designer's Versions dialog lists it (summary as JSON text). */
+export interface VersionRow {
+  readonly id: string;
+  readonly planId: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly summary: string;
+}
+
 export class PlanStorage {
   private readonly db: Database.Database;
   private readonly statements;
@@ -36,6 +45,16 @@ export class PlanStorage {
         data BLOB NOT NULL
       );
       CREATE INDEX IF NOT EXISTS updates_by_plan ON updates (plan_id, seq);
+      CREATE TABLE IF NOT EXISTS versions (
+        id TEXT PRIMARY KEY,
+        plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        finding_keys TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS versions_by_plan ON versions (plan_id, created_at);
     `);
     this.db.pragma('foreign_keys = ON');
     this.statements = {
@@ -63,6 +82,18 @@ export class PlanStorage {
         'DELETE FROM updates WHERE plan_id = ? AND seq <= ?',
       ),
       delete: this.db.prepare<[string]>('DELETE FROM plans WHERE id = ?'),
+      versions: this.db.prepare<[string], VersionRow>(
+        'SELECT id, plan_id AS planId, name, created_at AS createdAt, summary FROM versions WHERE plan_id = ? ORDER BY created_at DESC, id DESC',
+      ),
+      version: this.db.prepare<
+        [string, string],
+        VersionRow & { plan: string; findingKeys: string }
+      >(
+        'SELECT id, plan_id AS planId, name, created_at AS createdAt, summary, plan, finding_keys AS findingKeys FROM versions WHERE plan_id = ? AND id = ?',
+      ),
+      addVersion: this.db.prepare<[string, string, string, number, string, string, string]>(
+        'INSERT INTO versions (id, plan_id, name, created_at, summary, plan, finding_keys) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
     };
   }
 
@@ -121,6 +152,26 @@ export class PlanStorage {
 
   delete(id: string): boolean {
     return this.statements.delete.run(id).changes > 0;
+  }
+
+  listVersions(planId: string): VersionRow[] {
+    return this.statements.versions.all(planId);
+  }
+
+  getVersion(planId: string, id: string) {
+    return this.statements.version.get(planId, id);
+  }
+
+  addVersion(row: VersionRow & { readonly plan: string; readonly findingKeys: string }): void {
+    this.statements.addVersion.run(
+      row.id,
+      row.planId,
+      row.name,
+      row.createdAt,
+      row.summary,
+      row.plan,
+      row.findingKeys,
+    );
   }
 
   close(): void {

@@ -192,6 +192,49 @@ describe('workspace server', () => {
       ana.destroy();
     }
   });
+  it('keeps each plan’s versions: saved with the workspace token, listed and read with any link to the plan', async () => {
+    const id = await createPlan(server.url, SAMPLE);
+    const post = (body: unknown, token?: string) =>
+      api(server.url, `/api/plans/${id}/versions`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        ...(token ? { token } : {}),
+      });
+    const version = {
+      name: 'Before the batch cluster',
+      plan: JSON.stringify(SAMPLE),
+      findingKeys: ['A|x'],
+      summary: { added: 0 },
+    };
+    const first = await post(version);
+    expect(first.status).toBe(201);
+    const second = await post({ ...version, name: 'After' });
+    const made = (await second.json()) as { id: string; createdAt: number };
+
+    const ro = readOnlyToken(TOKEN, id);
+    const list = (await (
+      await api(server.url, `/api/plans/${id}/versions`, { token: ro })
+    ).json()) as { name: string; summary: unknown }[];
+    expect(list.map((v) => v.name)).toEqual(['After', 'Before the batch cluster']);
+    expect(list[0]!.summary).toEqual({ added: 0 });
+    const one = (await (
+      await api(server.url, `/api/plans/${id}/versions/${made.id}`, { token: ro })
+    ).json()) as { meta: { name: string }; body: { plan: string; findingKeys: string[] } };
+    expect(one.meta.name).toBe('After');
+    expect(JSON.parse(one.body.plan)).toEqual(SAMPLE);
+    expect(one.body.findingKeys).toEqual(['A|x']);
+
+    // A read-only link cannot save; a bad plan is refused where it is bad.
+    expect((await post(version, ro)).status).toBe(403);
+    const bad = await post({ ...version, plan: JSON.stringify({ ...SAMPLE, vpcs: [{ id: 1 }] }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { path: string }).path).toMatch(/^\$\.plan\.vpcs\[0\]/);
+    expect((await post({ ...version, name: '' })).status).toBe(400);
+    expect((await api(server.url, `/api/plans/${id}/versions/ver-none`)).status).toBe(404);
+    // Versions go with their plan.
+    await api(server.url, `/api/plans/${id}`, { method: 'DELETE' });
+    expect((await api(server.url, `/api/plans/${id}/versions`)).status).toBe(404);
+  });
 });
 
 describe('workspace server faults and limits', () => {

@@ -33,7 +33,10 @@ export function bindStoreToDoc(store: AppStore, doc: Y.Doc): DocBinding {
     queueMicrotask(read);
   };
   const onTransaction = (tr: Y.Transaction) => {
-    if (tr.origin === LOCAL_ORIGIN || tr.changed.size === 0) return;
+    if (tr.changed.size === 0) return;
+    // This person's own edits are in the store already; read them back only when the document
+    // has parts that did not read, which the edit (a restore) may have replaced.
+    if (tr.origin === LOCAL_ORIGIN && (store.getState().live?.problems.length ?? 0) === 0) return;
     schedule();
   };
   store.getState().setLiveSink((ops) => applyOpsToDoc(doc, ops, LOCAL_ORIGIN));

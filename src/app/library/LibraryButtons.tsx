@@ -6,19 +6,22 @@ import { PlansDialog } from './PlansDialog';
 import { VersionsDialog } from './VersionsDialog';
 import './library.css';
 
-export function LibraryButtons() {
+/** On a workspace plan (`shared`) only Versions: they are the workspace's, and Plans are this browser's. */
+export function LibraryButtons({ shared = false }: { shared?: boolean }) {
   const [open, setOpen] = useState<'plans' | 'versions' | null>(null);
   const close = () => setOpen(null);
   return (
     <>
-      <button
-        type="button"
-        className="cc-tool"
-        onClick={() => setOpen('plans')}
-        title="The plans kept in this browser: open, create, rename, duplicate, delete"
-      >
-        <Library size={16} /> Plans
-      </button>
+      {!shared && (
+        <button
+          type="button"
+          className="cc-tool"
+          onClick={() => setOpen('plans')}
+          title="The plans kept in this browser: open, create, rename, duplicate, delete"
+        >
+          <Library size={16} /> Plans
+        </button>
+      )}
       <button
         type="button"
         className="cc-tool"

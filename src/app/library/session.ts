@@ -20,6 +20,8 @@ import {
   type VersionMeta,
 } from '../../store/library/library';
 import { libraryChanged, setLibraryStatus, useLibraryStatus } from '../../store/library/status';
+import { liveToken } from '../workspace/connection';
+import { remoteVersions, type RemoteVersions } from '../workspace/versions';
 import { withLayout } from '../auto-layout';
 import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, AUTOSAVE_VERSION, loadAutosave } from '../autosave';
 import { announceSaved, claim, onSaved, takeOver, type Held, type HolderEvents } from './ownership';
@@ -441,15 +443,25 @@ export async function deleteLibraryPlan(id: string): Promise<void> {
 
 // ---- the Versions dialog ----
 
+/** On a workspace plan, its versions are the workspace server's, shared with everyone on it. */
+function liveVersions(): RemoteVersions | null {
+  const live = useAppStore.getState().live;
+  const token = liveToken();
+  return live && token ? remoteVersions(live.planId, token) : null;
+}
+
 export async function listVersions(): Promise<VersionMeta[]> {
+  const remote = liveVersions();
+  if (remote) return remote.list();
   const id = currentId();
   return lib && id !== null ? lib.listVersions(id) : [];
 }
 
 /** Saves the plan as it is now as a named version, with what changed since the last one. */
 export async function saveVersion(name: string): Promise<VersionMeta> {
+  const remote = liveVersions();
   const id = currentId();
-  if (!lib || id === null)
+  if (!remote && (!lib || id === null))
     throw new LibraryError('unavailable', 'plans cannot be saved in this browser');
   const s = useAppStore.getState();
   const plan = s.plan;
@@ -458,31 +470,44 @@ export async function saveVersion(name: string): Promise<VersionMeta> {
     s.analysis && s.analysis.revision === s.revision
       ? s.analysis.findings
       : analyzePlan(plan).findings;
-  const previous = (await lib.listVersions(id))[0];
-  const before = previous ? await lib.loadVersion(previous.id) : undefined;
+  const previous = (remote ? await remote.list() : await lib!.listVersions(id!))[0];
+  const before = previous
+    ? remote
+      ? await remote.load(previous.id)
+      : await lib!.loadVersion(previous.id)
+    : undefined;
   let beforeSnapshot = null;
   if (before) {
     const r = parsePlanText(before.body.plan);
     if (r.ok) beforeSnapshot = { plan: r.value, findingKeys: before.body.findingKeys };
   }
+  const body = { plan: JSON.stringify(planToJson(plan)), findingKeys: findingKeys(findings) };
+  if (remote) {
+    const summary = summarize(beforeSnapshot, plan, findings);
+    const saved = await remote.add(
+      name.trim() || `Version ${new Date().toLocaleString()}`,
+      body,
+      summary,
+    );
+    libraryChanged();
+    return saved;
+  }
   const meta: VersionMeta = {
     id: newId('ver'),
-    planId: id,
+    planId: id!,
     name: name.trim() || `Version ${new Date().toLocaleString()}`,
     // Strictly after the previous one, so the order holds even within a millisecond.
     createdAt: Math.max(Date.now(), (previous?.createdAt ?? 0) + 1),
     summary: summarize(beforeSnapshot, plan, findings),
   };
-  await lib.addVersion(meta, {
-    plan: JSON.stringify(planToJson(plan)),
-    findingKeys: findingKeys(findings),
-  });
+  await lib!.addVersion(meta, body);
   libraryChanged();
   return meta;
 }
 
 async function versionPlan(id: string): Promise<{ plan: Plan; name: string }> {
-  const found = lib ? await lib.loadVersion(id) : undefined;
+  const remote = liveVersions();
+  const found = remote ? await remote.load(id) : lib ? await lib.loadVersion(id) : undefined;
   if (!found) throw new LibraryError('failed', 'that version is no longer in the library');
   const r = parsePlanText(found.body.plan);
   if (!r.ok)

@@ -10,7 +10,7 @@ export interface WorkspacePlanEntry {
 
 export class WorkspaceError extends Error {}
 
-async function call<T>(token: string, path: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(token: string, path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -21,6 +21,10 @@ export interface LiveConnection {
 
 const CURSOR_EVERY_MS = 40;
 
+let currentToken: string | null = null;
+/** The token of the workspace plan open in this tab (for its versions), if any. */
+export const liveToken = (): string | null => currentToken;
+
 /** The reason the server gave, in the user's words. */
 function refusal(reason: string): string {
   if (/permission|unauthori[sz]ed|token/i.test(reason))
@@ -35,6 +39,7 @@ export function connectLivePlan(
   options: { planId: string; token: string; url?: string },
 ): LiveConnection {
   const { planId, token } = options;
+  currentToken = token;
   const doc = new Y.Doc();
   const s = store.getState();
   const canEdit = !isReadOnlyToken(token);
