@@ -21,7 +21,7 @@ import {
   TemplateStore,
   type Template,
 } from './templates';
-import type { PathContext, PathResult } from './types';
+import type { Leg, PathContext, PathResult } from './types';
 
 const NOTHING: ReadonlySet<string> = new Set<string>();
 
@@ -142,15 +142,18 @@ export class PathEngine {
 
   private compile(c: Cluster, s: Subnet, key: string, range: Cidr): Template {
     const stand: Resource = { id: MARK_ID, name: MARK_NAME, kind: 'other', subnet: s.id };
-    const evaluate = () =>
-      fromCluster(this.cx, c, MARK_ID, [
-        { kind: 'resource', resource: stand, subnet: s, vpc: s.vpc, cidr: range, text: MARK_ADDR },
-      ]);
+    const legs: Leg[] = [
+      { kind: 'resource', resource: stand, subnet: s, vpc: s.vpc, cidr: range, text: MARK_ADDR },
+    ];
     const reads = this.router.reads;
+    // Untracked (a one-off analysis), the evaluation runs without a frame or a closure around it.
     const done: { value: PathResult; reads: ReadSet } =
       this.track || reads.active
-        ? reads.track(evaluate, [range])
-        : { value: evaluate(), reads: { vpcs: NOTHING, ccns: NOTHING, ranges: [range] } };
+        ? reads.track(() => fromCluster(this.cx, c, MARK_ID, legs), [range])
+        : {
+            value: fromCluster(this.cx, c, MARK_ID, legs),
+            reads: { vpcs: NOTHING, ccns: NOTHING, ranges: [range] },
+          };
     const tpl = compileTemplate(done.value, range, done.reads);
     if (this.track) this.templates.noteReads(c.id, key, tpl.deps, range);
     return tpl;
