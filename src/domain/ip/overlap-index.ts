@@ -15,7 +15,7 @@ export function sortedOrder(cidrs: readonly Cidr[]): number[] {
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const c = cidrs[i]!;
-      keys[i] = ((c.lo) * 64 + c.prefix) * PACKED_LIMIT + i;
+      keys[i] = (c.lo * 64 + c.prefix) * PACKED_LIMIT + i;
     }
     keys.sort();
     // Small integers pushed one by one: an array of them stays one the engine indexes fastest.
