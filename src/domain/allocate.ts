@@ -7,7 +7,7 @@ import { firstFreeBlock, firstFreeBlockIn, largestFreeBlock } from './ip/free-bl
 import { PRIVATE_RANGES } from './ip/private-ranges';
 import type { PlanIndex } from './model/plan-index';
 import { reservedRangesFor } from './model/reservations';
-import { rangesToAvoid, subnetRangesToAvoid, type AvoidedRange } from './planning/avoid';
+import { cidrsToAvoid, subnetRangesToAvoid, type AvoidedRange } from './planning/avoid';
 
 function v4(list: readonly Cidr[]): Cidr[] {
   return list.filter((c) => c.family === 4);
@@ -23,7 +23,7 @@ export function freeContainerCidr(
   clusterId?: string,
   alsoTaken: readonly Cidr[] = [],
 ): string | undefined {
-  const taken = [...cidrs(rangesToAvoid(ix, vpcId, clusterId)), ...alsoTaken];
+  const taken = [...cidrsToAvoid(ix, vpcId, clusterId), ...alsoTaken];
   const cluster = ix.cluster(clusterId);
   if (cluster?.serviceCidr) taken.push(cidrOf(cluster.serviceCidr));
   const b = firstFreeBlockIn(PRIVATE_RANGES, prefix, taken);
@@ -38,7 +38,7 @@ export function freeServiceCidr(
   clusterId?: string,
   alsoTaken: readonly Cidr[] = [],
 ): string | undefined {
-  const taken = [...cidrs(rangesToAvoid(ix, vpcId, clusterId)), ...alsoTaken];
+  const taken = [...cidrsToAvoid(ix, vpcId, clusterId), ...alsoTaken];
   const cluster = ix.cluster(clusterId);
   if (cluster?.containerCidr) taken.push(cidrOf(cluster.containerCidr));
   const b = firstFreeBlockIn(PRIVATE_RANGES, prefix, taken);

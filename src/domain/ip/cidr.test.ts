@@ -15,7 +15,9 @@ import {
   formatCidr,
   formatRange,
   formatV4,
+  holdsAddress,
   ipOf,
+  ipv4Number,
   lastBlock,
   maxPrefix,
   nthBlock,
@@ -732,6 +734,51 @@ describe('cidrOf and ipOf', () => {
     expect(() => cidrOf('nonsense')).toThrow();
     expect(() => ipOf('10.0.0.0/8')).toThrow();
     expect(() => ipOf('')).toThrow();
+  });
+});
+
+describe('ipv4Number and holdsAddress', () => {
+  // Text near the dotted quad: digits, dots, colons, a slash and letters, in any order, plus
+  // quads with parts up to 999 and leading zeros.
+  const nearQuad = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...'0123456789.:/a '.split('')), maxLength: 18 }),
+    fc
+      .array(fc.integer({ min: 0, max: 999 }), { minLength: 1, maxLength: 5 })
+      .chain((ps) =>
+        fc
+          .array(fc.boolean(), { minLength: ps.length, maxLength: ps.length })
+          .map((zeros) => ps.map((p, i) => (zeros[i] ? `0${p}` : String(p))).join('.')),
+      ),
+  );
+
+  it('is the IPv4 number parseIp reads, and -1 for whatever parseIp refuses or reads as IPv6', () => {
+    fc.assert(
+      fc.property(nearQuad, (text) => {
+        const r = parseIp(text);
+        const expected = r.ok && r.cidr.family === 4 ? r.cidr.lo : -1;
+        expect(ipv4Number(text)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(ipv4Number('255.255.255.255')).toBe(2 ** 32 - 1);
+    expect(ipv4Number('0.0.0.0')).toBe(0);
+    expect(ipv4Number('2001:db8::7')).toBe(-1);
+  });
+
+  it('says whether a valid address lies in a range, as contains does with ipOf', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.ipV4(), fc.ipV6()),
+        fc.oneof(fc.ipV4(), fc.ipV6()),
+        fc.integer({ min: 0, max: 128 }),
+        (addr, base, bits) => {
+          const family = base.includes(':') ? 6 : 4;
+          const range = blockAt(family, ipOf(base).lo, Math.min(bits, maxPrefix(family)));
+          expect(holdsAddress(range, addr)).toBe(contains(range, ipOf(addr)));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -247,6 +247,41 @@ export function ipOf(text: string): Cidr {
   return c;
 }
 
+/**
+ * A valid IPv4 address (as `parseIp` reads it) as its number, or -1 for anything else: IPv6,
+ * or text `ipOf` would refuse. Nothing is allocated or looked up, which on a plan of 100,000
+ * resources is cheaper than `ipOf`'s cache, whose lookups miss the processor's caches.
+ */
+export function ipv4Number(text: string): number {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 46; // a virtual final '.'
+    if (c === 46) {
+      if (digits === 0 || part > 255) return -1;
+      value = value * 256 + part;
+      parts++;
+      part = 0;
+      digits = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return -1; // a leading zero
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return -1;
+    } else return -1;
+  }
+  return parts === 4 ? value : -1;
+}
+
+/** Whether the address `text` (valid, as from a parsed plan) lies in `range`. */
+export function holdsAddress(range: Cidr, text: string): boolean {
+  const n = ipv4Number(text);
+  if (n < 0) return contains(range, ipOf(text));
+  return range.family === 4 && range.lo <= n && n <= range.hi;
+}
+
 export function formatV4(n: number): string {
   return `${Math.floor(n / 16777216) % 256}.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
 }

@@ -213,26 +213,46 @@ describe('crossOverlaps', () => {
 });
 
 describe('sortedOrder', () => {
-  it('is a permutation sorted by family, first address, larger block first, then index', () => {
-    fc.assert(
-      fc.property(lists.mixed, (specs) => {
-        const order = sortedOrder(specs.map(cidrOfSpec));
-        expect([...order].sort((a, b) => a - b)).toEqual(specs.map((_, i) => i));
-        for (let k = 1; k < order.length; k++) {
-          const [i, j] = [order[k - 1]!, order[k]!];
-          const [a, b] = [specs[i]!, specs[j]!];
-          const before =
-            a.family !== b.family
-              ? a.family < b.family
-              : a.first !== b.first
-                ? a.first < b.first
-                : a.prefix !== b.prefix
-                  ? a.prefix < b.prefix
-                  : i < j;
-          expect(before).toBe(true);
-        }
-      }),
-      { numRuns: 500 },
-    );
+  // IPv4 alone takes the packed numeric sort; a list with IPv6 the comparator.
+  it.each([
+    ['IPv4', lists.v4],
+    ['mixed', lists.mixed],
+  ] as const)(
+    'is a permutation sorted by family, first address, larger block first, then index (%s)',
+    (_, list) => {
+      fc.assert(
+        fc.property(list, (specs) => {
+          const order = sortedOrder(specs.map(cidrOfSpec));
+          expect([...order].sort((a, b) => a - b)).toEqual(specs.map((_, i) => i));
+          for (let k = 1; k < order.length; k++) {
+            const [i, j] = [order[k - 1]!, order[k]!];
+            const [a, b] = [specs[i]!, specs[j]!];
+            const before =
+              a.family !== b.family
+                ? a.family < b.family
+                : a.first !== b.first
+                  ? a.first < b.first
+                  : a.prefix !== b.prefix
+                    ? a.prefix < b.prefix
+                    : i < j;
+            expect(before).toBe(true);
+          }
+        }),
+        { numRuns: 500 },
+      );
+    },
+  );
+});
+
+describe('sortedOrder at the edges of the packed sort', () => {
+  it('orders the highest addresses, /0 and /32, and equal blocks by index', () => {
+    const texts = [
+      '255.255.255.255/32',
+      '0.0.0.0/0',
+      '255.255.255.254/31',
+      '0.0.0.0/32',
+      '0.0.0.0/0',
+    ];
+    expect(sortedOrder(texts.map((t) => cidrOfSpec({ text: t } as Spec)))).toEqual([1, 4, 3, 2, 0]);
   });
 });

@@ -88,6 +88,20 @@ function check({ entries, queries }: { entries: Spec[]; queries: Spec[] }): void
       expect(expectedContaining).toContain(deepest?.value);
     }
 
+    // A filtered search: the most specific containing entry whose value is odd.
+    const odd = expectedContaining.filter((i) => i % 2 === 1);
+    const deepestOdd = index.deepestValue(qc, (v) => v % 2 === 1);
+    if (odd.length === 0) expect(deepestOdd).toBeUndefined();
+    else {
+      expect(odd).toContain(deepestOdd);
+      expect(entries[deepestOdd!]!.prefix).toBe(Math.max(...odd.map((i) => entries[i]!.prefix)));
+    }
+    expect(index.deepestValue(qc)).toBe(deepest?.value);
+
+    expect(index.hasInside(qc)).toBe(
+      entries.some((s) => containsOracle(q, s) && s.prefix > q.prefix),
+    );
+
     const overlapping = [...index.overlapping(qc)];
     for (const e of overlapping) expect(e.cidr).toEqual(cidrs[e.value]);
     const expectedOverlapping = entries.flatMap((s, i) => (overlapOracle(s, q) ? [i] : []));

@@ -1,11 +1,18 @@
 // A static index of CIDR blocks that answers "which blocks contain this one" by binary search
-// and a walk up the nesting tree: microseconds per query even with 100,000 blocks.
+// and a walk up the nesting tree: microseconds per query even with 100,000 blocks. The IPv4
+// blocks (sorted first) are also kept as columns of numbers, so that an IPv4 query, nearly
+// every one, searches contiguous memory instead of following a pointer to a block per step.
 import { compareCidr, contains, type Cidr } from './cidr';
 
 export class RangeIndex<T> {
   private readonly cidrs: Cidr[];
   private readonly values: T[];
   private readonly parent: Int32Array;
+  /** How many blocks are IPv4: they sort before every IPv6 one. */
+  private readonly v4: number;
+  private readonly lo4: Float64Array;
+  private readonly hi4: Float64Array;
+  private readonly prefix4: Uint8Array;
 
   constructor(entries: Iterable<readonly [Cidr, T]>) {
     const list = [...entries];
@@ -13,6 +20,18 @@ export class RangeIndex<T> {
     this.cidrs = list.map((e) => e[0]);
     this.values = list.map((e) => e[1]);
     this.parent = new Int32Array(list.length).fill(-1);
+    let v4 = 0;
+    while (v4 < list.length && this.cidrs[v4]!.family === 4) v4++;
+    this.v4 = v4;
+    this.lo4 = new Float64Array(v4);
+    this.hi4 = new Float64Array(v4);
+    this.prefix4 = new Uint8Array(v4);
+    for (let i = 0; i < v4; i++) {
+      const c = this.cidrs[i]!;
+      this.lo4[i] = c.lo as number;
+      this.hi4[i] = c.hi as number;
+      this.prefix4[i] = c.prefix;
+    }
     const stack: number[] = [];
     for (let i = 0; i < this.cidrs.length; i++) {
       const c = this.cidrs[i]!;
@@ -26,8 +45,29 @@ export class RangeIndex<T> {
     return this.cidrs.length;
   }
 
+  /** `floor` for an IPv4 query, on the columns. */
+  private floor4(qlo: number, qprefix: number): number {
+    const los = this.lo4;
+    const prefixes = this.prefix4;
+    let lo = 0;
+    let hi = this.v4 - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const l = los[mid]!;
+      if (l < qlo || (l === qlo && prefixes[mid]! <= qprefix)) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
   /** The last entry at or before `c` in sort order, or -1. */
   private floor(c: Cidr): number {
+    if (c.family === 4) return this.floor4(c.lo, c.prefix);
     let lo = 0;
     let hi = this.cidrs.length - 1;
     let found = -1;
@@ -66,8 +106,17 @@ export class RangeIndex<T> {
   }
 
   private deepestIndex(c: Cidr, accept: ((value: T) => boolean) | undefined): number {
-    let i = this.floor(c);
-    while (i >= 0 && !contains(this.cidrs[i]!, c)) i = this.parent[i]!;
+    let i: number;
+    if (c.family === 4) {
+      const qlo = c.lo;
+      const qhi = c.hi;
+      i = this.floor4(qlo, c.prefix);
+      // Every block at or before an IPv4 floor is IPv4: the columns answer `contains`.
+      while (i >= 0 && !(this.lo4[i]! <= qlo && qhi <= this.hi4[i]!)) i = this.parent[i]!;
+    } else {
+      i = this.floor(c);
+      while (i >= 0 && !contains(this.cidrs[i]!, c)) i = this.parent[i]!;
+    }
     while (i >= 0 && accept && !accept(this.values[i]!)) i = this.parent[i]!;
     return i;
   }
@@ -75,6 +124,10 @@ export class RangeIndex<T> {
   /** Whether some entry lies strictly inside `c` (starts or ends within it). */
   hasInside(c: Cidr): boolean {
     // Blocks strictly inside c sort right after c's floor and start no later than c's end.
+    if (c.family === 4) {
+      const next = this.floor4(c.lo, c.prefix) + 1;
+      return next < this.v4 && this.lo4[next]! <= c.hi;
+    }
     const next = this.cidrs[this.floor(c) + 1];
     return next !== undefined && next.family === c.family && next.lo <= c.hi;
   }

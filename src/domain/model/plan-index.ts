@@ -111,6 +111,16 @@ export class PlanIndex {
   readonly byId = new Map<string, Entry>();
   /** One map per kind: lookups stay monomorphic, which matters when paths make millions. */
   private readonly byKind = new Map<ObjectKind, Map<string, PlanObject>>();
+  // The same maps as fields: an accessor reads its own, instead of first looking up the kind's.
+  private readonly vpcs = new Map<string, Vpc>();
+  private readonly subnets = new Map<string, Subnet>();
+  private readonly clusters = new Map<string, Cluster>();
+  private readonly resources = new Map<string, Resource>();
+  private readonly nats = new Map<string, NatGateway>();
+  private readonly peerings = new Map<string, Peering>();
+  private readonly ccns = new Map<string, Ccn>();
+  private readonly idcs = new Map<string, Idc>();
+  private readonly routeTables = new Map<string, RouteTable>();
   private readonly orderOf = (id: string) => this.byId.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
   private readonly subnetsByVpc = new Children<Subnet>(this.orderOf);
   private readonly clustersByVpc = new Children<Cluster>(this.orderOf);
@@ -135,10 +145,21 @@ export class PlanIndex {
       idcs: this.idcsByVpc,
       routeTables: this.tablesByVpc,
     };
+    const kindMaps: Record<ObjectKind, Map<string, PlanObject>> = {
+      vpc: this.vpcs,
+      subnet: this.subnets,
+      cluster: this.clusters,
+      resource: this.resources,
+      natGateway: this.nats,
+      peering: this.peerings,
+      ccn: this.ccns,
+      idc: this.idcs,
+      routeTable: this.routeTables,
+    };
     let order = 0;
     for (const key of COLLECTIONS) {
       const kind = KIND_OF_COLLECTION[key];
-      const mine = new Map<string, PlanObject>();
+      const mine = kindMaps[kind];
       this.byKind.set(kind, mine);
       for (const object of plan[key] as readonly PlanObject[]) {
         if (!this.byId.has(object.id)) {
@@ -238,11 +259,6 @@ export class PlanIndex {
     return 0;
   }
 
-  private get<T extends PlanObject>(id: string | undefined, kind: ObjectKind): T | undefined {
-    if (id === undefined) return undefined;
-    return this.byKind.get(kind)!.get(id) as T | undefined;
-  }
-
   order(id: string): number {
     return this.orderOf(id);
   }
@@ -252,31 +268,31 @@ export class PlanIndex {
   }
 
   vpc(id: string | undefined): Vpc | undefined {
-    return this.get(id, 'vpc');
+    return id === undefined ? undefined : this.vpcs.get(id);
   }
   subnet(id: string | undefined): Subnet | undefined {
-    return this.get(id, 'subnet');
+    return id === undefined ? undefined : this.subnets.get(id);
   }
   cluster(id: string | undefined): Cluster | undefined {
-    return this.get(id, 'cluster');
+    return id === undefined ? undefined : this.clusters.get(id);
   }
   resource(id: string | undefined): Resource | undefined {
-    return this.get(id, 'resource');
+    return id === undefined ? undefined : this.resources.get(id);
   }
   nat(id: string | undefined): NatGateway | undefined {
-    return this.get(id, 'natGateway');
+    return id === undefined ? undefined : this.nats.get(id);
   }
   peering(id: string | undefined): Peering | undefined {
-    return this.get(id, 'peering');
+    return id === undefined ? undefined : this.peerings.get(id);
   }
   ccn(id: string | undefined): Ccn | undefined {
-    return this.get(id, 'ccn');
+    return id === undefined ? undefined : this.ccns.get(id);
   }
   idc(id: string | undefined): Idc | undefined {
-    return this.get(id, 'idc');
+    return id === undefined ? undefined : this.idcs.get(id);
   }
   routeTable(id: string | undefined): RouteTable | undefined {
-    return this.get(id, 'routeTable');
+    return id === undefined ? undefined : this.routeTables.get(id);
   }
 
   subnetsOf(vpcId: string): readonly Subnet[] {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { freeContainerCidr } from '../allocate';
 import { PlanIndex } from '../model/plan-index';
 import { plan, table, vpc } from '../../test-support/builders';
-import { rangesToAvoid } from './avoid';
+import { generatePlan } from '../../../bench/generate';
+import { cidrsToAvoid, rangesToAvoid } from './avoid';
 import { AddressPlanner } from './suggest';
 
 describe('what a new container CIDR avoids', () => {
@@ -34,5 +35,16 @@ describe('what a new container CIDR avoids', () => {
     expect(freeContainerCidr(ix, 'vpc-a', 16)).toBe('172.17.0.0/16');
     const s = new AddressPlanner(ix).suggestCluster('vpc-a', { nodes: 1000 });
     expect(s.ok && s.containerCidr).toBe('172.17.0.0/16');
+  });
+
+  it('cidrsToAvoid is the same blocks in the same order, without the sentences', () => {
+    const big = generatePlan(2_000, 7);
+    const ix = new PlanIndex(big);
+    for (const v of big.vpcs) {
+      const except = ix.clustersOf(v.id)[0]?.id;
+      const full = rangesToAvoid(ix, v.id, except);
+      expect(full.length).toBeGreaterThan(0);
+      expect(cidrsToAvoid(ix, v.id, except)).toEqual(full.map((r) => r.cidr));
+    }
   });
 });

@@ -26,26 +26,52 @@ export function rangesToAvoid(
   exceptCluster?: string,
 ): AvoidedRange[] {
   const out: AvoidedRange[] = [];
+  walkRangesToAvoid(ix, vpcId, exceptCluster, true, (cidr, what) => out.push({ cidr, what }));
+  return out;
+}
+
+/**
+ * The blocks of `rangesToAvoid` alone, in the same order. A finding's fix needs no more, and on
+ * a VPC connected to a hundred others the sentence for each range is most of the cost.
+ */
+export function cidrsToAvoid(ix: PlanIndex, vpcId: string, exceptCluster?: string): Cidr[] {
+  const out: Cidr[] = [];
+  walkRangesToAvoid(ix, vpcId, exceptCluster, false, (cidr) => out.push(cidr));
+  return out;
+}
+
+/** Hands each range to avoid to `add`, with what it is when `described` (else ''). */
+function walkRangesToAvoid(
+  ix: PlanIndex,
+  vpcId: string,
+  exceptCluster: string | undefined,
+  described: boolean,
+  sink: (cidr: Cidr, what: string) => void,
+): void {
   const add = (text: string, what: string) => {
     const c = cidrOf(text);
-    if (c.family === 4) out.push({ cidr: c, what });
+    if (c.family === 4) sink(c, what);
   };
   const clusters = (list: readonly Cluster[], where: string) => {
     for (const c of list) {
       if (c.id === exceptCluster) continue;
-      if (c.containerCidr) add(c.containerCidr, `container CIDR of ${label(c)}${where}`);
-      if (c.serviceCidr) add(c.serviceCidr, `service CIDR of ${label(c)}${where}`);
+      if (c.containerCidr)
+        add(c.containerCidr, described ? `container CIDR of ${label(c)}${where}` : '');
+      if (c.serviceCidr) add(c.serviceCidr, described ? `service CIDR of ${label(c)}${where}` : '');
     }
   };
   const v = ix.vpc(vpcId);
-  for (const text of v ? [v.cidr, ...(v.secondaryCidrs ?? [])] : []) add(text, `VPC ${label(v)}`);
+  for (const text of v ? [v.cidr, ...(v.secondaryCidrs ?? [])] : [])
+    add(text, described ? `VPC ${label(v)}` : '');
   clusters(ix.clustersOf(vpcId), '');
   for (const [otherId, via] of ix.connectedVpcs(vpcId)) {
     const other = ix.vpc(otherId)!;
-    const how = `connected by ${via.map((id) => label(ix.peering(id) ?? ix.ccn(id), id)).join(', ')}`;
+    const how = described
+      ? `connected by ${via.map((id) => label(ix.peering(id) ?? ix.ccn(id), id)).join(', ')}`
+      : '';
     for (const text of [other.cidr, ...(other.secondaryCidrs ?? [])])
-      add(text, `VPC ${label(other)}, ${how}`);
-    clusters(ix.clustersOf(otherId), ` in VPC ${label(other)}`);
+      add(text, described ? `VPC ${label(other)}, ${how}` : '');
+    clusters(ix.clustersOf(otherId), described ? ` in VPC ${label(other)}` : '');
   }
   // IDCs this VPC reaches: those linked to it and those on a CCN it is attached to (reached as
   // CCN routes).
@@ -55,16 +81,17 @@ export function rangesToAvoid(
       const idc = ix.idc(m);
       if (idc) idcs.add(idc);
     }
-  for (const idc of idcs) for (const text of idc.cidrs) add(text, `IDC ${label(idc)}`);
+  for (const idc of idcs)
+    for (const text of idc.cidrs) add(text, described ? `IDC ${label(idc)}` : '');
   for (const t of ix.routeTablesOf(vpcId))
     for (const r of t.routes) {
       // A default route is no conflict (rules.md, ROUTE_SHADOWED_BY_CLUSTER): every container
       // CIDR is inside it.
       if (cidrOf(r.destination).prefix === 0) continue;
-      add(r.destination, `route to ${r.destination} in route table ${label(t)}`);
+      add(r.destination, described ? `route to ${r.destination} in route table ${label(t)}` : '');
     }
-  for (const r of reservationsFor(ix, vpcId)) add(r.cidr, `reservation ${label(r)}`);
-  return out;
+  for (const r of reservationsFor(ix, vpcId))
+    add(r.cidr, described ? `reservation ${label(r)}` : '');
 }
 
 /**

@@ -5,16 +5,18 @@ import {
   contains,
   formatRange,
   ipOf,
+  ipv4Number,
   overlaps,
   reservedAddresses,
   equals,
   type Cidr,
+  type Cidr4,
 } from '../ip/cidr';
 import { overlappingPairs } from '../ip/overlap-index';
 import { label } from '../model/defaults';
 import { isZoneOfRegion, regionOfZone, zonesOf } from '../model/regions';
 import type { PlanIndex } from '../model/plan-index';
-import type { Subnet, Vpc } from '../model/plan';
+import type { Resource, Subnet, Vpc } from '../model/plan';
 import type { FindingList } from './findings';
 
 const TEN = cidrOf('10.0.0.0/8');
@@ -191,6 +193,15 @@ function checkResources(ix: PlanIndex, v: Vpc, subnets: readonly Subnet[], out: 
     const s6 = s.ipv6Cidr ? cidrOf(s.ipv6Cidr) : undefined;
     for (const r of ix.resourcesIn(s.id)) {
       if (r.ip === undefined) continue;
+      // IPv4, nearly every resource: the address as a number, nothing parsed into an object.
+      const n = ipv4Number(r.ip);
+      if (n >= 0 && sc.family === 4 && sc.lo <= n && n <= sc.hi) {
+        if (isReserved4(sc, n)) reservedIp(s, r, out);
+        const first = seen.get(n);
+        if (first === undefined) seen.set(n, r.id);
+        else duplicateIp(ix, v, r, first, out);
+        continue;
+      }
       const ip = ipOf(r.ip);
       const home = ip.family === 4 ? sc : s6;
       if (!home || !contains(home, ip)) {
@@ -202,27 +213,42 @@ function checkResources(ix: PlanIndex, v: Vpc, subnets: readonly Subnet[], out: 
             `move it into the subnet or change its IP`,
         );
       } else if (reservedAddresses(home).some((x) => equals(x, ip))) {
-        out.add(
-          'RESOURCE_IP_RESERVED',
-          [r.id, s.id],
-          [r.ip, s.cidr],
-          `${label(r)}'s IP ${r.ip} is reserved in subnet ${label(s)} (${s.cidr}): the first two ` +
-            `addresses and the last are the network, gateway and broadcast addresses`,
-        );
+        reservedIp(s, r, out);
       }
       const key = ipKey(ip);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, r.id);
-      else {
-        out.add(
-          'RESOURCE_IP_DUPLICATE',
-          [r.id, first],
-          [r.ip, r.ip],
-          `${label(r)} and ${label(ix.resource(first))} both use ${r.ip} in VPC ${label(v)}: give one another address`,
-        );
-      }
+      else duplicateIp(ix, v, r, first, out);
     }
   }
+}
+
+/** `reservedAddresses(range)` holds the address `n`, without building the list. */
+function isReserved4(range: Cidr4, n: number): boolean {
+  return (
+    n === range.lo ||
+    (range.hi > range.lo && n === range.lo + 1) ||
+    (range.hi > range.lo + 1 && n === range.hi)
+  );
+}
+
+function reservedIp(s: Subnet, r: Resource, out: FindingList): void {
+  out.add(
+    'RESOURCE_IP_RESERVED',
+    [r.id, s.id],
+    [r.ip!, s.cidr],
+    `${label(r)}'s IP ${r.ip} is reserved in subnet ${label(s)} (${s.cidr}): the first two ` +
+      `addresses and the last are the network, gateway and broadcast addresses`,
+  );
+}
+
+function duplicateIp(ix: PlanIndex, v: Vpc, r: Resource, first: string, out: FindingList): void {
+  out.add(
+    'RESOURCE_IP_DUPLICATE',
+    [r.id, first],
+    [r.ip!, r.ip!],
+    `${label(r)} and ${label(ix.resource(first))} both use ${r.ip} in VPC ${label(v)}: give one another address`,
+  );
 }
 
 /** Every address-plan rule that concerns one VPC alone. */

@@ -1,7 +1,7 @@
 // The path engine: the evaluation functions (sources, forward, returns) over the plan's index
 // and router, with the caching around them that makes a whole plan's paths affordable, and the
 // bookkeeping that lets an edit keep what it did not touch.
-import { cidrOf, contains, ipOf, type Cidr } from '../../ip/cidr';
+import { cidrOf, holdsAddress, type Cidr } from '../../ip/cidr';
 import { label } from '../../model/defaults';
 import type { PlanIndex } from '../../model/plan-index';
 import type { Cluster, Flow, Resource, Subnet } from '../../model/plan';
@@ -21,9 +21,12 @@ import {
   TemplateStore,
   type Template,
 } from './templates';
-import type { PathContext, PathResult } from './types';
+import type { Leg, PathContext, PathResult } from './types';
 
 const NOTHING: ReadonlySet<string> = new Set<string>();
+
+/** An address is IPv6 exactly when it has a colon: `parseIp` tells the families apart so. */
+const isV6 = (ip: string | undefined): boolean => ip !== undefined && ip.includes(':');
 
 export class PathEngine {
   private readonly cx: PathContext;
@@ -79,9 +82,8 @@ export class PathEngine {
   templateKeyOf(c: Cluster, r: Resource): string | null {
     const s = this.ix.subnet(r.subnet);
     if (!s) return null;
-    const ip = r.ip ? ipOf(r.ip) : undefined;
-    const v6 = ip?.family === 6;
-    return this.template(c, s, v6, ip) ? templateKey(s.id, v6) : null;
+    const v6 = isV6(r.ip);
+    return this.template(c, s, v6, r.ip) ? templateKey(s.id, v6) : null;
   }
 
   /**
@@ -108,13 +110,20 @@ export class PathEngine {
   }
 
   private sharedResourcePath(c: Cluster, r: Resource, s: Subnet): PathResult | undefined {
-    const ip = r.ip ? ipOf(r.ip) : undefined;
-    const tpl = this.template(c, s, ip?.family === 6, ip);
+    const tpl = this.template(c, s, isV6(r.ip), r.ip);
     return tpl && fillTemplate(tpl, r.id, r.id, label(r), r.ip ?? s.cidr);
   }
 
-  /** The path to a stand-in resource of the subnet, or undefined when its addresses differ. */
-  private template(c: Cluster, s: Subnet, v6: boolean, ip: Cidr | undefined): Template | undefined {
+  /**
+   * The path to a stand-in resource of the subnet, or undefined when its addresses differ or
+   * the resource's address `ip` (valid, as the plan holds it) is not among them.
+   */
+  private template(
+    c: Cluster,
+    s: Subnet,
+    v6: boolean,
+    ip: string | undefined,
+  ): Template | undefined {
     const key = templateKey(s.id, v6);
     let tpl = this.templates.get(c.id, key);
     if (tpl === undefined) {
@@ -127,21 +136,24 @@ export class PathEngine {
     // A tracked evaluation that reads a template depends on what the template read.
     this.router.reads.add(tpl.deps);
     // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
-    if (ip && !contains(tpl.range, ip)) return undefined;
+    if (ip && !holdsAddress(tpl.range, ip)) return undefined;
     return tpl;
   }
 
   private compile(c: Cluster, s: Subnet, key: string, range: Cidr): Template {
     const stand: Resource = { id: MARK_ID, name: MARK_NAME, kind: 'other', subnet: s.id };
-    const evaluate = () =>
-      fromCluster(this.cx, c, MARK_ID, [
-        { kind: 'resource', resource: stand, subnet: s, vpc: s.vpc, cidr: range, text: MARK_ADDR },
-      ]);
+    const legs: Leg[] = [
+      { kind: 'resource', resource: stand, subnet: s, vpc: s.vpc, cidr: range, text: MARK_ADDR },
+    ];
     const reads = this.router.reads;
+    // Untracked (a one-off analysis), the evaluation runs without a frame or a closure around it.
     const done: { value: PathResult; reads: ReadSet } =
       this.track || reads.active
-        ? reads.track(evaluate, [range])
-        : { value: evaluate(), reads: { vpcs: NOTHING, ccns: NOTHING, ranges: [range] } };
+        ? reads.track(() => fromCluster(this.cx, c, MARK_ID, legs), [range])
+        : {
+            value: fromCluster(this.cx, c, MARK_ID, legs),
+            reads: { vpcs: NOTHING, ccns: NOTHING, ranges: [range] },
+          };
     const tpl = compileTemplate(done.value, range, done.reads);
     if (this.track) this.templates.noteReads(c.id, key, tpl.deps, range);
     return tpl;

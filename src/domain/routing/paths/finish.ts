@@ -24,16 +24,17 @@ export function finish(
 ): PathResult {
   const r = finishRaw(cx, base, first, src, leg, verdict, why);
   // A destination in the source's own subnet would otherwise be named twice in a row.
+  let repeated = false;
+  for (let i = 1; i < r.hops.length && !repeated; i++) repeated = r.hops[i] === r.hops[i - 1];
+  if (!repeated) return r;
   const hops = r.hops.filter((h, i) => i === 0 || h !== r.hops[i - 1]);
-  return hops.length === r.hops.length
-    ? r
-    : result(r, {
-        verdict: r.verdict,
-        hops,
-        reason: r.reason,
-        message: r.message,
-        ...(r.snatTo !== undefined ? { snatTo: r.snatTo } : {}),
-      });
+  return result(r, {
+    verdict: r.verdict,
+    hops,
+    reason: r.reason,
+    message: r.message,
+    ...(r.snatTo !== undefined ? { snatTo: r.snatTo } : {}),
+  });
 }
 
 function finishRaw(

@@ -163,14 +163,17 @@ export function forward(cx: PathContext, src: Source, leg: RangeLeg): Forward {
   return result;
 }
 
+/** The source's route table as a message names it: only two failures do, so only they ask. */
+function tableName(cx: PathContext, src: Source): string {
+  const table = cx.ix.routeTable(src.origin.routeTable);
+  return table
+    ? `route table ${label(table)}`
+    : `the default route table of VPC ${label(cx.ix.vpc(src.vpc))}`;
+}
+
 function follow(cx: PathContext, src: Source, leg: RangeLeg, match: Match | undefined): Forward {
   const ix = cx.ix;
   const vpc = src.vpc;
-  const here = ix.vpc(vpc);
-  const table = ix.routeTable(src.origin.routeTable);
-  const tableName = table
-    ? `route table ${label(table)}`
-    : `the default route table of VPC ${label(here)}`;
   if (!match) {
     if (
       leg.kind === 'address' &&
@@ -196,7 +199,7 @@ function follow(cx: PathContext, src: Source, leg: RangeLeg, match: Match | unde
     return fail(
       'NO_ROUTE',
       [],
-      `No route in ${tableName} leads to ${legName(leg)}: add one through the peering, CCN or gateway that reaches it`,
+      `No route in ${tableName(cx, src)} leads to ${legName(leg)}: add one through the peering, CCN or gateway that reaches it`,
     );
   }
   const t = match.target;
@@ -211,7 +214,7 @@ function follow(cx: PathContext, src: Source, leg: RangeLeg, match: Match | unde
       return fail(
         'NO_ROUTE',
         [t.id],
-        `The route ${match.text} in ${tableName} sends ${legName(leg)} to NAT gateway ${label(ix.nat(t.id))}, which only reaches the internet`,
+        `The route ${match.text} in ${tableName(cx, src)} sends ${legName(leg)} to NAT gateway ${label(ix.nat(t.id))}, which only reaches the internet`,
       );
     case 'peering': {
       const owner = legOwnerVpc(leg);

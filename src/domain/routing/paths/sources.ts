@@ -20,15 +20,24 @@ function noRoute(base: { from: string; to: string }, message: string): PathResul
   return result(base, { verdict: 'unreachable', hops: [base.from], reason: 'NO_ROUTE', message });
 }
 
-/** The worst verdict over the destination's legs (its addresses, or the internet). */
-function worstOver(
-  legs: readonly Leg[],
-  evaluate: (leg: Leg) => readonly PathResult[],
-): PathResult {
-  let worst: PathResult | undefined;
-  for (const leg of legs)
-    for (const r of evaluate(leg)) if (!worst || RANK[r.verdict] > RANK[worst.verdict]) worst = r;
-  return worst!;
+/**
+ * The worst verdict over a flow's legs (its addresses, or the internet) and origins. The first
+ * unreachable result is final: nothing ranks above it, and a later one never replaces an equal
+ * one, so the legs and origins after it are not evaluated (what they would read cannot change
+ * the answer, so an edit there need not find this path either).
+ */
+class Worst {
+  result: PathResult | undefined = undefined;
+
+  /** Keeps `r` when it is worse than what was seen; true once nothing can be worse. */
+  take(r: PathResult): boolean {
+    const w = this.result;
+    if (!w || RANK[r.verdict] > RANK[w.verdict]) {
+      this.result = r;
+      return r.verdict === 'unreachable';
+    }
+    return w.verdict === 'unreachable';
+  }
 }
 
 export function fromCluster(cx: PathContext, c: Cluster, to: string, legs: Leg[]): PathResult {
@@ -40,7 +49,9 @@ export function fromCluster(cx: PathContext, c: Cluster, to: string, legs: Leg[]
   if (nodeSubnets.length === 0)
     return noRoute(base, `${label(c)} has no node subnet, so its pods have no network`);
   if (legs.length === 0) return noRoute(base, `${to} has no address to reach`);
-  return worstOver(legs, (leg) => clusterLeg(cx, c, nodeSubnets, to, leg));
+  const worst = new Worst();
+  for (const leg of legs) if (clusterLeg(cx, c, nodeSubnets, to, leg, worst)) break;
+  return worst.result!;
 }
 
 function keepsPodIp(cx: PathContext, c: Cluster, leg: RangeLeg): string | undefined {
@@ -70,47 +81,22 @@ function keepsPodIp(cx: PathContext, c: Cluster, leg: RangeLeg): string | undefi
   return undefined;
 }
 
+/** One leg from each origin of the cluster's pods into `worst`; true once it is final. */
 function clusterLeg(
   cx: PathContext,
   c: Cluster,
   nodeSubnets: Subnet[],
   to: string,
   leg: Leg,
-): PathResult[] {
+  worst: Worst,
+): boolean {
   const ix = cx.ix;
   const base = { from: c.id, to };
   if (leg.kind === 'internet') {
-    return nodeSubnets.map((n) => {
-      cx.router.reads.range(V4_ALL);
-      const nat = cx.router.natDefault(n.vpc, n.routeTable);
-      if (nat) {
-        return result(base, {
-          verdict: 'snat' as const,
-          hops: [c.id, n.id, nat, 'internet'],
-          reason: null,
-          message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}), then leave through NAT gateway ${label(ix.nat(nat))}, the default route of ${label(n)}`,
-          snatTo: nat,
-        });
-      }
-      if (c.nodePublicIp) {
-        return result(base, {
-          verdict: 'snat' as const,
-          hops: [c.id, n.id, 'internet'],
-          reason: null,
-          message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}) and leave through the nodes' public IPs`,
-          snatTo: n.cidr,
-        });
-      }
-      return result(base, {
-        verdict: 'unreachable' as const,
-        hops: [c.id, n.id],
-        reason: 'NO_INTERNET_EGRESS' as const,
-        message: `Node subnet ${label(n)} has no default route to a NAT gateway and the nodes have no public IP: add a NAT gateway and a 0.0.0.0/0 route to it, or give the nodes public IPs`,
-      });
-    });
+    for (const n of nodeSubnets) if (worst.take(internetLeg(cx, c, n, base))) return true;
+    return false;
   }
   const keep = keepsPodIp(cx, c, leg);
-  const out: PathResult[] = [];
   if (keep) {
     const podSubnets =
       clusterMode(c) === 'vpc-cni'
@@ -118,79 +104,40 @@ function clusterLeg(
         : [];
     if (podSubnets.length > 0) {
       for (const p of podSubnets) {
-        out.push(
-          finish(
-            cx,
-            base,
-            c.id,
-            {
-              id: c.id,
-              vpc: p.vpc,
-              origin: p,
-              address: cidrOf(p.cidr),
-              addressText: p.cidr,
-              isContainer: false,
-              cluster: c.id,
-            },
-            leg,
-            'direct',
-            keep,
-          ),
+        const r = finish(
+          cx,
+          base,
+          c.id,
+          {
+            id: c.id,
+            vpc: p.vpc,
+            origin: p,
+            address: cidrOf(p.cidr),
+            addressText: p.cidr,
+            isContainer: false,
+            cluster: c.id,
+          },
+          leg,
+          'direct',
+          keep,
         );
+        if (worst.take(r)) return true;
       }
-      return out;
+      return false;
     }
     if (!c.containerCidr) {
-      return [
+      return worst.take(
         result(base, {
           verdict: 'unreachable',
           hops: [c.id],
           reason: 'NO_ROUTE',
           message: `${label(c)} has no container CIDR, so its pods have no addresses`,
         }),
-      ];
+      );
     }
+    const address = cidrOf(c.containerCidr);
     for (const n of nodeSubnets) {
-      out.push(
-        finish(
-          cx,
-          base,
-          c.id,
-          {
-            id: c.id,
-            vpc: n.vpc,
-            origin: n,
-            address: cidrOf(c.containerCidr),
-            addressText: c.containerCidr,
-            isContainer: true,
-            cluster: c.id,
-          },
-          leg,
-          'direct',
-          keep,
-        ),
-      );
-    }
-    return out;
-  }
-  for (const n of nodeSubnets) {
-    const addressText = leg.cidr.family === 6 ? n.ipv6Cidr : n.cidr;
-    if (!addressText) {
-      out.push(
-        result(base, {
-          verdict: 'unreachable',
-          hops: [c.id, n.id],
-          reason: 'NO_ROUTE',
-          message: `Node subnet ${label(n)} has no IPv6 range, so pods cannot reach ${leg.text}`,
-        }),
-      );
-      continue;
-    }
-    // The ranges themselves are left out: they change with the container CIDR, and every
-    // path would have to be told again.
-    const why = `${legName(leg)} ${verbFor(leg)} outside the cluster's non-masquerade ranges`;
-    out.push(
-      finish(
+      const r = finish(
         cx,
         base,
         c.id,
@@ -198,18 +145,89 @@ function clusterLeg(
           id: c.id,
           vpc: n.vpc,
           origin: n,
-          address: cidrOf(addressText),
-          addressText,
-          isContainer: false,
+          address,
+          addressText: c.containerCidr,
+          isContainer: true,
           cluster: c.id,
         },
         leg,
-        'snat',
-        why,
-      ),
-    );
+        'direct',
+        keep,
+      );
+      if (worst.take(r)) return true;
+    }
+    return false;
   }
-  return out;
+  // The ranges themselves are left out: they change with the container CIDR, and every
+  // path would have to be told again.
+  const why = `${legName(leg)} ${verbFor(leg)} outside the cluster's non-masquerade ranges`;
+  for (const n of nodeSubnets) {
+    const addressText = leg.cidr.family === 6 ? n.ipv6Cidr : n.cidr;
+    if (!addressText) {
+      const r = result(base, {
+        verdict: 'unreachable',
+        hops: [c.id, n.id],
+        reason: 'NO_ROUTE',
+        message: `Node subnet ${label(n)} has no IPv6 range, so pods cannot reach ${leg.text}`,
+      });
+      if (worst.take(r)) return true;
+      continue;
+    }
+    const r = finish(
+      cx,
+      base,
+      c.id,
+      {
+        id: c.id,
+        vpc: n.vpc,
+        origin: n,
+        address: cidrOf(addressText),
+        addressText,
+        isContainer: false,
+        cluster: c.id,
+      },
+      leg,
+      'snat',
+      why,
+    );
+    if (worst.take(r)) return true;
+  }
+  return false;
+}
+
+/** The pods' way to the internet from one node subnet. */
+function internetLeg(
+  cx: PathContext,
+  c: Cluster,
+  n: Subnet,
+  base: { from: string; to: string },
+): PathResult {
+  cx.router.reads.range(V4_ALL);
+  const nat = cx.router.natDefault(n.vpc, n.routeTable);
+  if (nat) {
+    return result(base, {
+      verdict: 'snat' as const,
+      hops: [c.id, n.id, nat, 'internet'],
+      reason: null,
+      message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}), then leave through NAT gateway ${label(cx.ix.nat(nat))}, the default route of ${label(n)}`,
+      snatTo: nat,
+    });
+  }
+  if (c.nodePublicIp) {
+    return result(base, {
+      verdict: 'snat' as const,
+      hops: [c.id, n.id, 'internet'],
+      reason: null,
+      message: `Pods are SNATed to their node's IP in ${label(n)} (${n.cidr}) and leave through the nodes' public IPs`,
+      snatTo: n.cidr,
+    });
+  }
+  return result(base, {
+    verdict: 'unreachable' as const,
+    hops: [c.id, n.id],
+    reason: 'NO_INTERNET_EGRESS' as const,
+    message: `Node subnet ${label(n)} has no default route to a NAT gateway and the nodes have no public IP: add a NAT gateway and a 0.0.0.0/0 route to it, or give the nodes public IPs`,
+  });
 }
 
 export function fromResource(cx: PathContext, r: Resource, to: string, legs: Leg[]): PathResult {
@@ -217,7 +235,9 @@ export function fromResource(cx: PathContext, r: Resource, to: string, legs: Leg
   const s = ix.subnet(r.subnet);
   const base = { from: r.id, to };
   if (!s || legs.length === 0) return noRoute(base, `${to} has no address to reach`);
-  return worstOver(legs, (leg) => [resourceLeg(cx, r, s, base, leg)]);
+  const worst = new Worst();
+  for (const leg of legs) if (worst.take(resourceLeg(cx, r, s, base, leg))) break;
+  return worst.result!;
 }
 
 /** One leg from a resource: to the internet through its subnet's NAT, or from its own address. */
