@@ -1,6 +1,5 @@
 // The right-hand panel: every field of the selected object, editable, with its findings and,
 // for a cluster, its capacity; a VPC also shows its route tables.
-import { Copy, Trash2 } from 'lucide-react';
 import { useDeferredValue, useEffect } from 'react';
 import {
   COLLECTIONS,
@@ -9,7 +8,6 @@ import {
   type RouteTable,
 } from '../domain/model/plan';
 import { label } from '../domain/model/defaults';
-import { deleteSelection, duplicateSelection } from '../store/actions';
 import { usePlanContent } from '../store/hooks';
 import { useAppStore } from '../store/app-store';
 import { CheckedField, expectSlowWrites } from '../ui/fields';
@@ -22,6 +20,7 @@ import { ObjectForm } from './inspector/ObjectForm';
 import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
 import { ObjectComments } from './comments/ObjectComments';
 import { ChangedFields } from './inspector/ChangedFields';
+import { SelectionActions } from './inspector/SelectionActions';
 
 const KIND_TITLES: Readonly<Record<Collection, string>> = {
   vpcs: 'VPC',
@@ -106,24 +105,7 @@ export function Inspector() {
     body = (
       <div className="cc-inspector__body">
         <p>{selection.length} objects selected.</p>
-        <div className="cc-row">
-          <button
-            type="button"
-            className="cc-button"
-            disabled={readOnly}
-            onClick={() => duplicateSelection(useAppStore)}
-          >
-            <Copy size={14} /> Duplicate
-          </button>
-          <button
-            type="button"
-            className="cc-button cc-button--danger"
-            disabled={readOnly}
-            onClick={() => deleteSelection(useAppStore)}
-          >
-            <Trash2 size={14} /> Delete
-          </button>
-        </div>
+        <SelectionActions readOnly={readOnly} />
       </div>
     );
   } else if (found) {
@@ -172,24 +154,7 @@ export function Inspector() {
         )}
         {collection === 'vpcs' && <RouteTables vpcId={object.id} />}
         <ObjectComments objectId={object.id} />
-        <div className="cc-row">
-          <button
-            type="button"
-            className="cc-button"
-            disabled={readOnly}
-            onClick={() => duplicateSelection(useAppStore)}
-          >
-            <Copy size={14} /> Duplicate
-          </button>
-          <button
-            type="button"
-            className="cc-button cc-button--danger"
-            disabled={readOnly}
-            onClick={() => deleteSelection(useAppStore)}
-          >
-            <Trash2 size={14} /> Delete
-          </button>
-        </div>
+        <SelectionActions readOnly={readOnly} />
       </div>
     );
   } else if (selection[0] === 'internet') {
