@@ -33,10 +33,14 @@ import { useAppStore } from '../store/app-store';
 import { selectShownPaths } from '../store/path-filter';
 import {
   nameOf,
+  selectCompareMarks,
+  selectComparePicked,
   selectNames,
   selectPlan,
   selectReadOnly,
+  selectReviewing,
   selectSelection,
+  selectStatus,
 } from '../store/selectors';
 import {
   ClusterNode,
@@ -103,8 +107,6 @@ const REVIEW_ALL_PATHS_MAX = 500;
 /** A large plan opens at its top-left corner at this zoom, near enough to read. */
 const LARGE_PLAN_OPEN_ZOOM = 0.5;
 
-const NO_STATUS: Readonly<Record<string, string>> = {};
-const NO_MARKS: Readonly<Record<string, string>> = {};
 // One canvas per page: its node cache lives as long as the page.
 const nodeCache = new NodeCache();
 const pathEdgeCache = new PathEdgeCache();
@@ -112,16 +114,16 @@ const pathEdgeCache = new PathEdgeCache();
 export function Canvas() {
   const plan = useAppStore(selectPlan);
   const selection = useAppStore(selectSelection);
-  const status = useAppStore((s) => s.analysis?.status ?? NO_STATUS);
+  const status = useAppStore(selectStatus);
   // The paths panel's filter decides which lines are drawn, worst first, at most its limit.
   const paths = useAppStore((s) => selectShownPaths(s).drawn);
   const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
   const focusRequest = useAppStore((s) => s.focusRequest);
-  const marks = useAppStore((s) => s.compare?.marks ?? NO_MARKS);
+  const marks = useAppStore(selectCompareMarks);
   const compareBase = useAppStore((s) => s.compare?.base);
   const removed = useAppStore((s) => s.compare?.diff?.objects.removed);
-  const picked = useAppStore((s) => s.compare?.picked ?? null);
+  const picked = useAppStore(selectComparePicked);
   const rf = useReactFlow<ObjectNode>();
   const far = useStore(selectFar);
   const canvasEl = useRef<HTMLDivElement>(null);
@@ -488,7 +490,7 @@ export function Canvas() {
     refitted.current = true;
     if (!large) void fitPlan(rf, 0);
   }, [initialized, large, rf]);
-  const reviewing = useAppStore((s) => s.review !== null);
+  const reviewing = useAppStore(selectReviewing);
   const wasReviewing = useRef(reviewing);
   useEffect(() => {
     if (!reviewing) reviewZoomInUse.current = null;

@@ -10,6 +10,7 @@ import {
 import { label } from '../domain/model/defaults';
 import { usePlanContent } from '../store/hooks';
 import { useAppStore } from '../store/app-store';
+import { selectReadOnly } from '../store/selectors';
 import { CheckedField, expectSlowWrites } from '../ui/fields';
 import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
 import { textCheck } from './inspector/checks';
@@ -47,7 +48,7 @@ function find(
 
 function PlanOverview() {
   const plan = usePlanContent();
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const counts: Array<[string, number]> = [
     ['VPCs', plan.vpcs.length],
     ['Subnets', plan.subnets.length],
@@ -98,7 +99,7 @@ export function Inspector() {
     plan.vpcs.length + plan.subnets.length + plan.clusters.length + plan.resources.length >
     SLOW_WRITES_OBJECTS;
   useEffect(() => expectSlowWrites(large), [large]);
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const found = selection.length === 1 ? find(plan, selection[0]!) : undefined;
   let body;
   if (selection.length > 1) {

@@ -4,6 +4,7 @@ import { planIndexOf } from '../../domain/model/plan-index';
 import { nextFreeIp } from '../../domain/ops/create';
 import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
+import { selectReadOnly } from '../../store/selectors';
 import {
   CheckboxField,
   CheckedField,
@@ -56,7 +57,7 @@ const typed = (f: TypedField): Typed => (TYPED[f.type] as (f: TypedField) => Typ
 
 export function ObjectForm({ collection, object }: { collection: Collection; object: PlanObject }) {
   const plan = usePlanContent();
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const o = object as unknown as Record<string, unknown>;
   const write = (key: string, value: unknown) => {
     const s = useAppStore.getState();
