@@ -4,7 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { nameOf, type Names, selectNames, selectReviewing } from '../../store/selectors';
-import type { PathEdge as PathEdgeType } from '../flow-model';
+import type { PathEdge as PathEdgeType } from '../flow-edges';
 import { floatingEnds, useNodeBox } from './geometry';
 import { ScreenTip } from './ScreenTip';
 
