@@ -5,6 +5,7 @@ import { parsePlanValue } from '../io/parse';
 import { useAppStore } from '../store/app-store';
 import { openPlan } from './open-plan';
 import { count } from '../panels/words';
+import { Modal } from '../ui/modal';
 
 const loaders = import.meta.glob<unknown>('./templates/*.plan.json', { import: 'default' });
 
@@ -39,46 +40,38 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
       );
   };
   return (
-    <div className="cc-overlay" role="presentation" onClick={onClose}>
-      <div
-        className="cc-dialog cc-dialog--wide"
-        role="dialog"
-        aria-modal="true"
-        aria-label="New plan"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2>New plan</h2>
-        <div className="cc-templates">
+    <Modal label="New plan" className="cc-dialog--wide" onClose={onClose}>
+      <h2>New plan</h2>
+      <div className="cc-templates">
+        <button
+          type="button"
+          className="cc-template"
+          onClick={() => void start({ ...emptyPlan('Untitled plan'), layout: {} })}
+        >
+          <strong>Empty plan</strong>
+          <span>A blank canvas: drag a VPC in to begin.</span>
+        </button>
+        {templates === null && <p className="cc-muted">Loading templates…</p>}
+        {templates?.map((t) => (
           <button
+            key={t.file}
             type="button"
             className="cc-template"
-            onClick={() => void start({ ...emptyPlan('Untitled plan'), layout: {} })}
+            data-template={t.file.replace(/^.*\//, '')}
+            onClick={() => void start(t.plan)}
           >
-            <strong>Empty plan</strong>
-            <span>A blank canvas: drag a VPC in to begin.</span>
+            <strong>{t.plan.name ?? t.file}</strong>
+            <span>{(t.plan as { description?: string }).description ?? ''}</span>
+            <small>
+              {count(t.plan.vpcs.length, 'VPC')} · {count(t.plan.clusters.length, 'cluster')} ·{' '}
+              {count(t.plan.resources.length, 'resource')}
+            </small>
           </button>
-          {templates === null && <p className="cc-muted">Loading templates…</p>}
-          {templates?.map((t) => (
-            <button
-              key={t.file}
-              type="button"
-              className="cc-template"
-              data-template={t.file.replace(/^.*\//, '')}
-              onClick={() => void start(t.plan)}
-            >
-              <strong>{t.plan.name ?? t.file}</strong>
-              <span>{(t.plan as { description?: string }).description ?? ''}</span>
-              <small>
-                {count(t.plan.vpcs.length, 'VPC')} · {count(t.plan.clusters.length, 'cluster')} ·{' '}
-                {count(t.plan.resources.length, 'resource')}
-              </small>
-            </button>
-          ))}
-        </div>
-        <button type="button" className="cc-button" onClick={onClose}>
-          Cancel
-        </button>
+        ))}
       </div>
-    </div>
+      <button type="button" className="cc-button" onClick={onClose}>
+        Cancel
+      </button>
+    </Modal>
   );
 }

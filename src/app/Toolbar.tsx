@@ -16,7 +16,13 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
-import { selectCanRedo, selectCanUndo } from '../store/selectors';
+import {
+  selectCanRedo,
+  selectCanUndo,
+  selectReadOnly,
+  selectReviewing,
+  selectShowAllPaths,
+} from '../store/selectors';
 import { requestFit } from '../canvas/fit';
 import { autoLayout } from './auto-layout';
 import { ExportMenu } from './ExportMenu';
@@ -77,9 +83,9 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
   const name = useAppStore((s) => s.plan.name);
   const canUndo = useAppStore(selectCanUndo);
   const canRedo = useAppStore(selectCanRedo);
-  const showAll = useAppStore((s) => s.showAllPaths);
-  const readOnly = useAppStore((s) => s.readOnly);
-  const reviewing = useAppStore((s) => s.review !== null);
+  const showAll = useAppStore(selectShowAllPaths);
+  const readOnly = useAppStore(selectReadOnly);
+  const reviewing = useAppStore(selectReviewing);
   // On a workspace plan, New, Open and the browser's own plans would replace the plan for everyone.
   const live = useAppStore((s) => s.live !== null);
   const fileInput = useRef<HTMLInputElement>(null);

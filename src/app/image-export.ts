@@ -13,7 +13,8 @@ import {
   type PictureNode,
 } from '../io/export/picture/picture';
 import { drawPicture } from '../io/export/picture/svg';
-import type { ObjectNode, LinkEdge, PathEdge } from '../canvas/flow-model';
+import type { ObjectNode } from '../canvas/flow-model';
+import type { LinkEdge, PathEdge } from '../canvas/flow-edges';
 import type { AppState } from '../store/store';
 
 /** Browsers refuse canvases much larger than this on a side. */

@@ -1,5 +1,6 @@
 // The design surface: the plan drawn with React Flow. It reads the store through selectors and
-// writes through store actions; what a drop or a drag means is decided in src/domain/ops.
+// writes through store actions; what a drop or a drag means is decided in src/domain/ops, how
+// React Flow's events become edits in the use-* hooks beside it.
 import {
   Background,
   BackgroundVariant,
@@ -10,33 +11,24 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
-  useNodesInitialized,
   useStoreApi,
-  type Connection,
-  type NodeChange,
-  type OnConnectEnd,
-  type OnNodeDrag,
   type ReactFlowState,
   type Viewport,
 } from '@xyflow/react';
 import { Maximize } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import {
-  connectObjects,
-  createObject,
-  DEFAULT_SIZES,
-  type PaletteKind,
-} from '../domain/ops/create';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { pathKey } from '../domain/incremental/delta';
-import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
 import { selectShownPaths } from '../store/path-filter';
 import {
   nameOf,
+  selectCompareMarks,
+  selectComparePicked,
   selectNames,
   selectPlan,
   selectReadOnly,
   selectSelection,
+  selectStatus,
 } from '../store/selectors';
 import {
   ClusterNode,
@@ -51,17 +43,18 @@ import { GhostNode } from './nodes/GhostNode';
 import { ghostNodes } from './ghosts';
 import { LinkEdge } from './edges/LinkEdge';
 import { PathEdge } from './edges/PathEdge';
-import { linkEdges, NodeCache, PathEdgeCache, withPositions, type ObjectNode } from './flow-model';
-import { containOps, moveOps, containerAt, placedCreationOps, type Rect } from './placement';
-import { PALETTE_MIME } from '../ui/dnd';
-import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan, fitRect, onFitRequest, requestFit } from './fit';
-import { covered, FOCUS_MARGIN, focusPadding } from './framing';
-import { freeArea, reviewFrame } from './review-framing';
+import { NodeCache, withPositions, type ObjectNode } from './flow-model';
+import { linkEdges, PathEdgeCache } from './flow-edges';
+import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan } from './fit';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
-import { FAR_ZOOM, FarContext, selectFar } from './nodes/far';
+import { FarContext, selectFar } from './nodes/far';
 import { Overview } from './Overview';
 import { LivePresence } from './live/LivePresence';
 import { textZoom } from './zoom-scale';
+import { onConnect, onConnectEnd } from './connect-handlers';
+import { useNodeChanges } from './use-node-changes';
+import { usePaletteDrop } from './use-palette-drop';
+import { useViewFraming } from './use-view-framing';
 
 const nodeTypes = {
   vpc: VpcNode,
@@ -92,20 +85,9 @@ const selectHeight = (s: ReactFlowState) => s.height;
 const onPaneClick = () => useAppStore.getState().select([]);
 const onMoveEnd = (_e: unknown, v: Viewport) => useAppStore.getState().setViewport(v);
 
-/**
- * Review's zoom band: names are drawn at least 14 screen pixels from the far-form zoom up (the
- * stylesheet raises the canvas's minimum font in review mode), and a walk settles at full size.
- */
-const REVIEW_ZOOM_BAND = { legible: FAR_ZOOM, steady: 1, max: 1.25 };
-
 /** Past this many paths, review draws only the current step's. */
 const REVIEW_ALL_PATHS_MAX = 500;
 
-/** A large plan opens at its top-left corner at this zoom, near enough to read. */
-const LARGE_PLAN_OPEN_ZOOM = 0.5;
-
-const NO_STATUS: Readonly<Record<string, string>> = {};
-const NO_MARKS: Readonly<Record<string, string>> = {};
 // One canvas per page: its node cache lives as long as the page.
 const nodeCache = new NodeCache();
 const pathEdgeCache = new PathEdgeCache();
@@ -113,16 +95,15 @@ const pathEdgeCache = new PathEdgeCache();
 export function Canvas() {
   const plan = useAppStore(selectPlan);
   const selection = useAppStore(selectSelection);
-  const status = useAppStore((s) => s.analysis?.status ?? NO_STATUS);
+  const status = useAppStore(selectStatus);
   // The paths panel's filter decides which lines are drawn, worst first, at most its limit.
   const paths = useAppStore((s) => selectShownPaths(s).drawn);
   const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
-  const focusRequest = useAppStore((s) => s.focusRequest);
-  const marks = useAppStore((s) => s.compare?.marks ?? NO_MARKS);
+  const marks = useAppStore(selectCompareMarks);
   const compareBase = useAppStore((s) => s.compare?.base);
   const removed = useAppStore((s) => s.compare?.diff?.objects.removed);
-  const picked = useAppStore((s) => s.compare?.picked ?? null);
+  const picked = useAppStore(selectComparePicked);
   const rf = useReactFlow<ObjectNode>();
   const far = useStore(selectFar);
   const canvasEl = useRef<HTMLDivElement>(null);
@@ -139,13 +120,7 @@ export function Canvas() {
     update();
     return flowStore.subscribe(update);
   }, [flowStore]);
-  const dragStart = useRef(new Map<string, { x: number; y: number }>());
-  // A drag moves nodes here, in the canvas's own state, and reaches the plan once, when it ends:
-  // an edit per mouse move would re-render everything that reads the plan on every move.
-  const dragPositions = useRef(new Map<string, { x: number; y: number }>());
-  const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }> | null>(
-    null,
-  );
+  const { dragging, onNodesChange, onNodeDragStart, onNodeDragStop } = useNodeChanges(nodeCache);
 
   const selected = useMemo(() => new Set(selection), [selection]);
   const planNodes = useMemo(
@@ -181,7 +156,7 @@ export function Canvas() {
   const nodes = useMemo(() => {
     const moved = withPositions(planNodes, dragging);
     // Ghosts are drawn by React Flow like the plan's nodes but are no plan object: nothing that
-    // reads the canvas's nodes as objects (placement, drops) takes them (see rects()).
+    // reads the canvas's nodes as objects (placement, drops) takes them (see flowRects).
     return ghosts.length > 0 ? [...moved, ...(ghosts as unknown as ObjectNode[])] : moved;
   }, [planNodes, dragging, ghosts]);
   const subnetOfResource = useMemo(() => {
@@ -203,312 +178,9 @@ export function Canvas() {
   );
   const edges = useMemo(() => [...links, ...pathList], [links, pathList]);
 
-  const rects = useCallback((): Rect[] => {
-    return rf.getNodes().flatMap((n) => {
-      if ((n.type as string) === 'ghost') return [];
-      const internal = rf.getInternalNode(n.id);
-      if (!internal) return [];
-      const p = internal.internals.positionAbsolute;
-      return [
-        {
-          id: n.id,
-          kind: n.type,
-          x: p.x,
-          y: p.y,
-          w: internal.measured.width ?? n.width ?? 0,
-          h: internal.measured.height ?? n.height ?? 0,
-        },
-      ];
-    });
-  }, [rf]);
+  const onDrop = usePaletteDrop();
 
-  const onNodesChange = useCallback((changes: NodeChange<ObjectNode>[]) => {
-    const s = useAppStore.getState();
-    const ops: PlanOp[] = [];
-    let selectionChanged = false;
-    const nextSel = new Set(s.selection);
-    let resizeDone = false;
-    let dragged = false;
-    for (const c of changes) {
-      if (c.type === 'position' && c.position && c.dragging) {
-        dragPositions.current.set(c.id, {
-          x: Math.round(c.position.x),
-          y: Math.round(c.position.y),
-        });
-        dragged = true;
-      } else if (c.type === 'dimensions' && c.resizing !== undefined && c.dimensions) {
-        const box = useAppStore.getState().plan.layout?.[c.id];
-        const moved = ops.findLast((o) => o.op === 'layout' && o.id === c.id);
-        const base = moved && moved.op === 'layout' && moved.box ? moved.box : box;
-        ops.push({
-          op: 'layout',
-          id: c.id,
-          box: {
-            x: base?.x ?? 0,
-            y: base?.y ?? 0,
-            width: Math.round(c.dimensions.width),
-            height: Math.round(c.dimensions.height),
-          },
-        });
-        if (!c.resizing) resizeDone = true;
-      } else if (
-        c.type === 'position' &&
-        c.position &&
-        !c.dragging &&
-        dragStart.current.size === 0
-      ) {
-        // A resize from the top or left edge moves the node too.
-        const box = s.plan.layout?.[c.id];
-        if (box && (box.x !== Math.round(c.position.x) || box.y !== Math.round(c.position.y))) {
-          ops.push({
-            op: 'layout',
-            id: c.id,
-            box: { ...box, x: Math.round(c.position.x), y: Math.round(c.position.y) },
-          });
-        }
-      } else if (c.type === 'dimensions' && c.dimensions) {
-        nodeCache.setMeasured(c.id, c.dimensions);
-      } else if (c.type === 'select') {
-        selectionChanged = true;
-        if (c.selected) nextSel.add(c.id);
-        else nextSel.delete(c.id);
-      }
-    }
-    if (dragged) setDragging(new Map(dragPositions.current));
-    if (ops.length > 0) s.apply(ops, { capture: 'eventually', label: 'Move' });
-    if (resizeDone) s.commitGesture();
-    if (selectionChanged) s.select([...nextSel]);
-  }, []);
-
-  const onNodeDragStart: OnNodeDrag<ObjectNode> = useCallback((_e, _node, dragged) => {
-    dragStart.current = new Map(dragged.map((n) => [n.id, { ...n.position }]));
-    dragPositions.current = new Map();
-  }, []);
-
-  const onNodeDragStop: OnNodeDrag<ObjectNode> = useCallback(
-    (_e, _node, dragged) => {
-      const moved = dragPositions.current;
-      dragPositions.current = new Map();
-      const layout = useAppStore.getState().plan.layout;
-      const moves: PlanOp[] = [...moved].map(([id, p]) => ({
-        op: 'layout',
-        id,
-        box: { ...(layout?.[id] ?? {}), x: p.x, y: p.y },
-      }));
-      if (moves.length > 0)
-        useAppStore.getState().apply(moves, { capture: 'eventually', label: 'Move' });
-      setDragging(null);
-      const s = useAppStore.getState();
-      const result = moveOps(
-        s.plan,
-        dragged.map((n) => n.id),
-        rects(),
-      );
-      dragStart.current = new Map();
-      if (result.refused) {
-        s.cancelGesture();
-        s.toast(result.refused, 'error');
-        return;
-      }
-      if (result.ops.length > 0) s.apply(result.ops, { capture: 'eventually', label: 'Move' });
-      // Dropped near a container's edge: the container grows to hold it, in the same undo step.
-      const grow = containOps(
-        useAppStore.getState().plan,
-        dragged.map((n) => n.id),
-      );
-      if (grow.length > 0) s.apply(grow, { capture: 'eventually', label: 'Move' });
-      s.commitGesture();
-      if (result.message) s.toast(result.message, 'info');
-    },
-    [rects],
-  );
-
-  const onDrop = useCallback(
-    (e: DragEvent) => {
-      const kind = e.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
-      if (!kind) return;
-      e.preventDefault();
-      const s = useAppStore.getState();
-      if (s.readOnly) return;
-      const point = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const all = rects();
-      // VPCs, IDCs and CCNs sit on the canvas itself, wherever they are dropped.
-      const container =
-        kind === 'vpc' || kind === 'idc' || kind === 'ccn' ? undefined : containerAt(all, point);
-      const size =
-        DEFAULT_SIZES[
-          kind === 'vpc'
-            ? 'vpc'
-            : kind === 'subnet'
-              ? 'subnet'
-              : kind === 'cluster' || kind === 'vpc-cni-cluster'
-                ? 'cluster'
-                : kind === 'nat' || kind === 'idc' || kind === 'ccn'
-                  ? kind
-                  : 'resource'
-        ]!;
-      const topLeft = { x: point.x - Math.min(size.width / 2, 40), y: point.y - 20 };
-      const at = container ? { x: topLeft.x - container.x, y: topLeft.y - container.y } : topLeft;
-      const nearVpc = all
-        .filter((r) => r.kind === 'vpc')
-        .sort(
-          (a, b) =>
-            Math.hypot(a.x + a.w / 2 - point.x, a.y + a.h / 2 - point.y) -
-            Math.hypot(b.x + b.w / 2 - point.x, b.y + b.h / 2 - point.y),
-        )[0]?.id;
-      const created = createObject(s.plan, kind, at, container?.id, nearVpc);
-      if (!created.ok) {
-        s.toast(created.message, 'error');
-        return;
-      }
-      s.apply(placedCreationOps(s.plan, created.ops, created.id), {
-        capture: 'immediately',
-        label: `Add ${kind}`,
-      });
-      s.select([created.id]);
-    },
-    [rf, rects],
-  );
-
-  const connect = useCallback((source: string, target: string) => {
-    const s = useAppStore.getState();
-    const r = connectObjects(s.plan, source, target);
-    if (!r.ok) {
-      s.toast(r.message, 'error');
-      return;
-    }
-    s.apply(r.ops, { capture: 'immediately', label: 'Connect' });
-    s.toast(r.message, 'success');
-  }, []);
-
-  const onConnect = useCallback((c: Connection) => connect(c.source, c.target), [connect]);
-
-  // A connection dropped anywhere on an object (not only on its handle) connects to it.
-  const onConnectEnd: OnConnectEnd = useCallback(
-    (event, state) => {
-      if (state.isValid || !state.fromNode) return;
-      const p = 'changedTouches' in event ? event.changedTouches[0] : event;
-      if (!p) return;
-      const from = state.fromNode.id;
-      const under = [
-        ...new Set(
-          document
-            .elementsFromPoint(p.clientX, p.clientY)
-            .map((el) => el.closest('.react-flow__node')?.getAttribute('data-id'))
-            .filter((id): id is string => !!id && id !== from),
-        ),
-      ];
-      // Innermost first: dropped on a subnet inside a VPC, the VPC is the one a VPC peers with.
-      const plan = useAppStore.getState().plan;
-      const target = under.find((id) => connectObjects(plan, from, id).ok) ?? under[0];
-      if (target) connect(from, target);
-    },
-    [connect],
-  );
-
-  // The zoom the last review step was shown at: the next one keeps it while its subject fits.
-  const reviewZoomInUse = useRef<number | null>(null);
-  useEffect(() => {
-    if (!focusRequest || focusRequest.ids.length === 0) return;
-    // After React Flow has seen the canvas's new size (review mode hides the side panels). A
-    // request superseded in the meantime does nothing: on a large plan the frames in between can
-    // take seconds, and a late move to an older target would land after, or cut, the newer one.
-    let live = true;
-    let inner = 0;
-    const outer = requestAnimationFrame(() => {
-      inner = requestAnimationFrame(() => {
-        if (live) frame(focusRequest.ids);
-      });
-    });
-    const frame = (requested: readonly string[]) => {
-      const ids = new Set(requested);
-      const all = rf.getNodes();
-      const nodes = all.filter((n) => ids.has(n.id));
-      if (nodes.length === 0) return;
-      const bounds = rf.getNodesBounds(nodes);
-      // A large plan jumps: every frame of a glide draws the nodes it passes over, so a glide
-      // across a 100,000-object plan takes seconds, and anything that moves the view meanwhile
-      // (a zoom clamp, the next request) stops it part way, the object out of view.
-      const duration = isLargePlan(all) ? 0 : 300;
-      // The summary card is read first and stepped past; a step's card stays under its subject.
-      const card = document.querySelector('.cc-review:not(.cc-review--summary)');
-      const pane = canvasEl.current?.getBoundingClientRect();
-      if (card && pane && pane.width > 0 && pane.height > 0) {
-        const area = freeArea(
-          pane.width,
-          pane.height,
-          covered(pane, card.getBoundingClientRect()),
-          FOCUS_MARGIN,
-        );
-        const view = reviewFrame(bounds, area, reviewZoomInUse.current, {
-          ...REVIEW_ZOOM_BAND,
-          min: flowStore.getState().minZoom,
-        });
-        reviewZoomInUse.current = view.zoom;
-        void rf.setViewport(view, { duration, interpolate: 'linear' });
-        return;
-      }
-      void fitRect(rf, bounds, {
-        duration,
-        padding: focusPadding(canvasEl.current, card),
-        maxZoom: 1.25,
-      });
-    };
-    return () => {
-      live = false;
-      cancelAnimationFrame(outer);
-      cancelAnimationFrame(inner);
-    };
-  }, [focusRequest, rf, flowStore]);
-
-  // A plan opened (a template, a file, a link), Tidy up, or leaving review: show the whole plan
-  // rather than whatever part of the old one the view was on.
-  const planSource = useAppStore((s) => s.planSource);
-  const shownSource = useRef(planSource);
-  useEffect(() => {
-    if (shownSource.current === planSource) return;
-    shownSource.current = planSource;
-    if (!large) {
-      requestFit();
-      return;
-    }
-    // A plan too large to show whole at the zoom where the canvas still draws its part: start at
-    // its top-left corner, where its first objects are, rather than somewhere in its middle.
-    const b = rf.getNodesBounds(rf.getNodes());
-    const zoom = Math.max(minZoom, LARGE_PLAN_OPEN_ZOOM);
-    void rf.setViewport({ x: 40 - b.x * zoom, y: 60 - b.y * zoom, zoom });
-    // Only a newly opened plan moves the view; its size is read as it is at that moment.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [planSource, rf]);
-  // The first view of a plan (React Flow's own fit, once its nodes are measured) knows nothing of
-  // the overview in the corner: fit again, clear of it, at once.
-  const initialized = useNodesInitialized();
-  const refitted = useRef(useAppStore.getState().viewport !== null);
-  useEffect(() => {
-    if (!initialized || refitted.current) return;
-    refitted.current = true;
-    if (!large) void fitPlan(rf, 0);
-  }, [initialized, large, rf]);
-  const reviewing = useAppStore((s) => s.review !== null);
-  const wasReviewing = useRef(reviewing);
-  useEffect(() => {
-    if (!reviewing) reviewZoomInUse.current = null;
-    if (wasReviewing.current && !reviewing) requestFit();
-    wasReviewing.current = reviewing;
-  }, [reviewing, rf]);
-  useEffect(
-    () =>
-      onFitRequest(() => {
-        // After the canvas has drawn the new layout: a fit now would frame the old one.
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            const card = document.querySelector('.cc-review:not(.cc-review--summary)');
-            void fitPlan(rf, 300, card ? focusPadding(canvasEl.current, card) : undefined);
-          }),
-        );
-      }),
-    [rf],
-  );
+  useViewFraming(canvasEl, large, minZoom);
 
   return (
     <div

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/model/plan';
 import type { PathResult } from '../domain/routing/paths';
-import { linkEdges, NodeCache, nodeAriaLabel, PathEdgeCache } from './flow-model';
+import { linkEdges, PathEdgeCache } from './flow-edges';
+import { NodeCache, nodeAriaLabel } from './flow-model';
 
 const plan = {
   format: 'cidr-canvas/plan',

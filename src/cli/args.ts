@@ -70,6 +70,14 @@ export function oneOf<T extends string>(
   throw new UsageError(`--${option} takes ${allowed.join(', ')}, not ${value || 'nothing'}`);
 }
 
+/** The value of an option that takes a count: a whole number from 1, or nothing when absent. */
+export function positiveCount(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--${option} takes a positive whole number, not ${value || 'nothing'}`);
+  return Number(value);
+}
+
 /** Colours only on a terminal, never with NO_COLOR set (https://no-color.org), unless asked. */
 export function wantsColor(flag: boolean | undefined, stream: NodeJS.WriteStream): boolean {
   if (flag !== undefined) return flag;

@@ -9,6 +9,7 @@ import { planToCsv } from '../io/export/address-table';
 import { NoLayoutError, pictureFromPlan } from '../io/export/picture/from-plan';
 import { renderSvg } from '../io/export/picture/svg';
 import { planToTerraform } from '../io/export/terraform';
+import { oneOf, parseOptions, UsageError } from './args';
 import { readPlanFile } from './read-plan';
 
 export const USAGE = `Usage: cidr-canvas export --format terraform|csv|svg [--force] PLAN.json
@@ -22,57 +23,33 @@ listed on standard error), 2 the file is not a readable plan, has no layout to d
 arguments are wrong.`;
 
 const FORMATS = ['terraform', 'csv', 'svg'] as const;
-type Format = (typeof FORMATS)[number];
-
-interface Args {
-  file?: string;
-  format?: Format;
-  help: boolean;
-  force: boolean;
-  problem?: string;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { help: false, force: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--force') args.force = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (!FORMATS.includes(value as Format))
-        args.problem = `--format takes terraform, csv or svg, not ${value ?? 'nothing'}`;
-      else args.format = value as Format;
-    } else if (a.startsWith('-') && a !== '-') args.problem = `unknown option ${a}`;
-    else if (args.file === undefined) args.file = a;
-    else args.problem = `one plan file at a time (got ${args.file} and ${a})`;
-  }
-  if (!args.problem && !args.help && args.format === undefined)
-    args.problem = 'no format given (--format terraform, csv or svg)';
-  return args;
-}
 
 export function main(argv: readonly string[]): number {
-  const args = parseArgs(argv);
-  if (args.help) {
+  const { values, positionals: files } = parseOptions(argv, {
+    format: { type: 'string' },
+    force: { type: 'boolean' },
+  });
+  if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args.problem || args.file === undefined || args.format === undefined) {
-    process.stderr.write(`export: ${args.problem ?? 'no plan file given'}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const file = args.file;
+  if (files.length > 1)
+    throw new UsageError(`one plan file at a time (got ${files[0]} and ${files[1]})`);
+  if (values.format === undefined)
+    throw new UsageError('no format given (--format terraform, csv or svg)');
+  const format = oneOf('format', values.format, FORMATS, 'terraform');
+  const file = files[0];
+  if (file === undefined) throw new UsageError('no plan file given');
   const read = readPlanFile(file);
   if (!read.ok) {
     process.stderr.write(`${read.message}\n`);
     return 2;
   }
-  if (args.format === 'csv') {
+  if (format === 'csv') {
     process.stdout.write(planToCsv(read.plan));
     return 0;
   }
-  if (args.format === 'svg') {
+  if (format === 'svg') {
     try {
       process.stdout.write(`${renderSvg(pictureFromPlan(read.plan, analyzePlan(read.plan)))}\n`);
     } catch (e) {
@@ -85,7 +62,7 @@ export function main(argv: readonly string[]): number {
   const errors = analyzePlan(read.plan, { kind: 'none' }).findings.filter(
     (f) => f.severity === 'error',
   );
-  if (errors.length > 0 && !args.force) {
+  if (errors.length > 0 && !values.force) {
     process.stderr.write(
       `export: ${file} has ${errors.length} error finding${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'}, or export anyway with --force:\n${errors
         .map((f) => `  ${f.code} (${f.objects.join(', ')}): ${f.message}\n`)

@@ -7,8 +7,9 @@ import type { Plan } from '../domain/model/plan';
 import { importFiles } from '../io/import/import';
 import { mergeImported } from '../io/import/merge';
 import { formatReport } from '../io/import/report';
-import { formatProblem, IMPORT_KINDS, type ImportFile, type ImportKind } from '../io/import/types';
+import { formatProblem, IMPORT_KINDS, type ImportFile } from '../io/import/types';
 import { serializePlan } from '../io/serialize';
+import { oneOf, parseOptions, UsageError } from './args';
 import { readPlanFile } from './read-plan';
 
 export const USAGE = `Usage: cidr-canvas import [--from KIND] FILE... [--into PLAN.json]
@@ -23,47 +24,20 @@ KIND (detected from the content when absent):
 --into PLAN.json merges into that plan: objects with the same id are updated, not duplicated.
 Exit status: 0 a plan was written, 2 nothing could be imported.`;
 
-interface Args {
-  files: string[];
-  from?: ImportKind;
-  into?: string;
-  help: boolean;
-  problem?: string;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { files: [], help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--from' || a.startsWith('--from=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (!IMPORT_KINDS.includes(value as ImportKind))
-        args.problem = `--from takes ${IMPORT_KINDS.join(', ')}, not ${value ?? 'nothing'}`;
-      else args.from = value as ImportKind;
-    } else if (a === '--into' || a.startsWith('--into=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (value === undefined) args.problem = '--into takes a plan file';
-      else args.into = value;
-    } else if (a.startsWith('-') && a !== '-') args.problem = `unknown option ${a}`;
-    else args.files.push(a);
-  }
-  if (!args.problem && !args.help && args.files.length === 0) args.problem = 'no files to import';
-  return args;
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv);
-  if (args.help) {
+  const { values, positionals } = parseOptions(argv, {
+    from: { type: 'string' },
+    into: { type: 'string' },
+  });
+  if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args.problem) {
-    process.stderr.write(`import: ${args.problem}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const from =
+    values.from === undefined ? undefined : oneOf('from', values.from, IMPORT_KINDS, 'terraform');
+  if (positionals.length === 0) throw new UsageError('no files to import');
   const files: ImportFile[] = [];
-  for (const name of args.files) {
+  for (const name of positionals) {
     try {
       files.push({ name, text: readFileSync(name === '-' ? 0 : name, 'utf8') });
     } catch (e) {
@@ -72,15 +46,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   let into: Plan | undefined;
-  if (args.into !== undefined) {
-    const read = readPlanFile(args.into);
+  if (values.into !== undefined) {
+    const read = readPlanFile(values.into);
     if (!read.ok) {
       process.stderr.write(`${read.message}\n`);
       return 2;
     }
     into = read.plan;
   }
-  const result = await importFiles(files, args.from ? { from: args.from } : {});
+  const result = await importFiles(files, from ? { from } : {});
   if (!result.ok) {
     for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
     process.stderr.write('Nothing imported.\n');
@@ -91,7 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (into) {
     const m = mergeImported(into, result.plan);
     plan = m.plan;
-    merged = `Merged into ${args.into}: ${m.added} added, ${m.updated} updated, ${m.unchanged} unchanged.\n`;
+    merged = `Merged into ${values.into}: ${m.added} added, ${m.updated} updated, ${m.unchanged} unchanged.\n`;
   }
   process.stdout.write(serializePlan(plan));
   process.stderr.write(`${formatReport(result.report)}${merged}`);

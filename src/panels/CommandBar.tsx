@@ -4,6 +4,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DEFAULT_LIMIT, searchIndexOf, type SearchHit } from '../domain/search/search-index';
 import { useAppStore } from '../store/app-store';
+import { Modal } from '../ui/modal';
 import { jumpTo, parentLabel, searchPlan } from '../store/search';
 import { selectPlan } from '../store/selectors';
 import { KIND_WORDS } from '../ui/kind-words';
@@ -75,81 +76,78 @@ function CommandBarDialog() {
 
   const q = query.trim();
   return (
-    <div className="cc-overlay cc-overlay--top" role="presentation" onClick={close}>
-      <div
-        className="cc-dialog cc-command"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Find an object"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <input
-          className="cc-command__input"
-          type="text"
-          role="combobox"
-          aria-label="Find by name, id, CIDR or address"
-          aria-expanded={hits.length > 0}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={current >= 0 ? optionId(current) : undefined}
-          placeholder="Name, id, CIDR, or an address like 10.0.1.9"
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onKeyDown}
-        />
-        <p className="cc-command__status" role="status">
-          {q === ''
-            ? 'Type to find an object; Enter goes to it.'
-            : hits.length === 0
-              ? `Nothing in the plan matches “${q}”.`
-              : hits.length === DEFAULT_LIMIT
-                ? `The first ${DEFAULT_LIMIT} matches: type more to narrow them.`
-                : count(hits.length, 'match', 'matches')}
-        </p>
-        <ul className="cc-command__list" id={listId} role="listbox" aria-label="Matches">
-          {hits.map((hit, i) => {
-            const e = hit.entry;
-            const parent = parentLabel({ plan }, hit);
-            const cidr = hit.cidr ?? e.cidrs[0];
-            const why = MATCH_WORDS[hit.match];
-            return (
-              <li
-                key={`${e.kind}:${e.id}`}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === current}
-                className={
-                  i === current ? 'cc-command__hit cc-command__hit--active' : 'cc-command__hit'
-                }
-                data-id={e.id}
-                onMouseMove={() => i !== current && setActive(i)}
-                onClick={() => take(hit)}
-              >
-                <span className="cc-command__kind">{KIND_WORDS[e.kind]}</span>
-                <span className="cc-command__name">
-                  {e.name ?? e.id}
-                  {e.name !== undefined && e.name !== e.id && (
-                    <span className="cc-command__id"> {e.id}</span>
-                  )}
-                </span>
-                {cidr !== undefined && (
-                  <span className="cc-command__cidr">
-                    {cidr}
-                    {why && <span className="cc-command__why"> · {why}</span>}
-                  </span>
+    <Modal
+      label="Find an object"
+      className="cc-command"
+      overlayClassName="cc-overlay--top"
+      onClose={close}
+    >
+      <input
+        className="cc-command__input"
+        type="text"
+        role="combobox"
+        aria-label="Find by name, id, CIDR or address"
+        aria-expanded={hits.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={current >= 0 ? optionId(current) : undefined}
+        placeholder="Name, id, CIDR, or an address like 10.0.1.9"
+        autoComplete="off"
+        spellCheck={false}
+        autoFocus
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <p className="cc-command__status" role="status">
+        {q === ''
+          ? 'Type to find an object; Enter goes to it.'
+          : hits.length === 0
+            ? `Nothing in the plan matches “${q}”.`
+            : hits.length === DEFAULT_LIMIT
+              ? `The first ${DEFAULT_LIMIT} matches: type more to narrow them.`
+              : count(hits.length, 'match', 'matches')}
+      </p>
+      <ul className="cc-command__list" id={listId} role="listbox" aria-label="Matches">
+        {hits.map((hit, i) => {
+          const e = hit.entry;
+          const parent = parentLabel({ plan }, hit);
+          const cidr = hit.cidr ?? e.cidrs[0];
+          const why = MATCH_WORDS[hit.match];
+          return (
+            <li
+              key={`${e.kind}:${e.id}`}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === current}
+              className={
+                i === current ? 'cc-command__hit cc-command__hit--active' : 'cc-command__hit'
+              }
+              data-id={e.id}
+              onMouseMove={() => i !== current && setActive(i)}
+              onClick={() => take(hit)}
+            >
+              <span className="cc-command__kind">{KIND_WORDS[e.kind]}</span>
+              <span className="cc-command__name">
+                {e.name ?? e.id}
+                {e.name !== undefined && e.name !== e.id && (
+                  <span className="cc-command__id"> {e.id}</span>
                 )}
-                {parent !== undefined && <span className="cc-command__parent">in {parent}</span>}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-    </div>
+              </span>
+              {cidr !== undefined && (
+                <span className="cc-command__cidr">
+                  {cidr}
+                  {why && <span className="cc-command__why"> · {why}</span>}
+                </span>
+              )}
+              {parent !== undefined && <span className="cc-command__parent">in {parent}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 // The keyboard shortcuts, one keypress away (?).
 import { useAppStore } from '../store/app-store';
+import { Modal } from '../ui/modal';
 
 export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['Ctrl/⌘ Z', 'Undo'],
@@ -21,40 +22,32 @@ export function HelpOverlay() {
   if (!open) return null;
   const close = () => useAppStore.getState().setHelpOpen(false);
   return (
-    <div className="cc-overlay" role="presentation" onClick={close}>
-      <div
-        className="cc-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Keyboard shortcuts"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2>Keyboard shortcuts</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map(([k, what]) => (
-              <tr key={k}>
-                <td>
-                  <kbd>{k}</kbd>
-                </td>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h3>On the canvas</h3>
-        <ul>
-          <li>Drag a kind from the palette into a VPC or subnet; it gets free ranges.</li>
-          <li>
-            Drag from the dot on a VPC&apos;s right edge to another VPC to peer them; to a CCN to
-            attach.
-          </li>
-          <li>Select a cluster to draw its paths: solid direct, dashed SNAT, red unreachable.</li>
-        </ul>
-        <button type="button" className="cc-button" onClick={close} autoFocus>
-          Close
-        </button>
-      </div>
-    </div>
+    <Modal label="Keyboard shortcuts" onClose={close}>
+      <h2>Keyboard shortcuts</h2>
+      <table>
+        <tbody>
+          {SHORTCUTS.map(([k, what]) => (
+            <tr key={k}>
+              <td>
+                <kbd>{k}</kbd>
+              </td>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>On the canvas</h3>
+      <ul>
+        <li>Drag a kind from the palette into a VPC or subnet; it gets free ranges.</li>
+        <li>
+          Drag from the dot on a VPC&apos;s right edge to another VPC to peer them; to a CCN to
+          attach.
+        </li>
+        <li>Select a cluster to draw its paths: solid direct, dashed SNAT, red unreachable.</li>
+      </ul>
+      <button type="button" className="cc-button" onClick={close} autoFocus>
+        Close
+      </button>
+    </Modal>
   );
 }

@@ -1,6 +1,5 @@
 // The right-hand panel: every field of the selected object, editable, with its findings and,
 // for a cluster, its capacity; a VPC also shows its route tables.
-import { Copy, Trash2 } from 'lucide-react';
 import { useDeferredValue, useEffect } from 'react';
 import {
   COLLECTIONS,
@@ -9,9 +8,9 @@ import {
   type RouteTable,
 } from '../domain/model/plan';
 import { label } from '../domain/model/defaults';
-import { deleteSelection, duplicateSelection } from '../store/actions';
 import { usePlanContent } from '../store/hooks';
 import { useAppStore } from '../store/app-store';
+import { selectReadOnly } from '../store/selectors';
 import { CheckedField, expectSlowWrites } from '../ui/fields';
 import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
 import { textCheck } from './inspector/checks';
@@ -22,6 +21,7 @@ import { ObjectForm } from './inspector/ObjectForm';
 import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
 import { ObjectComments } from './comments/ObjectComments';
 import { ChangedFields } from './inspector/ChangedFields';
+import { SelectionActions } from './inspector/SelectionActions';
 
 const KIND_TITLES: Readonly<Record<Collection, string>> = {
   vpcs: 'VPC',
@@ -48,7 +48,7 @@ function find(
 
 function PlanOverview() {
   const plan = usePlanContent();
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const counts: Array<[string, number]> = [
     ['VPCs', plan.vpcs.length],
     ['Subnets', plan.subnets.length],
@@ -99,31 +99,14 @@ export function Inspector() {
     plan.vpcs.length + plan.subnets.length + plan.clusters.length + plan.resources.length >
     SLOW_WRITES_OBJECTS;
   useEffect(() => expectSlowWrites(large), [large]);
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const found = selection.length === 1 ? find(plan, selection[0]!) : undefined;
   let body;
   if (selection.length > 1) {
     body = (
       <div className="cc-inspector__body">
         <p>{selection.length} objects selected.</p>
-        <div className="cc-row">
-          <button
-            type="button"
-            className="cc-button"
-            disabled={readOnly}
-            onClick={() => duplicateSelection(useAppStore)}
-          >
-            <Copy size={14} /> Duplicate
-          </button>
-          <button
-            type="button"
-            className="cc-button cc-button--danger"
-            disabled={readOnly}
-            onClick={() => deleteSelection(useAppStore)}
-          >
-            <Trash2 size={14} /> Delete
-          </button>
-        </div>
+        <SelectionActions readOnly={readOnly} />
       </div>
     );
   } else if (found) {
@@ -172,24 +155,7 @@ export function Inspector() {
         )}
         {collection === 'vpcs' && <RouteTables vpcId={object.id} />}
         <ObjectComments objectId={object.id} />
-        <div className="cc-row">
-          <button
-            type="button"
-            className="cc-button"
-            disabled={readOnly}
-            onClick={() => duplicateSelection(useAppStore)}
-          >
-            <Copy size={14} /> Duplicate
-          </button>
-          <button
-            type="button"
-            className="cc-button cc-button--danger"
-            disabled={readOnly}
-            onClick={() => deleteSelection(useAppStore)}
-          >
-            <Trash2 size={14} /> Delete
-          </button>
-        </div>
+        <SelectionActions readOnly={readOnly} />
       </div>
     );
   } else if (selection[0] === 'internet') {

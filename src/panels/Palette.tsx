@@ -4,6 +4,7 @@ import type { DragEvent } from 'react';
 import type { PaletteKind } from '../domain/ops/create';
 import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
 import { useAppStore } from '../store/app-store';
+import { selectReadOnly } from '../store/selectors';
 import { PALETTE_MIME } from '../ui/dnd';
 
 const GROUPS: ReadonlyArray<{
@@ -55,7 +56,7 @@ const GROUPS: ReadonlyArray<{
 ];
 
 export function Palette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) {
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const onDragStart = (e: DragEvent, kind: PaletteKind) => {
     e.dataTransfer.setData(PALETTE_MIME, kind);
     e.dataTransfer.effectAllowed = 'copy';

@@ -4,7 +4,13 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../store/app-store';
 import './paths/paths.css';
 import { PATH_DRAW_STEP, selectShownPaths } from '../store/path-filter';
-import { allPathsTooMany, MAX_ALL_PATHS, selectNames } from '../store/selectors';
+import {
+  allPathsTooMany,
+  MAX_ALL_PATHS,
+  selectAnyClusterSelected,
+  selectNames,
+  selectShowAllPaths,
+} from '../store/selectors';
 import { PathFilterBar } from './paths/PathFilterBar';
 import { PathRow, pathRowKey } from './paths/PathRow';
 
@@ -17,12 +23,10 @@ export function PathsPanel() {
   // Rendered with the status that says the plan is validated, not a frame after it.
   const shown = useAppStore(selectShownPaths);
   const names = useAppStore(selectNames);
-  const showAll = useAppStore((s) => s.showAllPaths);
+  const showAll = useAppStore(selectShowAllPaths);
   const filter = useAppStore((s) => s.pathFilter);
   const anyPaths = useAppStore((s) => (s.analysis?.paths.length ?? 0) > 0);
-  const anyCluster = useAppStore((s) =>
-    s.selection.some((id) => s.plan.clusters.some((c) => c.id === id)),
-  );
+  const anyCluster = useAppStore(selectAnyClusterSelected);
   const tooMany = useAppStore((s) => allPathsTooMany(s.plan));
   const { list, drawn } = shown;
   const rows = list.length > MAX_PATH_ROWS ? list.slice(0, MAX_PATH_ROWS) : list;

@@ -7,8 +7,11 @@ import { removeObjects } from '../domain/ops/cascade';
 import { pasteSnippet, snippetOf, type Snippet } from '../domain/ops/duplicate';
 import type { AppStore } from './store';
 
-let clipboard: Snippet | null = null;
-let pasteCount = 0;
+/**
+ * What each store copied, and how many times it was pasted (each paste lands a step further).
+ * Kept by store, not in a module variable: two stores (a test's, a second designer) would share it.
+ */
+const clipboards = new WeakMap<AppStore, { readonly snippet: Snippet; pastes: number }>();
 
 export function deleteSelection(store: AppStore): void {
   const s = store.getState();
@@ -53,10 +56,10 @@ function dismissWhenBack(store: AppStore, ids: readonly string[], names: readonl
 export function copySelection(store: AppStore): boolean {
   const s = store.getState();
   if (s.selection.length === 0) return false;
-  clipboard = snippetOf(s.plan, s.selection);
-  pasteCount = 0;
+  const snippet = snippetOf(s.plan, s.selection);
+  clipboards.set(store, { snippet, pastes: 0 });
   s.toast(
-    `Copied ${clipboard.objects.length} object${clipboard.objects.length === 1 ? '' : 's'}`,
+    `Copied ${snippet.objects.length} object${snippet.objects.length === 1 ? '' : 's'}`,
     'info',
   );
   return true;
@@ -64,9 +67,10 @@ export function copySelection(store: AppStore): boolean {
 
 export function paste(store: AppStore): void {
   const s = store.getState();
+  const clipboard = clipboards.get(store);
   if (!clipboard || s.readOnly) return;
-  pasteCount++;
-  insertSnippet(store, clipboard, 40 * pasteCount, 'Paste');
+  clipboard.pastes++;
+  insertSnippet(store, clipboard.snippet, 40 * clipboard.pastes, 'Paste');
 }
 
 export function duplicateSelection(store: AppStore): void {

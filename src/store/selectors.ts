@@ -18,8 +18,35 @@ export const selectFindings = (s: AppState): readonly Finding[] =>
 export const selectPaths = (s: AppState) => s.analysis?.paths ?? NO_PATHS;
 export const selectReadOnly = (s: AppState) => s.readOnly;
 
+export const selectShowAllPaths = (s: AppState) => s.showAllPaths;
+export const selectReviewing = (s: AppState) => s.review !== null;
+export const selectComparing = (s: AppState) => s.compare !== null;
+/** What the plan is compared with, while it is. */
+export const selectCompareLabel = (s: AppState) => s.compare?.label;
+export const selectComparePicked = (s: AppState) => s.compare?.picked ?? null;
+
+export const selectAnyClusterSelected = (s: Pick<AppState, 'selection' | 'plan'>) =>
+  s.selection.some((id) => s.plan.clusters.some((c) => c.id === id));
+
+// The empty answers are constants: a selector that returns a new empty value on each call makes
+// every subscriber render again on every store change, and React warns of an endless loop.
+type Analysis = NonNullable<AppState['analysis']>;
 const NO_FINDINGS: readonly Finding[] = [];
-const NO_PATHS: NonNullable<AppState['analysis']>['paths'] = [];
+const NO_PATHS: Analysis['paths'] = [];
+const NO_CAPACITY: Analysis['capacity'] = [];
+const NO_STATUS: Analysis['status'] = {};
+const NO_INDEXES: readonly number[] = [];
+const NO_MARKS: NonNullable<AppState['compare']>['marks'] = {};
+
+export const selectCapacity = (s: AppState) => s.analysis?.capacity ?? NO_CAPACITY;
+export const selectStatus = (s: AppState) => s.analysis?.status ?? NO_STATUS;
+export const selectCompareMarks = (s: AppState) => s.compare?.marks ?? NO_MARKS;
+
+/** Where in the findings list the findings that name this object are. */
+export const findingIndexesOf =
+  (id: string) =>
+  (s: AppState): readonly number[] =>
+    s.analysis?.findingsByObject[id] ?? NO_INDEXES;
 
 export const statusOf =
   (id: string) =>
@@ -41,7 +68,6 @@ export const highlightedBy =
 
 export const capacityOf = (id: string) => (s: AppState) => s.analysis?.capacityByCluster[id];
 
-/** The clusters whose paths are shown: all of them on request, else the selected ones. */
 /**
  * Above this many paths "show all" falls back to the selected clusters: every cluster of a plan
  * with ten thousand objects to every destination is millions of paths, more than a worker holds.
@@ -52,6 +78,7 @@ export function allPathsTooMany(plan: AppState['plan']): boolean {
   return pathCount(plan, { kind: 'plan' }) > MAX_ALL_PATHS;
 }
 
+/** The clusters whose paths are shown: all of them on request, else the selected ones. */
 export function pathScopeOf(s: Pick<AppState, 'showAllPaths' | 'selection' | 'plan'>): PathScope {
   if (s.showAllPaths && !allPathsTooMany(s.plan)) return { kind: 'plan' };
   const clusters = new Set(s.plan.clusters.map((c) => c.id));
@@ -101,6 +128,9 @@ export function nameOf(names: Names, idOrText: string): string {
 const NO_COMMENTS: NonNullable<AppState['plan']['comments']> = [];
 
 export const selectComments = (s: Pick<AppState, 'plan'>) => s.plan.comments ?? NO_COMMENTS;
+
+export const selectOpenCommentTotal = (s: Pick<AppState, 'plan'>) =>
+  selectComments(s).filter((c) => !c.resolved).length;
 
 let openCountsFor:
   | { readonly key: AppState['plan']['comments']; readonly counts: ReadonlyMap<string, number> }

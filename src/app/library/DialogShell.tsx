@@ -1,7 +1,8 @@
-// The frame the library's dialogs share: an overlay that closes on a click outside or Escape,
-// focus moved in on open, and keys kept from the canvas's shortcuts (Delete in a list must not
-// delete the selected VPC) except undo and redo.
+// The library dialogs' frame: the shared modal that also closes on Escape, moves the focus in on
+// open, and keeps keys from the canvas's shortcuts (Delete in a list must not delete the selected
+// VPC) except undo and redo.
 import { useEffect, useRef, type ReactNode } from 'react';
+import { Modal } from '../../ui/modal';
 
 export function DialogShell({
   label,
@@ -18,25 +19,21 @@ export function DialogShell({
     first?.focus();
   }, []);
   return (
-    <div className="cc-overlay" role="presentation" onClick={onClose}>
-      <div
-        ref={ref}
-        className="cc-dialog cc-dialog--wide cc-library"
-        role="dialog"
-        aria-modal="true"
-        aria-label={label}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onClose();
-          }
-          if (!(e.ctrlKey || e.metaKey)) e.stopPropagation();
-        }}
-      >
-        {children}
-      </div>
-    </div>
+    <Modal
+      label={label}
+      className="cc-dialog--wide cc-library"
+      onClose={onClose}
+      dialogRef={ref}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+        if (!(e.ctrlKey || e.metaKey)) e.stopPropagation();
+      }}
+    >
+      {children}
+    </Modal>
   );
 }
 

@@ -2,6 +2,7 @@
 // it changed, restore one (one undo step) or compare the plan with it.
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
+import { selectReadOnly } from '../../store/selectors';
 import type { VersionMeta } from '../../store/library/library';
 import { useLibraryStatus } from '../../store/library/status';
 import { DialogShell, when } from './DialogShell';
@@ -12,7 +13,7 @@ export function VersionsDialog({ onClose }: { onClose: () => void }) {
   const changes = useLibraryStatus((s) => s.changes);
   const currentId = useLibraryStatus((s) => s.currentId);
   const available = useLibraryStatus((s) => s.available);
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const planName = useAppStore((s) => s.plan.name ?? 'Untitled plan');
   const [versions, setVersions] = useState<VersionMeta[] | null>(null);
   const [name, setName] = useState('');

@@ -7,7 +7,7 @@ import {
   type EdgeProps,
 } from '@xyflow/react';
 import { memo } from 'react';
-import type { LinkEdge as LinkEdgeType } from '../flow-model';
+import type { LinkEdge as LinkEdgeType } from '../flow-edges';
 import { useFar } from '../nodes/far';
 import { floatingEnds, useNodeBox } from './geometry';
 

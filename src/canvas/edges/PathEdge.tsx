@@ -3,8 +3,8 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
-import { nameOf, selectNames, type Names } from '../../store/selectors';
-import type { PathEdge as PathEdgeType } from '../flow-model';
+import { nameOf, type Names, selectNames, selectReviewing } from '../../store/selectors';
+import type { PathEdge as PathEdgeType } from '../flow-edges';
 import { floatingEnds, useNodeBox } from './geometry';
 import { ScreenTip } from './ScreenTip';
 
@@ -31,7 +31,7 @@ export const PathEdge = memo(function PathEdge({
   const t = useNodeBox(target);
   // Where the pointer is while it is over the line or its label.
   const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
-  const reviewing = useAppStore((st) => st.review !== null);
+  const reviewing = useAppStore(selectReviewing);
   const names = useAppStore(selectNames);
   const hovered = useAppStore(
     (st) =>

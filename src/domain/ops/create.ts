@@ -5,7 +5,7 @@ import { cidrOf, formatV4, ipOf, type Cidr4 } from '../ip/cidr';
 import { firstFreeBlock } from '../ip/free-blocks';
 import { label } from '../model/defaults';
 import { PlanIndex } from '../model/plan-index';
-import type { LayoutBox, Plan, PlanObject, ResourceKind } from '../model/plan';
+import type { Cluster, LayoutBox, Plan, PlanObject, ResourceKind } from '../model/plan';
 import type { PlanOp } from './ops';
 
 export type PaletteKind =
@@ -164,47 +164,34 @@ export function createObject(
           : ix.subnetsOf(vpcId).find((s) => !used.has(s.id) && ix.resourcesIn(s.id).length === 0)
               ?.id;
       const local = parentKind === 'subnet' ? offsetInVpc(plan, parent!, at) : at;
+      // Only the pod network differs by mode: VPC-CNI pods take subnet addresses and need a
+      // service range alone; GlobalRouter pods need a container network of their own.
+      const common = { id, name: id, vpc: vpcId };
+      const nodeSubnets = nodeSubnet ? [nodeSubnet] : [];
+      let cluster: Cluster;
       if (kind === 'vpc-cni-cluster') {
         const serviceCidr = freeContainerCidr(ix, vpcId, 20);
-        return {
-          ok: true,
-          id,
-          ops: insert(
-            'clusters',
-            {
-              id,
-              name: id,
-              vpc: vpcId,
-              mode: 'vpc-cni',
-              nodeSubnets: nodeSubnet ? [nodeSubnet] : [],
-              podSubnets: [],
-              ...(serviceCidr ? { serviceCidr } : {}),
-            },
-            box('cluster', local, false),
-          ),
+        cluster = {
+          ...common,
+          mode: 'vpc-cni',
+          nodeSubnets,
+          podSubnets: [],
+          ...(serviceCidr ? { serviceCidr } : {}),
+        };
+      } else {
+        const containerCidr = freeContainerCidr(ix, vpcId, 16);
+        if (!containerCidr)
+          return { ok: false, message: 'No private /16 is free for a container network here' };
+        cluster = {
+          ...common,
+          mode: 'global-router',
+          nodeSubnets,
+          containerCidr,
+          maxPodsPerNode: 64,
+          maxServices: 1024,
         };
       }
-      const containerCidr = freeContainerCidr(ix, vpcId, 16);
-      if (!containerCidr)
-        return { ok: false, message: 'No private /16 is free for a container network here' };
-      return {
-        ok: true,
-        id,
-        ops: insert(
-          'clusters',
-          {
-            id,
-            name: id,
-            vpc: vpcId,
-            mode: 'global-router',
-            nodeSubnets: nodeSubnet ? [nodeSubnet] : [],
-            containerCidr,
-            maxPodsPerNode: 64,
-            maxServices: 1024,
-          },
-          box('cluster', local, false),
-        ),
-      };
+      return { ok: true, id, ops: insert('clusters', cluster, box('cluster', local, false)) };
     }
     case 'nat': {
       if (!vpcId)

@@ -26,7 +26,8 @@ import {
   type MapKind,
   type RangeEntry,
 } from './address-map-ranges';
-import { AddressMap, compareEntries, conflicts, largestBlockIn, rootRanges } from './address-map';
+import { AddressMap, compareEntries, conflicts } from './address-map';
+import { largestBlockIn, rootRanges } from './address-map-free';
 
 const BASE = 0x0a000000; // 10.0.0.0
 

@@ -1,5 +1,5 @@
 // The address map's data: the plan's IPv4 ranges nested into lanes, their conflicts, the free
-// space of each root range with its largest free blocks, and a query for what to draw in an
+// space of each root range (computed in address-map-free.ts), and a query for what to draw in an
 // address window at a given resolution.
 //
 // CIDR blocks are laminar (two blocks are nested or disjoint), so one sweep over the ranges
@@ -8,29 +8,14 @@
 // and every overlap is a range and one of its ancestors. The query walks one lane from a binary
 // search and folds the ranges narrower than a pixel into one segment a pixel (another binary
 // search), so it costs about the window's width in pixels, however many ranges there are.
-import { formatV4 } from '../ip/cidr';
 import { MAP_KINDS, type MapKind, type RangeEntry } from './address-map-ranges';
-
-export interface FreeBlock {
-  readonly cidr: string;
-  readonly lo: number;
-  readonly hi: number;
-  readonly prefix: number;
-  readonly size: number;
-}
-
-export interface MapRoot {
-  readonly cidr: string;
-  readonly lo: number;
-  readonly hi: number;
-  readonly prefix: number;
-  readonly private: boolean;
-  /** Addresses covered by some range other than a route destination (a route claims nothing). */
-  readonly used: number;
-  readonly free: number;
-  /** The largest aligned free blocks, largest first (one per free gap), at most `TOP_FREE`. */
-  readonly largestFree: readonly FreeBlock[];
-}
+import {
+  freeSpace,
+  largestBlockIn,
+  type FreeBlock,
+  type Gaps,
+  type MapRoot,
+} from './address-map-free';
 
 /** A run of one lane to draw: one range, or several narrower than a pixel folded into one. */
 export interface Segment {
@@ -49,13 +34,6 @@ export interface FreeSegment {
   readonly count: number;
   readonly best: FreeBlock;
 }
-
-const TOP_FREE = 5;
-const PRIVATE = [
-  [0x0a000000, 8],
-  [0xac100000, 12],
-  [0xc0a80000, 16],
-] as const;
 
 const KIND_ORDER = new Map(MAP_KINDS.map((k, i) => [k, i]));
 
@@ -88,22 +66,6 @@ export function conflicts(outer: RangeEntry, inner: RangeEntry, sees: Sees): boo
   return sees(outer, inner);
 }
 
-function cidrText(lo: number, prefix: number): string {
-  return `${formatV4(lo)}/${prefix}`;
-}
-
-/** The largest aligned block inside [lo, hi]. */
-export function largestBlockIn(lo: number, hi: number): FreeBlock {
-  for (let p = 0; p <= 32; p++) {
-    const size = 2 ** (32 - p);
-    const start = Math.ceil(lo / size) * size;
-    if (start + size - 1 <= hi)
-      return { cidr: cidrText(start, p), lo: start, hi: start + size - 1, prefix: p, size };
-  }
-  /* c8 ignore next */
-  throw new Error('an empty interval has no block');
-}
-
 /** The first index in `a` (sorted ascending) whose value is at least `x`. */
 function lowerBound(a: Float64Array, x: number, from = 0, to = a.length): number {
   let l = from;
@@ -123,13 +85,6 @@ interface Lane {
   readonly index: Int32Array;
   /** conflictsBefore[i]: conflicted ranges among the first i of the lane. */
   readonly conflictsBefore: Int32Array;
-}
-
-interface Gaps {
-  readonly lo: Float64Array;
-  readonly hi: Float64Array;
-  /** Size of the largest block of each gap, for the biggest one of a folded run. */
-  readonly best: Float64Array;
 }
 
 export class AddressMap {
@@ -305,113 +260,6 @@ function buildLanes(
     lane.conflictsBefore[k + 1] = lane.conflictsBefore[k]! + conflict[i]!;
   }
   return lanes;
-}
-
-interface RootBox {
-  lo: number;
-  hi: number;
-  prefix: number;
-  private: boolean;
-}
-
-/**
- * The root ranges: the three private ranges, and for ranges outside them the /8 that holds each
- * (or the range itself when larger), merged where they nest.
- */
-export function rootRanges(
-  ranges: readonly { lo: number; hi: number; prefix: number }[],
-): RootBox[] {
-  const roots: RootBox[] = PRIVATE.map(([lo, p]) => ({
-    lo,
-    hi: lo + 2 ** (32 - p) - 1,
-    prefix: p,
-    private: true,
-  }));
-  const extra = new Map<number, RootBox>();
-  for (const r of ranges) {
-    // Inside a private range, or over one (a /7 route): drawn there, clipped, not a root of its own.
-    if (roots.some((x) => x.lo <= r.hi && r.lo <= x.hi)) continue;
-    const p = Math.min(8, r.prefix);
-    const size = 2 ** (32 - p);
-    const lo = Math.floor(r.lo / size) * size;
-    const prev = extra.get(lo);
-    if (!prev || prev.prefix > p)
-      extra.set(lo, { lo, hi: lo + size - 1, prefix: p, private: false });
-  }
-  const list = [...extra.values()].sort((a, b) => a.lo - b.lo || a.prefix - b.prefix);
-  const kept: RootBox[] = [];
-  for (const r of list) {
-    const last = kept[kept.length - 1];
-    if (last && r.lo <= last.hi) continue; // nested in the previous (blocks are laminar)
-    kept.push(r);
-  }
-  return [...roots, ...kept];
-}
-
-function freeSpace(ranges: readonly RangeEntry[]): { roots: MapRoot[]; gaps: Gaps } {
-  // Taken space: the union of every range but route destinations, merged (ranges are sorted).
-  const takenLo: number[] = [];
-  const takenHi: number[] = [];
-  for (const r of ranges) {
-    if (r.kind === 'route') continue;
-    const last = takenHi.length - 1;
-    if (last >= 0 && r.lo <= takenHi[last]! + 1) {
-      if (r.hi > takenHi[last]!) takenHi[last] = r.hi;
-    } else {
-      takenLo.push(r.lo);
-      takenHi.push(r.hi);
-    }
-  }
-  const boxes = rootRanges(ranges).sort((a, b) => a.lo - b.lo);
-  const gapLo: number[] = [];
-  const gapHi: number[] = [];
-  const gapBest: number[] = [];
-  const roots: MapRoot[] = [];
-  let t = 0;
-  for (const box of boxes) {
-    while (t < takenHi.length && takenHi[t]! < box.lo) t++;
-    let at = box.lo;
-    let used = 0;
-    const rootGaps: Array<[number, number]> = [];
-    for (let k = t; k < takenLo.length && takenLo[k]! <= box.hi; k++) {
-      const lo = Math.max(takenLo[k]!, box.lo);
-      const hi = Math.min(takenHi[k]!, box.hi);
-      if (lo > at) rootGaps.push([at, lo - 1]);
-      used += hi - lo + 1;
-      at = hi + 1;
-    }
-    if (at <= box.hi) rootGaps.push([at, box.hi]);
-    const blocks: FreeBlock[] = [];
-    for (const [lo, hi] of rootGaps) {
-      const best = largestBlockIn(lo, hi);
-      gapLo.push(lo);
-      gapHi.push(hi);
-      gapBest.push(best.size);
-      blocks.push(best);
-    }
-    blocks.sort((a, b) => b.size - a.size || a.lo - b.lo);
-    const size = box.hi - box.lo + 1;
-    roots.push({
-      cidr: cidrText(box.lo, box.prefix),
-      lo: box.lo,
-      hi: box.hi,
-      prefix: box.prefix,
-      private: box.private,
-      used,
-      free: size - used,
-      largestFree: blocks.slice(0, TOP_FREE),
-    });
-  }
-  // Root order for people: the private ranges as listed, then the others by address.
-  roots.sort((a, b) => Number(b.private) - Number(a.private) || a.lo - b.lo);
-  return {
-    roots,
-    gaps: {
-      lo: Float64Array.from(gapLo),
-      hi: Float64Array.from(gapHi),
-      best: Float64Array.from(gapBest),
-    },
-  };
 }
 
 export type { MapKind };

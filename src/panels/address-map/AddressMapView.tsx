@@ -6,7 +6,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { formatV4 } from '../../domain/ip/cidr';
 import { planIndexOf } from '../../domain/model/plan-index';
 import { label } from '../../domain/model/defaults';
-import { AddressMap, type MapRoot } from '../../domain/planning/address-map';
+import { AddressMap } from '../../domain/planning/address-map';
+import type { MapRoot } from '../../domain/planning/address-map-free';
 import {
   MAP_KINDS,
   MAP_KIND_TITLES,

@@ -3,6 +3,13 @@
 import { X } from 'lucide-react';
 import { useDeferredValue } from 'react';
 import { useAppStore } from '../../store/app-store';
+import {
+  selectAnyClusterSelected,
+  selectCompareLabel,
+  selectComparePicked,
+  selectReviewing,
+  selectShowAllPaths,
+} from '../../store/selectors';
 import type { ChangeGroup } from './lines';
 import { showLine, useChangeGroups } from './use-change-groups';
 import './changes.css';
@@ -11,7 +18,7 @@ import './changes.css';
 export const MAX_LINES = 200;
 
 export function ChangeGroupList({ groups }: { groups: readonly ChangeGroup[] }) {
-  const picked = useAppStore((s) => s.compare?.picked ?? null);
+  const picked = useAppStore(selectComparePicked);
   const selection = useAppStore((s) => s.selection);
   const hoveredPath = useAppStore((s) => s.hoveredPath);
   return (
@@ -58,13 +65,11 @@ export function ChangeGroupList({ groups }: { groups: readonly ChangeGroup[] }) 
 }
 
 export function ChangesPanel() {
-  const label = useAppStore((s) => s.compare?.label);
-  const reviewing = useAppStore((s) => s.review !== null);
+  const label = useAppStore(selectCompareLabel);
+  const reviewing = useAppStore(selectReviewing);
   const groups = useDeferredValue(useChangeGroups());
-  const showAll = useAppStore((s) => s.showAllPaths);
-  const anyCluster = useAppStore((s) =>
-    s.selection.some((id) => s.plan.clusters.some((c) => c.id === id)),
-  );
+  const showAll = useAppStore(selectShowAllPaths);
+  const anyCluster = useAppStore(selectAnyClusterSelected);
   if (label === undefined || reviewing) return null;
   const total = groups?.reduce((n, g) => n + g.lines.length, 0) ?? 0;
   return (

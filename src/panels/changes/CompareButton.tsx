@@ -2,11 +2,12 @@
 import { GitCompareArrows } from 'lucide-react';
 import { useRef } from 'react';
 import { useAppStore } from '../../store/app-store';
+import { selectComparing } from '../../store/selectors';
 import { compareWithFile } from './compare-file';
 
 export function CompareButton() {
   const input = useRef<HTMLInputElement>(null);
-  const comparing = useAppStore((s) => s.compare !== null);
+  const comparing = useAppStore(selectComparing);
   return (
     <>
       <button

@@ -1,11 +1,12 @@
 // Review mode's first step while comparing: what changed since the plan compared with, counted,
 // with every line a click away from its object.
 import { useAppStore } from '../../store/app-store';
+import { selectCompareLabel } from '../../store/selectors';
 import { ChangeGroupList } from './ChangesPanel';
 import { useChangeGroups } from './use-change-groups';
 
 export function WhatChanged() {
-  const label = useAppStore((s) => s.compare?.label);
+  const label = useAppStore(selectCompareLabel);
   const groups = useChangeGroups();
   const count = (k: string) => groups?.find((g) => g.key === k)?.lines.length ?? 0;
   return (

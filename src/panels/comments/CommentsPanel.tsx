@@ -4,7 +4,13 @@ import { ChevronRight, MessageSquare } from 'lucide-react';
 import { useDeferredValue, useState } from 'react';
 import type { PlanComment } from '../../domain/model/plan';
 import { useAppStore } from '../../store/app-store';
-import { nameOf, selectComments, selectNames } from '../../store/selectors';
+import {
+  nameOf,
+  selectComments,
+  selectNames,
+  selectOpenCommentTotal,
+  selectReadOnly,
+} from '../../store/selectors';
 import { CommentComposer, CommentThread } from './CommentThread';
 import { groupComments } from './group';
 import './comments.css';
@@ -25,7 +31,7 @@ function remembered(): boolean {
  */
 export function CommentsPanel() {
   const [unfolded, setUnfolded] = useState(remembered);
-  const openCount = useAppStore((s) => selectComments(s).filter((c) => !c.resolved).length);
+  const openCount = useAppStore(selectOpenCommentTotal);
   const toggle = (on: boolean) => {
     setUnfolded(on);
     try {
@@ -57,7 +63,7 @@ export function CommentsPanel() {
 function CommentsList({ onHide }: { onHide: () => void }) {
   const all = useDeferredValue(useAppStore(selectComments));
   const names = useAppStore(selectNames);
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const [show, setShow] = useState<'open' | 'resolved'>('open');
   const openCount = all.filter((c) => !c.resolved).length;
   const groups = groupComments(all, show === 'resolved');

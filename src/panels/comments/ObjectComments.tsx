@@ -1,13 +1,13 @@
 // The comments on the object in the inspector: open threads first, resolved ones folded away.
 import { MessageSquare } from 'lucide-react';
 import { useAppStore } from '../../store/app-store';
-import { selectComments } from '../../store/selectors';
+import { selectComments, selectReadOnly } from '../../store/selectors';
 import { CommentComposer, CommentThread } from './CommentThread';
 import './comments.css';
 
 export function ObjectComments({ objectId }: { objectId: string }) {
   const all = useAppStore(selectComments);
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const mine = all.filter((c) => c.object === objectId);
   const open = mine.filter((c) => !c.resolved);
   const resolved = mine.filter((c) => c.resolved);

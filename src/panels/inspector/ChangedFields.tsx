@@ -1,12 +1,13 @@
 // In the inspector, while comparing: the fields of the selected object that changed since the
 // plan compared with, old → new; or that the object is new.
 import { useAppStore } from '../../store/app-store';
+import { selectCompareLabel } from '../../store/selectors';
 import { showValue } from '../changes/lines';
 
 export function ChangedFields({ id }: { id: string }) {
   const mark = useAppStore((s) => s.compare?.marks[id]);
   const change = useAppStore((s) => s.compare?.changedById[id]);
-  const since = useAppStore((s) => s.compare?.label);
+  const since = useAppStore(selectCompareLabel);
   if (!mark || since === undefined) return null;
   if (mark === 'added')
     return (

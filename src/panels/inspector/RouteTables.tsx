@@ -14,6 +14,7 @@ import {
 } from '../../domain/model/plan';
 import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
+import { findingIndexesOf, selectReadOnly } from '../../store/selectors';
 import { CheckedField, MultiCheckField, SelectField } from '../../ui/fields';
 import { cidrCheck, textCheck } from './checks';
 
@@ -47,11 +48,9 @@ export const ROUTE_CODES: ReadonlySet<string> = new Set([
   'ROUTE_TARGET_INVALID',
 ]);
 
-const NO_INDEXES: readonly number[] = [];
-
 /** The findings about this table's routes, by destination. */
 function useRouteFindings(tableId: string): ReadonlyMap<string, Finding[]> {
-  const indexes = useAppStore((s) => s.analysis?.findingsByObject[tableId] ?? NO_INDEXES);
+  const indexes = useAppStore(findingIndexesOf(tableId));
   const findings = useAppStore((s) => s.analysis?.findings);
   const out = new Map<string, Finding[]>();
   for (const i of indexes) {
@@ -412,7 +411,7 @@ export function TableEditor({
 
 export function RouteTables({ vpcId }: { vpcId: string }) {
   const plan = usePlanContent();
-  const readOnly = useAppStore((s) => s.readOnly);
+  const readOnly = useAppStore(selectReadOnly);
   const tables = plan.routeTables.filter((t) => t.vpc === vpcId);
   return (
     <div className="cc-rtbs">

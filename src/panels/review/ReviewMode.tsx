@@ -5,7 +5,14 @@ import { pathKey } from '../../domain/incremental/delta';
 import { RULES } from '../../domain/rules/codes';
 import { useAppStore } from '../../store/app-store';
 import { usePlanContent } from '../../store/hooks';
-import { nameOf, selectFindings, selectNames, selectPaths } from '../../store/selectors';
+import {
+  nameOf,
+  selectCapacity,
+  selectComparing,
+  selectFindings,
+  selectNames,
+  selectPaths,
+} from '../../store/selectors';
 import { count, explainTerms, fieldWords, reasonSentence, REASON_WORDS } from '../words';
 import './review.css';
 import {
@@ -41,7 +48,7 @@ function Explained({ text }: { text: string }) {
 function StepBody({ step, steps }: { step: ReviewStep; steps: readonly ReviewStep[] }) {
   const plan = usePlanContent();
   const findings = useAppStore(selectFindings);
-  const capacity = useAppStore((s) => s.analysis?.capacity ?? []);
+  const capacity = useAppStore(selectCapacity);
   const names = useAppStore(selectNames);
   if (step.kind === 'changes') return <WhatChanged />;
   if (step.kind === 'summary') {
@@ -195,7 +202,7 @@ export function ReviewMode() {
   const findings = useAppStore(selectFindings);
   const paths = useAppStore(selectPaths);
   const names = useAppStore(selectNames);
-  const comparing = useAppStore((s) => s.compare !== null);
+  const comparing = useAppStore(selectComparing);
   const all = useMemo(
     () => reviewSteps(plan, findings, paths, comparing),
     [plan, findings, paths, comparing],
