@@ -1,6 +1,7 @@
 // The workspace's plans: each opens by its link (/p/:id#token=T); the plan on screen can be put
 // in the workspace to edit it together; on a workspace plan, its edit and read-only links.
 import { useEffect, useState } from 'react';
+import { Modal } from '../../ui/modal';
 import { useAppStore } from '../../store/app-store';
 import { createPlan, listPlans, planLinks, type WorkspacePlanEntry } from './api';
 import { planUrl, savedToken } from './link';
@@ -71,64 +72,60 @@ export function WorkspaceDialog() {
     }
   };
   return (
-    <div className="cc-overlay" role="presentation" onClick={close}>
-      <div
-        className="cc-dialog cc-workspace-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="cc-workspace-title"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && close()}
-      >
-        <h2 id="cc-workspace-title">Workspace</h2>
-        {!token ? (
-          <p>
-            No workspace token in this browser. Open the address the workspace server printed (it
-            ends with <code>#token=…</code>).
+    <Modal
+      label="Workspace"
+      onClose={close}
+      className="cc-workspace-dialog"
+      onKeyDown={(e) => e.key === 'Escape' && close()}
+    >
+      <h2>Workspace</h2>
+      {!token ? (
+        <p>
+          No workspace token in this browser. Open the address the workspace server printed (it ends
+          with <code>#token=…</code>).
+        </p>
+      ) : (
+        <>
+          <p className="cc-muted">
+            Plans here are edited together, live: everyone with the link sees each edit.
           </p>
-        ) : (
-          <>
-            <p className="cc-muted">
-              Plans here are edited together, live: everyone with the link sees each edit.
-            </p>
-            {error && <p role="alert">{error}</p>}
-            {plans === null && !error && <p>Loading the workspace’s plans…</p>}
-            {plans && plans.length === 0 && <p>No plans in the workspace yet.</p>}
-            {plans && plans.length > 0 && (
-              <ul className="cc-workspace-plans" aria-label="Workspace plans">
-                {plans.map((p) => (
-                  <li key={p.id} aria-current={live?.planId === p.id ? 'page' : undefined}>
-                    <a href={planUrl(p.id, token)}>{p.name || 'Untitled plan'}</a>
-                    <span className="cc-muted">{when(p.updatedAt)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {live ? (
-              <Links token={token} planId={live.planId} />
-            ) : (
-              <button
-                type="button"
-                className="cc-button"
-                disabled={busy}
-                onClick={() => void putCurrent()}
-              >
-                Put this plan in the workspace
-              </button>
-            )}
-          </>
-        )}
-        <div className="cc-row">
-          {live && (
-            <a className="cc-button" href="/">
-              Back to my own plans
-            </a>
+          {error && <p role="alert">{error}</p>}
+          {plans === null && !error && <p>Loading the workspace’s plans…</p>}
+          {plans && plans.length === 0 && <p>No plans in the workspace yet.</p>}
+          {plans && plans.length > 0 && (
+            <ul className="cc-workspace-plans" aria-label="Workspace plans">
+              {plans.map((p) => (
+                <li key={p.id} aria-current={live?.planId === p.id ? 'page' : undefined}>
+                  <a href={planUrl(p.id, token)}>{p.name || 'Untitled plan'}</a>
+                  <span className="cc-muted">{when(p.updatedAt)}</span>
+                </li>
+              ))}
+            </ul>
           )}
-          <button type="button" className="cc-button" onClick={close}>
-            Close
-          </button>
-        </div>
+          {live ? (
+            <Links token={token} planId={live.planId} />
+          ) : (
+            <button
+              type="button"
+              className="cc-button"
+              disabled={busy}
+              onClick={() => void putCurrent()}
+            >
+              Put this plan in the workspace
+            </button>
+          )}
+        </>
+      )}
+      <div className="cc-row">
+        {live && (
+          <a className="cc-button" href="/">
+            Back to my own plans
+          </a>
+        )}
+        <button type="button" className="cc-button" onClick={close}>
+          Close
+        </button>
       </div>
-    </div>
+    </Modal>
   );
 }
