@@ -213,6 +213,53 @@ test('save two versions with their summaries, restore the first, undo the restor
   await expect(versionsDialog(page).getByRole('listitem')).toHaveCount(2);
 });
 
+test('a duplicated plan takes its versions along: open the copy and they are listed, restorable', async ({
+  page,
+}) => {
+  const d = new Designer(page);
+  await d.open();
+  await page.getByRole('button', { name: 'Versions' }).click();
+  let dialog = versionsDialog(page);
+  await dialog.getByLabel('Version name').fill('as drawn');
+  await dialog.getByRole('button', { name: 'Save version' }).click();
+  await expect(dialog.getByRole('listitem')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await d.node('cls-batch').click();
+  await page.keyboard.press('Delete');
+  await expect(d.node('cls-batch')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Versions' }).click();
+  dialog = versionsDialog(page);
+  await dialog.getByLabel('Version name').fill('without batch');
+  await dialog.getByRole('button', { name: 'Save version' }).click();
+  await expect(dialog.getByRole('listitem')).toHaveCount(2);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const plans = await openPlans(page);
+  await plans.getByRole('button', { name: /^Duplicate Guangzhou production/ }).click();
+  await expect(planItems(page)).toHaveCount(2);
+  await plans.getByRole('button', { name: /^Open .*\(copy\)/ }).click();
+  await expect(plans).toBeHidden();
+  await expect(page.locator('.cc-plan-name')).toHaveText(/\(copy\)$/);
+
+  await page.getByRole('button', { name: 'Versions' }).click();
+  dialog = versionsDialog(page);
+  const items = dialog.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('without batch');
+  await expect(items.first()).toContainText(/1 removed/);
+  await expect(items.nth(1)).toContainText('as drawn');
+  // The copy's versions are its own: restoring one changes the copy, not the original.
+  await dialog.getByRole('button', { name: 'Restore as drawn' }).click();
+  await expect(d.node('cls-batch')).toBeVisible();
+  const again = await openPlans(page);
+  await again.getByRole('button', { name: /^Open Guangzhou production(?! .*copy)/ }).click();
+  await expect(page.locator('.cc-plan-name')).not.toHaveText(/\(copy\)$/);
+  await expect(d.node('cls-prod')).toBeVisible();
+  await expect(d.node('cls-batch')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Versions' }).click();
+  await expect(versionsDialog(page).getByRole('listitem')).toHaveCount(2);
+});
+
 test('without IndexedDB (a private window) a banner says plans cannot be saved; editing and export still work', async ({
   page,
 }) => {
