@@ -125,6 +125,10 @@ test('a 100,000-object plan is saved in the library and is there after a reload'
   // A reload opens it again from the library, whole.
   const t2 = Date.now();
   await page.reload();
+  // Seconds of reading before the designer is drawn: the page says what it is doing meanwhile.
+  await expect(
+    page.getByRole('status').filter({ hasText: `“generated 100k” (${shown})…` }),
+  ).toBeVisible();
   await expect(page.locator('.cc-plan-name')).toHaveText('generated 100k', { timeout: 240_000 });
   await expect(page.locator('.cc-status')).toHaveAttribute('data-state', 'idle', {
     timeout: 240_000,
