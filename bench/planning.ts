@@ -56,8 +56,13 @@ export function randomEdits(plan: Plan, count: number, seed: number): PlanOp[] {
 export interface DiffRow {
   size: number;
   edits: number;
-  /** The comparison itself, both analyses known (what the designer and CI hold). */
+  /** The comparison itself, both analyses known, the new plan reached from the old by ops (sharing the untouched objects). */
   diffMs: number;
+  /**
+   * The same two plans and analyses as read from two files: no object shared, every one compared
+   * field by field. What `npm run diff` does once both are analysed; the budget reads this one.
+   */
+  filesDiffMs: number;
   /** From two plans: both analysed (paths of the edited cluster, as the validation bench), then compared. */
   endToEndMs: number;
   /**
@@ -80,7 +85,14 @@ export interface DiffRow {
 
 type Timer = (fn: (run: number) => void, runs: number, warmups?: number) => number;
 
-export function measureDiff(plan: Plan, size: number, seed: number, time: Timer): DiffRow {
+/** `live: false` leaves out the worker's batch (minutes on a loaded machine): its fields are NaN. */
+export function measureDiff(
+  plan: Plan,
+  size: number,
+  seed: number,
+  time: Timer,
+  { live: withLive = true } = {},
+): DiffRow {
   const ops = randomEdits(plan, 200, seed);
   const after = applyOps(plan, ops).plan;
   const cluster = (ops[0] as { id: string }).id;
@@ -90,10 +102,18 @@ export function measureDiff(plan: Plan, size: number, seed: number, time: Timer)
   const d = diffAnalyzed(plan, a, after, b);
   const runs = size >= 100_000 ? 5 : 7;
   const diffMs = time(() => diffAnalyzed(plan, a, after, b), runs);
+  const file = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+  const [pf, af, afterF, bf] = [file(plan), file(a), file(after), file(b)];
+  const df = diffAnalyzed(pf, af, afterF, bf);
+  if (JSON.stringify(df.summary) !== JSON.stringify(d.summary))
+    throw new Error('the diff of two files says other than the diff of a plan and its edit');
+  const filesDiffMs = time(() => diffAnalyzed(pf, af, afterF, bf), runs);
   const endToEndMs = time(() => diffPlans(plan, after, scope), size >= 100_000 ? 3 : 5);
-  const live = measureLive(plan, ops, scope, time);
   const summary = (x: PlanDiff['summary']) =>
     `${x.added} added, ${x.removed} removed, ${x.changed} changed, ${x.pathsWorse} paths worse`;
+  const live = withLive
+    ? measureLive(plan, ops, scope, time)
+    : { ms: NaN, noCompareMs: NaN, startMs: NaN, summary: d.summary };
   if (summary(live.summary) !== summary(d.summary))
     throw new Error(
       `the live diff says ${summary(live.summary)}, the full one ${summary(d.summary)}`,
@@ -102,11 +122,12 @@ export function measureDiff(plan: Plan, size: number, seed: number, time: Timer)
     size,
     edits: 200,
     diffMs,
+    filesDiffMs,
     endToEndMs,
     liveMs: live.ms,
     liveNoCompareMs: live.noCompareMs,
     liveStartMs: live.startMs,
-    liveSummary: summary(live.summary),
+    liveSummary: withLive ? summary(live.summary) : 'not measured: --no-live',
     added: d.summary.added,
     removed: d.summary.removed,
     changed: d.summary.changed,

@@ -1,11 +1,32 @@
 // Reviewing a change: a person edits the sample, then compares it with the sample's file and
 // reads what changed on the canvas, in the Changes panel, the inspector and review mode.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { Designer } from './support/designer';
 
 const SAMPLE = fileURLToPath(new URL('../src/app/templates/sample.plan.json', import.meta.url));
+
+/**
+ * Waits for the canvas to stop moving. Adding an object or picking a line of the Changes panel
+ * frames it: the glide starts two frames later and lasts 300 ms, and a click on a node meanwhile
+ * lands where the node was (on the pane: nothing selected), as a person who clicks mid-glide would.
+ */
+async function viewSettled(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  let last: string | null = null;
+  await expect
+    .poll(
+      async () => {
+        const now = await viewport.getAttribute('style');
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { intervals: [150] },
+    )
+    .toBe(true);
+}
 
 test('compare an edited sample with its file: marks, ghosts, changed fields, paths, review', async ({
   page,
@@ -20,15 +41,19 @@ test('compare an edited sample with its file: marks, ghosts, changed fields, pat
   await d.paletteItem('Subnet').click();
   await expect(d.nodesOfKind('subnet')).toHaveCount(subnetsBefore.length + 1);
   const added = (await d.idsOf('subnet')).find((id) => !subnetsBefore.includes(id))!;
+  await viewSettled(page);
 
-  // Move the node subnet of prod-tke: the IDC has no return route to it any more.
+  // Move the node subnet of prod-tke: the IDC has no return route to it any more. (Typing before
+  // the inspector shows it would type into the new subnet's CIDR.)
   await d.node('sn-nodes').locator('.cc-subnet__head').click();
   const cidr = d.inspector.getByLabel('CIDR', { exact: true });
+  await expect(cidr).toHaveValue('10.0.1.0/24');
   await cidr.fill('10.0.3.0/24');
   await cidr.blur();
 
   // Delete the sessions cache.
   await d.node('redis-sessions').click();
+  await expect(d.node('redis-sessions')).toHaveClass(/selected/);
   await page.keyboard.press('Delete');
   await expect(d.node('redis-sessions')).toHaveCount(0);
   await d.waitValidated();
@@ -82,9 +107,11 @@ test('compare an edited sample with its file: marks, ghosts, changed fields, pat
   // The removed line frames the ghost and outlines it.
   await group('removed').getByRole('button').click();
   await expect(ghost).toHaveAttribute('data-picked', 'true');
+  await viewSettled(page);
 
   // prod-tke's paths: the one to the IDC went from SNAT to unreachable.
   await d.node('cls-prod').click();
+  await expect(d.node('cls-prod')).toHaveClass(/selected/);
   const edge = d.pathEdge('cls-prod', 'idc-sh');
   await expect(edge).toHaveAttribute('data-verdict', 'unreachable');
   await expect(page.locator('.cc-path-label--moved')).toHaveText('SNAT → unreachable');

@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Designer } from './support/designer';
+import { gridPlan } from './support/plans';
 
 interface LibraryHooks {
   setWriteFault(fault: 'quota' | null): void;
@@ -211,6 +212,88 @@ test('save two versions with their summaries, restore the first, undo the restor
   await expect(d.node('cls-batch')).toBeVisible();
   await page.getByRole('button', { name: 'Versions' }).click();
   await expect(versionsDialog(page).getByRole('listitem')).toHaveCount(2);
+});
+
+test('a duplicated plan takes its versions along: open the copy and they are listed, restorable', async ({
+  page,
+}) => {
+  const d = new Designer(page);
+  await d.open();
+  await page.getByRole('button', { name: 'Versions' }).click();
+  let dialog = versionsDialog(page);
+  await dialog.getByLabel('Version name').fill('as drawn');
+  await dialog.getByRole('button', { name: 'Save version' }).click();
+  await expect(dialog.getByRole('listitem')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await d.node('cls-batch').click();
+  await page.keyboard.press('Delete');
+  await expect(d.node('cls-batch')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Versions' }).click();
+  dialog = versionsDialog(page);
+  await dialog.getByLabel('Version name').fill('without batch');
+  await dialog.getByRole('button', { name: 'Save version' }).click();
+  await expect(dialog.getByRole('listitem')).toHaveCount(2);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const plans = await openPlans(page);
+  await plans.getByRole('button', { name: /^Duplicate Guangzhou production/ }).click();
+  await expect(planItems(page)).toHaveCount(2);
+  await plans.getByRole('button', { name: /^Open .*\(copy\)/ }).click();
+  await expect(plans).toBeHidden();
+  await expect(page.locator('.cc-plan-name')).toHaveText(/\(copy\)$/);
+
+  await page.getByRole('button', { name: 'Versions' }).click();
+  dialog = versionsDialog(page);
+  const items = dialog.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('without batch');
+  await expect(items.first()).toContainText(/1 removed/);
+  await expect(items.nth(1)).toContainText('as drawn');
+  // The copy's versions are its own: restoring one changes the copy, not the original.
+  await dialog.getByRole('button', { name: 'Restore as drawn' }).click();
+  await expect(d.node('cls-batch')).toBeVisible();
+  const again = await openPlans(page);
+  await again.getByRole('button', { name: /^Open Guangzhou production(?! .*copy)/ }).click();
+  await expect(page.locator('.cc-plan-name')).not.toHaveText(/\(copy\)$/);
+  await expect(d.node('cls-prod')).toBeVisible();
+  await expect(d.node('cls-batch')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Versions' }).click();
+  await expect(versionsDialog(page).getByRole('listitem')).toHaveCount(2);
+});
+
+test('a large plan read back at start: the page says which plan it reads until the designer is drawn', async ({
+  page,
+}) => {
+  const d = new Designer(page);
+  await d.open();
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'grid-10k.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(gridPlan(10_000))),
+  });
+  await expect(page.getByText('Opened grid-10k.json')).toBeVisible({ timeout: 60_000 });
+  await expect
+    .poll(async () => (await savedPlan(page)).clusters.length, { timeout: 30_000 })
+    .toBeGreaterThan(500);
+  // Every message the page shows while it starts, recorded in the page (it is gone in a second).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __boot: string[] }).__boot = seen;
+    new MutationObserver(() => {
+      const el = document.querySelector('#root > [role="status"]');
+      const t = el?.textContent;
+      if (t && seen[seen.length - 1] !== t) seen.push(t);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.reload();
+  await expect(page.locator('.cc-plan-name')).toHaveText('10000 objects', { timeout: 60_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __boot: string[] }).__boot);
+  expect(seen).toEqual([
+    expect.stringMatching(/^Reading “10000 objects” \([\d,]+ objects\)…$/),
+    expect.stringMatching(/^Opening “10000 objects” \([\d,]+ objects\)…$/),
+  ]);
+  // The designer replaced it.
+  await expect(page.locator('#root > [role="status"]')).toHaveCount(0);
 });
 
 test('without IndexedDB (a private window) a banner says plans cannot be saved; editing and export still work', async ({

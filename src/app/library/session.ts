@@ -25,6 +25,8 @@ import { remoteVersions, type RemoteVersions } from '../workspace/versions';
 import { withLayout } from '../auto-layout';
 import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, AUTOSAVE_VERSION, loadAutosave } from '../autosave';
 import { announceSaved, claim, onSaved, takeOver, type Held, type HolderEvents } from './ownership';
+import { count } from '../../panels/words';
+import { BOOT_PROGRESS_MIN_OBJECTS, bootProgress } from './boot-progress';
 import { findingKeys, summarize } from './versions';
 
 export const LIBRARY_SAVE_DELAY_MS = 300;
@@ -265,7 +267,15 @@ async function show(
 
 async function openById(id: string): Promise<boolean> {
   if (!lib) return false;
+  const meta = await lib.getPlanMeta(id);
+  const large = (meta?.objects ?? 0) >= BOOT_PROGRESS_MIN_OBJECTS;
+  const say = (what: string) =>
+    large && meta
+      ? bootProgress(`${what} “${meta.name}” (${count(meta.objects, 'object')})…`)
+      : Promise.resolve();
+  await say('Reading');
   const found = await lib.loadPlan(id);
+  await say('Opening');
   if (!found || !(await show(found, true))) return false;
   dirty = false;
   setLibraryStatus({ currentId: id, saveError: null });

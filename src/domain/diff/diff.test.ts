@@ -92,6 +92,20 @@ describe('diff of objects', () => {
     );
   }, 60_000);
 
+  it('finds the same between two files as between a plan and its edited self (no shared objects)', () => {
+    fc.assert(
+      fc.property(
+        validPlanArb.chain((p) => fc.tuple(fc.constant(p), opsArb(p))),
+        ([p, ops]) => {
+          const q = applyOps(p, ops).plan;
+          const file = (x: Plan) => JSON.parse(JSON.stringify(x)) as Plan;
+          expect(diffObjects(file(p), file(q))).toEqual(diffObjects(p, q));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
   it('swaps added and removed, introduced and resolved, before and after when the plans swap', () => {
     fc.assert(
       fc.property(

@@ -1,6 +1,7 @@
 // Which objects a change adds, removes and edits, matched by id. Layout, the plan's name and its
 // flows are not objects: a moved box is no change to the network, and flows show in the paths.
 import { COLLECTIONS, KIND_OF_COLLECTION, type ObjectKind, type Plan } from '../model/plan';
+import { pairByKey } from './pair';
 
 /** Reservations and comments carry ids too, outside the lists of network objects. */
 export type DiffKind = ObjectKind | 'reservation' | 'comment';
@@ -36,13 +37,22 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const bs = b as unknown[];
-    return a.length === bs.length && a.every((x, i) => sameJson(x, bs[i]));
+    if (a.length !== bs.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bs[i])) return false;
+    return true;
   }
+  // No arrays of keys: this runs on every object of both plans when they come from two files.
   const ao = a as Fields;
   const bo = b as Fields;
-  const keys = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  if (keys.length !== Object.keys(bo).filter((k) => bo[k] !== undefined).length) return false;
-  return keys.every((k) => k in bo && sameJson(ao[k], bo[k]));
+  let count = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (v === undefined) continue;
+    count++;
+    if (!sameJson(v, bo[k])) return false;
+  }
+  for (const k in bo) if (bo[k] !== undefined) count--;
+  return count === 0;
 }
 
 /** The fields that differ, in the order the old object writes them, then the new ones. */
@@ -61,44 +71,50 @@ export function fieldChanges(before: Fields, after: Fields): FieldChange[] {
 type Obj = Fields & { readonly id: string };
 
 /** Every object with an id, list by list, with its kind. */
-function* objectsOf(plan: Plan): Generator<readonly [DiffKind, readonly Obj[]]> {
-  for (const c of COLLECTIONS) yield [KIND_OF_COLLECTION[c], (plan[c] ?? []) as unknown as Obj[]];
-  yield ['reservation', (plan.reservations ?? []) as unknown as Obj[]];
-  yield ['comment', (plan.comments ?? []) as unknown as Obj[]];
+function listsOf(plan: Plan): (readonly [DiffKind, readonly Obj[]])[] {
+  return [
+    ...COLLECTIONS.map(
+      (c) => [KIND_OF_COLLECTION[c], (plan[c] ?? []) as unknown as readonly Obj[]] as const,
+    ),
+    ['reservation', (plan.reservations ?? []) as unknown as readonly Obj[]],
+    ['comment', (plan.comments ?? []) as unknown as readonly Obj[]],
+  ];
 }
 
-function kindsById(plan: Plan): Map<string, DiffKind> {
-  const out = new Map<string, DiffKind>();
-  for (const [kind, list] of objectsOf(plan)) for (const o of list) out.set(o.id, kind);
-  return out;
-}
+const sameId = (a: Obj, b: Obj) => a.id === b.id;
+const idOf = (o: Obj) => o.id;
 
 /**
  * Objects added (in the new plan's order), removed (in the old plan's order) and changed field by
- * field. An id that changes kind is one object removed and another added.
+ * field, matched by id within each kind. An id that changes kind is one object removed and another
+ * added.
  */
 export function diffObjects(before: Plan, after: Plan): ObjectsDiff {
-  // Plans that come from one another through ops share the objects an edit did not touch: those
-  // are skipped by identity, and no per-object wrapper is made (a 100,000-object plan is the case).
-  const oldKind = kindsById(before);
-  const newKind = kindsById(after);
-  const oldObject = new Map<string, Obj>();
-  for (const [, list] of objectsOf(before)) for (const o of list) oldObject.set(o.id, o);
   const added: ObjectRef[] = [];
   const removed: ObjectRef[] = [];
   const changed: ObjectChange[] = [];
-  for (const [kind, list] of objectsOf(before))
-    for (const o of list) if (newKind.get(o.id) !== kind) removed.push({ id: o.id, kind });
-  for (const [kind, list] of objectsOf(after))
-    for (const n of list) {
-      if (oldKind.get(n.id) !== kind) {
+  const oldLists = listsOf(before);
+  const newLists = listsOf(after);
+  for (let l = 0; l < oldLists.length; l++) {
+    const [kind, olds] = oldLists[l]!;
+    const news = newLists[l]![1];
+    const { partnerOfAfter, pairedBefore } = pairByKey(olds, news, sameId, idOf);
+    for (let b = 0; b < olds.length; b++)
+      if (!pairedBefore[b]) removed.push({ id: olds[b]!.id, kind });
+    for (let a = 0; a < news.length; a++) {
+      const n = news[a]!;
+      const p = partnerOfAfter[a]!;
+      if (p < 0) {
         added.push({ id: n.id, kind });
         continue;
       }
-      const o = oldObject.get(n.id)!;
-      if (o === n) continue;
+      // Plans that come from one another through ops share the objects an edit did not touch;
+      // two files' objects are mostly equal: both are settled without building the field list.
+      const o = olds[p]!;
+      if (o === n || sameJson(o, n)) continue;
       const fields = fieldChanges(o, n);
       if (fields.length > 0) changed.push({ id: n.id, kind, fields });
     }
+  }
   return { added, removed, changed };
 }

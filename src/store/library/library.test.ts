@@ -58,11 +58,20 @@ describe('Library', () => {
     });
   });
 
-  it('duplicates a plan under a new id, leaving the original and its versions as they were', async () => {
+  it('duplicates a plan with its versions under new ids, leaving the original and its versions as they were', async () => {
     await lib.savePlan(meta('a', 'Alpha', 10), body('{"name":"Alpha"}'));
+    await lib.savePlan(meta('b', 'Beta', 20), body('{"name":"Beta"}'));
     await lib.addVersion(
       { id: 'v1', planId: 'a', name: 'first', createdAt: 1, summary },
-      { plan: '{"name":"Alpha"}', findingKeys: [] },
+      { plan: '{"name":"Alpha","v":1}', findingKeys: ['K\u0000x'] },
+    );
+    await lib.addVersion(
+      { id: 'v2', planId: 'a', name: 'second', createdAt: 2, summary: { ...summary, changed: 4 } },
+      { plan: '{"name":"Alpha","v":2}', findingKeys: [] },
+    );
+    await lib.addVersion(
+      { id: 'vb', planId: 'b', name: 'other plan', createdAt: 3, summary },
+      { plan: '{"name":"Beta"}', findingKeys: [] },
     );
     const copy = await lib.duplicatePlan('a', 'Alpha (copy)');
     expect(copy.id).not.toBe('a');
@@ -70,8 +79,26 @@ describe('Library', () => {
       'Alpha (copy)',
     );
     expect((await lib.loadPlan('a'))!.meta.name).toBe('Alpha');
-    expect(await lib.listVersions(copy.id)).toEqual([]);
-    expect((await lib.listVersions('a')).map((v) => v.id)).toEqual(['v1']);
+    const copied = await lib.listVersions(copy.id);
+    expect(copied.map((v) => [v.name, v.createdAt, v.summary.changed])).toEqual([
+      ['second', 2, 4],
+      ['first', 1, 0],
+    ]);
+    for (const v of copied) {
+      expect(['v1', 'v2']).not.toContain(v.id);
+      expect(v.planId).toBe(copy.id);
+    }
+    expect((await lib.loadVersion(copied[1]!.id))!.body).toEqual({
+      id: copied[1]!.id,
+      plan: '{"name":"Alpha","v":1}',
+      findingKeys: ['K\u0000x'],
+    });
+    expect((await lib.listVersions('a')).map((v) => v.id)).toEqual(['v2', 'v1']);
+    expect((await lib.listVersions('b')).map((v) => v.id)).toEqual(['vb']);
+    // The copy's versions are its own: deleting the original leaves them.
+    await lib.deletePlan('a');
+    expect(await lib.listVersions(copy.id)).toHaveLength(2);
+    expect((await lib.loadVersion(copied[0]!.id))!.body.plan).toBe('{"name":"Alpha","v":2}');
   });
 
   it('keeps each plan’s versions apart, newest first', async () => {

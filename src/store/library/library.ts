@@ -215,13 +215,32 @@ export class Library {
     });
   }
 
-  /** A copy of the plan under a new name; its versions stay with the original. */
+  /**
+   * A copy of the plan under a new name, with a copy of each of its versions (new ids, same names
+   * and times), all in one transaction: a copy without its history, or half of it, is never left.
+   */
   async duplicatePlan(id: string, name: string): Promise<PlanMeta> {
-    const found = await this.loadPlan(id);
-    if (!found) throw new LibraryError('failed', 'that plan is no longer in the library');
-    const meta: PlanMeta = { ...found.meta, id: newId('plan'), name, updatedAt: Date.now() };
-    await this.savePlan(meta, { ...found.body, plan: withName(found.body.plan, name) });
-    return meta;
+    return this.write(['plans', 'planBodies', 'versions', 'versionBodies'], async (tx) => {
+      const found = await tx.objectStore('plans').get(id);
+      const body = await tx.objectStore('planBodies').get(id);
+      if (!found || !body)
+        throw new LibraryError('failed', 'that plan is no longer in the library');
+      const meta: PlanMeta = { ...found, id: newId('plan'), name, updatedAt: Date.now() };
+      await tx.objectStore('plans').put(meta);
+      await tx
+        .objectStore('planBodies')
+        .put({ ...body, id: meta.id, plan: withName(body.plan, name) });
+      const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+      const versions = await tx.objectStore('versions').index('byPlan').getAll(range);
+      for (const v of versions) {
+        const vb = await tx.objectStore('versionBodies').get(v.id);
+        if (!vb) continue;
+        const copyId = newId('version');
+        await tx.objectStore('versions').put({ ...v, id: copyId, planId: meta.id });
+        await tx.objectStore('versionBodies').put({ ...vb, id: copyId });
+      }
+      return meta;
+    });
   }
 
   /** Deletes a plan and its versions; returns them, for undo. */
