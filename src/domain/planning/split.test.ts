@@ -7,7 +7,7 @@ import { applyOps } from '../ops/ops';
 import { cluster, plan, reservation, resource, subnet, vpc } from '../../test-support/builders';
 import { blocksOfRange, checkJoin, joinOps, splitBlock, splitOps, vpcFreeBlocks } from './split';
 
-const BASE = cidrOf('10.0.0.0/24').lo;
+const BASE = (cidrOf('10.0.0.0/24') as Cidr4).lo;
 const fmt = (lo: number, prefix: number) => formatCidr(blockAt(4, BASE + lo, prefix));
 
 /** A block of /26 to /30 inside 10.0.0.0/24, as [offset, prefix]. */

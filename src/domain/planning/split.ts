@@ -84,7 +84,7 @@ const ROW_GAP = 20;
 const NEW_SUBNET_BOX = { width: 220, height: 110 };
 
 /** Boxes for new subnets of a VPC, in a row under what it already holds, and the VPC grown to fit. */
-function placeInVpc(plan: Plan, ix: PlanIndex, vpcId: string, ids: readonly string[]): PlanOp[] {
+export function placeInVpc(plan: Plan, ix: PlanIndex, vpcId: string, ids: readonly string[]): PlanOp[] {
   const layout = plan.layout ?? {};
   const vpcBox = layout[vpcId];
   if (!vpcBox) return [];
