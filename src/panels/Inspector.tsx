@@ -4,6 +4,7 @@ import { Copy, Trash2 } from 'lucide-react';
 import { useDeferredValue, useEffect } from 'react';
 import {
   COLLECTIONS,
+  type Cluster,
   type Collection,
   type PlanObject,
   type RouteTable,
@@ -22,6 +23,9 @@ import { ObjectForm } from './inspector/ObjectForm';
 import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
 import { ObjectComments } from './comments/ObjectComments';
 import { ChangedFields } from './inspector/ChangedFields';
+import { ReservationsCard } from './inspector/ReservationsCard';
+import { SizeClusterCard } from './inspector/SizeClusterCard';
+import { SplitJoinCard } from './inspector/SplitJoinCard';
 
 const KIND_TITLES: Readonly<Record<Collection, string>> = {
   vpcs: 'VPC',
@@ -83,6 +87,7 @@ function PlanOverview() {
         on a VPC&apos;s edge to another VPC to peer them. Select a cluster to see where its pods can
         reach.
       </p>
+      <ReservationsCard plan={plan} />
     </div>
   );
 }
@@ -170,6 +175,9 @@ export function Inspector() {
         ) : (
           <ObjectForm collection={collection} object={object} />
         )}
+        {collection === 'clusters' && <SizeClusterCard plan={plan} cluster={object as Cluster} />}
+        {collection === 'vpcs' && <ReservationsCard plan={plan} vpcId={object.id} />}
+        {collection === 'vpcs' && <SplitJoinCard plan={plan} vpcId={object.id} />}
         {collection === 'vpcs' && <RouteTables vpcId={object.id} />}
         <ObjectComments objectId={object.id} />
         <div className="cc-row">

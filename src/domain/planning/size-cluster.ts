@@ -3,7 +3,7 @@
 // free, and the ops that apply it in one undo step. A GlobalRouter cluster gets the smallest
 // container CIDR that holds the target (the service range carved from it, rules.md); a VPC-CNI
 // cluster gets pod subnets per zone for the pods its present pod subnets cannot hold.
-import { cidrOf, usableAddresses, type Cidr4 } from '../ip/cidr';
+import { cidrOf, usableAddresses} from '../ip/cidr';
 import { clusterMode, label } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
 import type { Plan, Subnet } from '../model/plan';
@@ -82,7 +82,7 @@ export function sizeExistingCluster(
   for (const id of c.podSubnets ?? []) {
     const sn = ix.subnet(id);
     const cidr = sn && cidrOf(sn.cidr);
-    if (cidr?.family === 4) present += usableAddresses(cidr as Cidr4);
+    if (cidr?.family === 4) present += usableAddresses(cidr);
   }
   const shortfall = Math.max(0, pods - present);
   const ops: PlanOp[] = [];
