@@ -154,18 +154,15 @@ export function splitFreeBlock(
   const s = store.getState();
   const r = splitOps(s.plan, planIndexOf(s.plan), vpcId, block, prefix, count, zones);
   if (!r.ok) return r.reason;
-  if (!s.apply(r.ops, { label: `Split ${block}` })) return 'The plan is read-only';
-  s.select(r.ids);
-  return undefined;
+  // The VPC stays selected: its inspector is where the next split or join is asked.
+  return s.apply(r.ops, { label: `Split ${block}` }) ? undefined : 'The plan is read-only';
 }
 
 export function joinSubnets(store: AppStore, ids: readonly string[]): string | undefined {
   const s = store.getState();
   const r = joinOps(s.plan, planIndexOf(s.plan), ids);
   if (!r.ok) return r.reason;
-  if (!s.apply(r.ops, { label: 'Join subnets' })) return 'The plan is read-only';
-  s.select(r.ids);
-  return undefined;
+  return s.apply(r.ops, { label: 'Join subnets' }) ? undefined : 'The plan is read-only';
 }
 
 export function applyClusterSizing(

@@ -3,7 +3,7 @@
 // free, and the ops that apply it in one undo step. A GlobalRouter cluster gets the smallest
 // container CIDR that holds the target (the service range carved from it, rules.md); a VPC-CNI
 // cluster gets pod subnets per zone for the pods its present pod subnets cannot hold.
-import { cidrOf, usableAddresses} from '../ip/cidr';
+import { cidrOf, usableAddresses } from '../ip/cidr';
 import { clusterMode, label } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
 import type { Plan, Subnet } from '../model/plan';

@@ -24,12 +24,15 @@ function SplitForm({
   vpcId,
   block,
   zones,
+  usual,
   readOnly,
   onDone,
 }: {
   vpcId: string;
   block: Cidr4;
   zones: readonly string[];
+  /** Zones ticked at first: those the VPC's subnets are in. */
+  usual: readonly string[];
   readOnly: boolean;
   onDone: () => void;
 }) {
@@ -39,7 +42,9 @@ function SplitForm({
   const [prefix, setPrefix] = useState(Math.min(SUBNET_PREFIX_MAX, block.prefix + 2));
   const room = 2 ** (prefix - block.prefix);
   const [countText, setCountText] = useState(String(Math.min(4, room)));
-  const [picked, setPicked] = useState<readonly string[]>(zones.slice(0, 2));
+  const [picked, setPicked] = useState<readonly string[]>(
+    usual.length > 0 ? usual : zones.slice(0, 2),
+  );
   const [error, setError] = useState<string | undefined>();
   const count = /^[0-9]+$/.test(countText.trim()) ? Number(countText) : NaN;
   const plan = splitBlock(block, prefix, count);
@@ -220,6 +225,7 @@ export function SplitJoinCard({ plan, vpcId }: { plan: Plan; vpcId: string }) {
   }, [plan, vpcId]);
   const region = plan.vpcs.find((v) => v.id === vpcId)?.region;
   const zones = zonesOf(region);
+  const usual = zones.filter((z) => plan.subnets.some((s) => s.vpc === vpcId && s.zone === z));
   const block = free.find((b) => formatCidr(b) === open);
   return (
     <section className="cc-planner-card" aria-label="Split and join">
@@ -255,6 +261,7 @@ export function SplitJoinCard({ plan, vpcId }: { plan: Plan; vpcId: string }) {
           vpcId={vpcId}
           block={block}
           zones={zones}
+          usual={usual}
           readOnly={readOnly}
           onDone={() => setOpen(null)}
         />
