@@ -130,7 +130,9 @@ describe('splitOps', () => {
       ['10.0.7.0/24', 'ap-guangzhou-4'],
     ]);
     for (const s of made) expect(applied.plan.layout?.[s.id]).toBeDefined();
-    expect(applied.plan.layout!['vpc-a']!.width).toBeGreaterThan(400);
+    // Rows as wide as the VPC: it grows downwards, not into its neighbours.
+    expect(applied.plan.layout!['vpc-a']!.width).toBe(400);
+    expect(applied.plan.layout!['vpc-a']!.height).toBeGreaterThan(200);
     expect(applyOps(applied.plan, applied.inverse).plan).toStrictEqual(p);
   });
 

@@ -84,7 +84,12 @@ const ROW_GAP = 20;
 const NEW_SUBNET_BOX = { width: 220, height: 110 };
 
 /** Boxes for new subnets of a VPC, in a row under what it already holds, and the VPC grown to fit. */
-export function placeInVpc(plan: Plan, ix: PlanIndex, vpcId: string, ids: readonly string[]): PlanOp[] {
+export function placeInVpc(
+  plan: Plan,
+  ix: PlanIndex,
+  vpcId: string,
+  ids: readonly string[],
+): PlanOp[] {
   const layout = plan.layout ?? {};
   const vpcBox = layout[vpcId];
   if (!vpcBox) return [];
@@ -98,14 +103,23 @@ export function placeInVpc(plan: Plan, ix: PlanIndex, vpcId: string, ids: readon
     const b = layout[c.id];
     if (b) bottom = Math.max(bottom, b.y + (b.height ?? NEW_SUBNET_BOX.height));
   }
-  const y = bottom + ROW_GAP;
+  const top = bottom + ROW_GAP;
+  // Rows as wide as the VPC already is: growing sideways would run into its neighbours.
+  const step = NEW_SUBNET_BOX.width + 16;
+  const perRow = Math.max(1, Math.floor(((vpcBox.width ?? 0) - 20) / step));
+  const rowStep = NEW_SUBNET_BOX.height + 16;
   const ops: PlanOp[] = ids.map((id, i) => ({
     op: 'layout',
     id,
-    box: { x: 20 + i * (NEW_SUBNET_BOX.width + 16), y, ...NEW_SUBNET_BOX },
+    box: {
+      x: 20 + (i % perRow) * step,
+      y: top + Math.floor(i / perRow) * rowStep,
+      ...NEW_SUBNET_BOX,
+    },
   }));
-  const width = 20 + ids.length * (NEW_SUBNET_BOX.width + 16) + 4;
-  const height = y + NEW_SUBNET_BOX.height + ROW_GAP;
+  const rows = Math.ceil(ids.length / perRow);
+  const width = 20 + Math.min(ids.length, perRow) * step + 4;
+  const height = top + rows * rowStep - 16 + ROW_GAP;
   const grown: LayoutBox = {
     ...vpcBox,
     width: Math.max(vpcBox.width ?? 0, width),
@@ -150,7 +164,8 @@ export function splitOps(
     const zone = zones.length > 0 ? zones[i % zones.length] : undefined;
     const object: Subnet = {
       id,
-      name: `${label(vpc)}-${zone ? `${zone}-` : ''}${i + 1}`,
+      // Numbered after the VPC's subnets; the zone shows beside the name on the canvas.
+      name: `${label(vpc)}-${ix.subnetsOf(vpcId).length + i + 1}`,
       vpc: vpcId,
       cidr: formatCidr(b),
       ...(zone ? { zone } : {}),
