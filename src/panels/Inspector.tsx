@@ -169,13 +169,13 @@ export function Inspector() {
         />
         {collection === 'clusters' && <CapacityCard clusterId={object.id} />}
         <UtilisationBars plan={plan} collection={collection} id={object.id} />
+        {collection === 'clusters' && <SizeClusterCard plan={plan} cluster={object as Cluster} />}
         {collection === 'routeTables' ? (
           // Its routes, with the problem it was opened from and the ways out of it.
           <TableEditor table={object as RouteTable} plan={plan} readOnly={readOnly} reveal />
         ) : (
           <ObjectForm collection={collection} object={object} />
         )}
-        {collection === 'clusters' && <SizeClusterCard plan={plan} cluster={object as Cluster} />}
         {collection === 'vpcs' && <ReservationsCard plan={plan} vpcId={object.id} />}
         {collection === 'vpcs' && <SplitJoinCard plan={plan} vpcId={object.id} />}
         {collection === 'vpcs' && <RouteTables vpcId={object.id} />}
