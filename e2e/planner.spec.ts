@@ -191,3 +191,51 @@ test('split a free block of VPC prod into subnets across zones, join two back, u
   await expect(d.nodesOfKind('subnet')).toHaveCount(subnetsBefore + 2);
   await expect(d.nodesOfKind('subnet').filter({ hasText: '10.0.192.0/18' })).toHaveCount(1);
 });
+
+test('a cluster dropped from the palette is offered its size at once', async ({ page }) => {
+  const d = new Designer(page);
+  await d.open();
+  await d.newPlan();
+  await d.drop('VPC', d.pane, { fx: 0.1, fy: 0.15 });
+  const [vpcId] = await d.idsOf('vpc');
+  await d.drop('TKE cluster', d.node(vpcId!), { fx: 0.6, fy: 0.3 });
+  const [clusterId] = await d.idsOf('cluster');
+  await expect(d.node(clusterId!)).toContainText('172.16.0.0/16');
+  const card = d.inspector.getByRole('region', { name: 'Size this cluster' });
+  await card.getByLabel('Target nodes').fill('20');
+  await card.getByLabel('Pods per node').fill('64');
+  await card.getByLabel('Services').fill('256');
+  // 20 × 64 + 256 = 1,536 addresses: a /21.
+  await expect(card.locator('[data-size="containerCidr"]')).toHaveText('172.16.0.0/21');
+  await card.getByRole('button', { name: 'Apply' }).click();
+  await expect(d.node(clusterId!)).toContainText('172.16.0.0/21');
+  await page.keyboard.press('Control+z');
+  await expect(d.node(clusterId!)).toContainText('172.16.0.0/16');
+});
+
+test('two subnets selected on the canvas are joined from the inspector', async ({ page }) => {
+  const d = new Designer(page);
+  await d.open();
+  await selectVpcProd(d);
+  const card = d.inspector.getByRole('region', { name: 'Split and join' });
+  await card.getByRole('button', { name: 'Split 10.0.128.0/17 into subnets' }).click();
+  const form = card.getByRole('form', { name: 'Split 10.0.128.0/17' });
+  await form.getByLabel('Size').selectOption('18');
+  await form.getByLabel('Subnets').fill('2');
+  await form.getByLabel('ap-guangzhou-4').uncheck();
+  await form.getByRole('button', { name: 'Create 2 subnets' }).click();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  const a = d.nodesOfKind('subnet').filter({ hasText: '10.0.128.0/18' });
+  const b = d.nodesOfKind('subnet').filter({ hasText: '10.0.192.0/18' });
+  await a.locator('.cc-title').click();
+  await b.locator('.cc-title').click({ modifiers: ['Shift'] });
+  await expect(d.inspector).toContainText('2 objects selected');
+  const join = d.inspector.getByRole('region', { name: 'Join subnets' });
+  await expect(join.getByRole('status')).toContainText('Together they are 10.0.128.0/17');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/planner-join.png` });
+  await join.getByRole('button', { name: 'Join 2 subnets' }).click();
+  await expect(d.nodesOfKind('subnet').filter({ hasText: '10.0.128.0/17' })).toHaveCount(1);
+  await expect(b).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(b).toHaveCount(1);
+});

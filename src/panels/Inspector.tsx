@@ -23,6 +23,7 @@ import { ObjectForm } from './inspector/ObjectForm';
 import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
 import { ObjectComments } from './comments/ObjectComments';
 import { ChangedFields } from './inspector/ChangedFields';
+import { JoinSelection } from './inspector/JoinSelection';
 import { ReservationsCard } from './inspector/ReservationsCard';
 import { SizeClusterCard } from './inspector/SizeClusterCard';
 import { SplitJoinCard } from './inspector/SplitJoinCard';
@@ -111,6 +112,7 @@ export function Inspector() {
     body = (
       <div className="cc-inspector__body">
         <p>{selection.length} objects selected.</p>
+        <JoinSelection plan={plan} ids={selection} />
         <div className="cc-row">
           <button
             type="button"
