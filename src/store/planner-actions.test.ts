@@ -44,9 +44,15 @@ describe('planner actions', () => {
     );
     expect(s().plan).toBe(p);
     expect(splitFreeBlock(store, 'vpc-a', '10.0.4.0/23', 24, 2, [])).toBeUndefined();
-    const made = s().plan.subnets.slice(2).map((x) => x.id);
+    const made = s()
+      .plan.subnets.slice(2)
+      .map((x) => x.id);
     expect(joinSubnets(store, made)).toBeUndefined();
-    expect(s().plan.subnets.slice(2).map((x) => x.cidr)).toEqual(['10.0.4.0/23']);
+    expect(
+      s()
+        .plan.subnets.slice(2)
+        .map((x) => x.cidr),
+    ).toEqual(['10.0.4.0/23']);
     expect(applyClusterSizing(store, 'cls-1', { nodes: 10, podsPerNode: 32 })).toBeUndefined();
     expect(s().plan.clusters[0]!.containerCidr).toBe('172.16.0.0/22');
     s().undo();

@@ -182,6 +182,9 @@ export function SizeClusterCard({ plan, cluster }: { plan: Plan; cluster: Cluste
           </ul>
         </details>
       )}
+      {result?.ok && result.mode === 'global-router' && result.rejectedCount === 0 && (
+        <p className="cc-muted">The first block tried is free: nothing passed over.</p>
+      )}
       {error && (
         <p className="cc-field__error" role="alert">
           {error}
