@@ -239,3 +239,37 @@ test('two subnets selected on the canvas are joined from the inspector', async (
   await page.keyboard.press('Control+z');
   await expect(b).toHaveCount(1);
 });
+
+test('size a VPC-CNI cluster: pod subnets per zone for the pods it cannot hold yet', async ({
+  page,
+}) => {
+  const d = new Designer(page);
+  await d.open();
+  await page.getByRole('button', { name: 'New' }).click();
+  await page
+    .getByRole('dialog', { name: 'New plan' })
+    .getByRole('button', { name: /VPC-CNI cluster with pod subnets/ })
+    .click();
+  await expect(d.node('cls-mesh')).toBeVisible();
+  const subnetsBefore = await d.nodesOfKind('subnet').count();
+  await d.node('cls-mesh').click();
+  const card = d.inspector.getByRole('region', { name: 'Size this cluster' });
+  await card.getByLabel('Target nodes').fill('200');
+  await card.getByLabel('Pods per node').fill('64');
+  await card.getByLabel('Services').fill('256');
+  // 12,800 pods; two /20 pod subnets hold 8,186: 4,614 more, 2,307 a zone, a /20 each.
+  const result = card.getByRole('region', { name: 'Suggested sizing' });
+  await expect(result).toContainText('12,800 pods; the pod subnets hold 8,186 now');
+  await expect(result).toContainText('Add 2 pod subnets of 2,307 pods each');
+  await expect(result.getByRole('listitem')).toHaveText([
+    '10.60.16.0/20 ap-guangzhou-3 · 4,093 usable',
+    '10.60.32.0/20 ap-guangzhou-4 · 4,093 usable',
+  ]);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/planner-size-cni.png` });
+  await card.getByRole('button', { name: 'Apply' }).click();
+  await expect(d.nodesOfKind('subnet')).toHaveCount(subnetsBefore + 2);
+  await expect(d.nodesOfKind('subnet').filter({ hasText: '10.60.32.0/20' })).toHaveCount(1);
+  await expect(result).toContainText('Enough: no pod subnet to add.');
+  await page.keyboard.press('Control+z');
+  await expect(d.nodesOfKind('subnet')).toHaveCount(subnetsBefore);
+});

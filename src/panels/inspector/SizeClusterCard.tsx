@@ -146,7 +146,7 @@ export function SizeClusterCard({ plan, cluster }: { plan: Plan; cluster: Cluste
         </dl>
       )}
       {result?.ok && result.mode === 'vpc-cni' && (
-        <div className="cc-size-result" aria-label="Suggested sizing">
+        <section className="cc-size-result" aria-label="Suggested sizing">
           <p>
             {n(result.pods)} pods; the pod subnets hold {n(result.present)} now.
             {result.subnets.length === 0
@@ -163,7 +163,7 @@ export function SizeClusterCard({ plan, cluster }: { plan: Plan; cluster: Cluste
             </ul>
           )}
           {result.serviceCidr && <p>Service CIDR {result.serviceCidr}</p>}
-        </div>
+        </section>
       )}
       {result?.ok && result.mode === 'global-router' && result.rejectedCount > 0 && (
         <details className="cc-size-rejected">
