@@ -63,19 +63,23 @@ export function SizeClusterCard({ plan, cluster }: { plan: Plan; cluster: Cluste
   const [services, setServices] = useState(String(cluster.maxServices ?? DEFAULT_SUGGEST_SERVICES));
   const [applied, setApplied] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const asked = useDeferredValue({ nodes, pods, services, plan });
+  // Typing stays quick on a large plan: the search follows the deferred values.
+  const dNodes = useDeferredValue(nodes);
+  const dPods = useDeferredValue(pods);
+  const dServices = useDeferredValue(services);
+  const dPlan = useDeferredValue(plan);
   const v = { nodes: count(nodes), pods: count(pods), services: count(services) };
   const bad = (x: number | string) => (typeof x === 'string' ? x : undefined);
   const result = useMemo(() => {
-    const a = { nodes: count(asked.nodes), pods: count(asked.pods), s: count(asked.services) };
+    const a = { nodes: count(dNodes), pods: count(dPods), s: count(dServices) };
     if (typeof a.nodes !== 'number' || typeof a.pods !== 'number' || typeof a.s !== 'number')
       return undefined;
-    return sizeExistingCluster(asked.plan, planIndexOf(asked.plan), cluster.id, {
+    return sizeExistingCluster(dPlan, planIndexOf(dPlan), cluster.id, {
       nodes: a.nodes,
       podsPerNode: a.pods,
       services: a.s,
     });
-  }, [asked, cluster.id]);
+  }, [dNodes, dPods, dServices, dPlan, cluster.id]);
   const edit = (set: (x: string) => void) => (x: string) => {
     set(x);
     setApplied(undefined);
