@@ -49,6 +49,21 @@ test('a reservation added in the VPC inspector shows on the canvas; edit, remove
   await expect(chips).toBeInViewport();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/planner-reservation.png` });
 
+  // The address map lists it too, as a reservation.
+  await page
+    .getByRole('group', { name: 'View' })
+    .getByRole('button', { name: 'Address map' })
+    .click();
+  const ranges = page.getByRole('region', { name: 'Ranges in view' });
+  await expect(
+    ranges
+      .locator('tr[data-owner]')
+      .filter({ hasText: '10.0.128.0/17' })
+      .filter({ hasText: 'Reservation' }),
+  ).toContainText('future cluster');
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Canvas' }).click();
+  await expect(chips).toBeVisible();
+
   // Edit its CIDR: a bad one says so at the field and the canvas keeps the last good one.
   const row = card.locator('li[data-reservation]');
   const cidr = row.getByLabel('CIDR');
