@@ -3,6 +3,7 @@
 import { useDeferredValue, useEffect } from 'react';
 import {
   COLLECTIONS,
+  type Cluster,
   type Collection,
   type PlanObject,
   type RouteTable,
@@ -22,6 +23,10 @@ import { ROUTE_CODES, RouteTables, TableEditor } from './inspector/RouteTables';
 import { ObjectComments } from './comments/ObjectComments';
 import { ChangedFields } from './inspector/ChangedFields';
 import { SelectionActions } from './inspector/SelectionActions';
+import { JoinSelection } from './inspector/JoinSelection';
+import { ReservationsCard } from './inspector/ReservationsCard';
+import { SizeClusterCard } from './inspector/SizeClusterCard';
+import { SplitJoinCard } from './inspector/SplitJoinCard';
 
 const KIND_TITLES: Readonly<Record<Collection, string>> = {
   vpcs: 'VPC',
@@ -83,6 +88,7 @@ function PlanOverview() {
         on a VPC&apos;s edge to another VPC to peer them. Select a cluster to see where its pods can
         reach.
       </p>
+      <ReservationsCard plan={plan} />
     </div>
   );
 }
@@ -106,6 +112,7 @@ export function Inspector() {
     body = (
       <div className="cc-inspector__body">
         <p>{selection.length} objects selected.</p>
+        <JoinSelection plan={plan} ids={selection} />
         <SelectionActions readOnly={readOnly} />
       </div>
     );
@@ -147,12 +154,15 @@ export function Inspector() {
         />
         {collection === 'clusters' && <CapacityCard clusterId={object.id} />}
         <UtilisationBars plan={plan} collection={collection} id={object.id} />
+        {collection === 'clusters' && <SizeClusterCard plan={plan} cluster={object as Cluster} />}
         {collection === 'routeTables' ? (
           // Its routes, with the problem it was opened from and the ways out of it.
           <TableEditor table={object as RouteTable} plan={plan} readOnly={readOnly} reveal />
         ) : (
           <ObjectForm collection={collection} object={object} />
         )}
+        {collection === 'vpcs' && <ReservationsCard plan={plan} vpcId={object.id} />}
+        {collection === 'vpcs' && <SplitJoinCard plan={plan} vpcId={object.id} />}
         {collection === 'vpcs' && <RouteTables vpcId={object.id} />}
         <ObjectComments objectId={object.id} />
         <SelectionActions readOnly={readOnly} />

@@ -5,6 +5,11 @@ import { COLLECTIONS } from '../domain/model/plan';
 import { planIndexOf } from '../domain/model/plan-index';
 import { removeObjects } from '../domain/ops/cascade';
 import { pasteSnippet, snippetOf, type Snippet } from '../domain/ops/duplicate';
+import { createReservation, deleteReservation, updateReservation } from '../domain/ops/notes';
+import type { Reservation } from '../domain/model/plan';
+import { sizeExistingCluster } from '../domain/planning/size-cluster';
+import { joinOps, splitOps } from '../domain/planning/split';
+import type { ClusterNeeds } from '../domain/planning/suggest';
 import type { AppStore } from './store';
 
 /**
@@ -111,4 +116,66 @@ function isInside(store: AppStore, id: string, parent: string): boolean {
     r !== undefined &&
     (r.subnet === parent || p.subnets.find((s) => s.id === r.subnet)?.vpc === parent)
   );
+}
+
+// The address planner's edits: each is one undo step. They return what went wrong, in words
+// for the place it was asked, or undefined once applied.
+
+export function addReservation(
+  store: AppStore,
+  fields: Omit<Reservation, 'id'>,
+): { id: string } | { error: string } {
+  const s = store.getState();
+  const made = createReservation(s.plan, fields);
+  return s.apply(made.ops, { label: 'Add reservation' })
+    ? { id: made.id }
+    : { error: 'The plan is read-only' };
+}
+
+/** A field of a reservation as typed: joins the typing gesture, closed when the field is left. */
+export function editReservation(
+  store: AppStore,
+  id: string,
+  set: Partial<Omit<Reservation, 'id'>>,
+): void {
+  const s = store.getState();
+  s.apply(updateReservation(s.plan, id, set), { capture: 'eventually', label: 'Edit reservation' });
+}
+
+export function removeReservation(store: AppStore, id: string): void {
+  const s = store.getState();
+  s.apply(deleteReservation(s.plan, id), { label: 'Remove reservation' });
+}
+
+export function splitFreeBlock(
+  store: AppStore,
+  vpcId: string,
+  block: string,
+  prefix: number,
+  count: number,
+  zones: readonly string[],
+): string | undefined {
+  const s = store.getState();
+  const r = splitOps(s.plan, planIndexOf(s.plan), vpcId, block, prefix, count, zones);
+  if (!r.ok) return r.reason;
+  // The VPC stays selected: its inspector is where the next split or join is asked.
+  return s.apply(r.ops, { label: `Split ${block}` }) ? undefined : 'The plan is read-only';
+}
+
+export function joinSubnets(store: AppStore, ids: readonly string[]): string | undefined {
+  const s = store.getState();
+  const r = joinOps(s.plan, planIndexOf(s.plan), ids);
+  if (!r.ok) return r.reason;
+  return s.apply(r.ops, { label: 'Join subnets' }) ? undefined : 'The plan is read-only';
+}
+
+export function applyClusterSizing(
+  store: AppStore,
+  clusterId: string,
+  needs: ClusterNeeds,
+): string | undefined {
+  const s = store.getState();
+  const r = sizeExistingCluster(s.plan, planIndexOf(s.plan), clusterId, needs);
+  if (!r.ok) return r.reason;
+  return s.apply(r.ops, { label: 'Size cluster' }) ? undefined : 'The plan is read-only';
 }

@@ -14,6 +14,7 @@ import {
   sameObject,
 } from './NodeChrome';
 import { CommentBadge } from './CommentBadge';
+import { ReservedChips } from './ReservedChips';
 import { FarNode, useFar } from './far';
 import { useAppStore } from '../../store/app-store';
 import { nameOf, selectNames } from '../../store/selectors';
@@ -73,6 +74,7 @@ export const VpcNode = memo(function VpcNode({ id, data, selected }: NodeProps<O
           </Chip>
         ))}
         {v.ipv6Cidr && <Chip title="IPv6 CIDR">{v.ipv6Cidr}</Chip>}
+        <ReservedChips vpc={v} />
         <span className="cc-spacer" />
         {v.region && <span className="cc-muted">{v.region}</span>}
         <StatusBadge status={s.status} count={s.count} />

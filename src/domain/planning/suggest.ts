@@ -94,12 +94,16 @@ interface VpcSpace {
 export class AddressPlanner {
   private readonly vpcs = new Map<string, VpcSpace>();
 
-  constructor(private readonly ix: PlanIndex) {}
+  /** `exceptCluster`: a cluster being resized, whose own ranges are free to it. */
+  constructor(
+    private readonly ix: PlanIndex,
+    private readonly exceptCluster?: string,
+  ) {}
 
   private around(vpcId: string): VpcSpace {
     let s = this.vpcs.get(vpcId);
     if (!s) {
-      const ranges = rangesToAvoid(this.ix, vpcId);
+      const ranges = rangesToAvoid(this.ix, vpcId, this.exceptCluster);
       s = {
         space: new FreeSpace(ranges.map((r) => r.cidr)),
         what: new RangeIndex(ranges.map((r) => [r.cidr, r.what] as const)),
