@@ -6,7 +6,7 @@ import { formatPlanError } from '../io/errors';
 import { planToJson } from '../io/serialize';
 import type { Plan } from '../domain/model/plan';
 import { useAppStore } from '../store/app-store';
-import { subscribePlanChanges } from '../store/changes';
+import { STATE_STORAGE } from '../store/persistence';
 import type { Viewport } from '../store/ui-slice';
 
 export const AUTOSAVE_KEY = 'cidr-canvas:autosave';
@@ -72,6 +72,14 @@ export function loadAutosave(storage: Storage = localStorage): LoadResult {
   };
 }
 
+/**
+ * What autosave keeps besides the plan: every key STATE_STORAGE marks autosaved and not part of
+ * the plan. A key added there is saved without a change here.
+ */
+const AUTOSAVED_VIEW = (Object.keys(STATE_STORAGE) as (keyof typeof STATE_STORAGE)[]).filter(
+  (k) => STATE_STORAGE[k].autosave && !STATE_STORAGE[k].export,
+);
+
 export function saveNow(
   storage: Storage = localStorage,
 ): { ok: true } | { ok: false; message: string } {
@@ -82,8 +90,8 @@ export function saveNow(
     version: AUTOSAVE_VERSION,
     savedAt: new Date().toISOString(),
     plan: planToJson(s.plan),
-    viewport: s.viewport,
-    showAllPaths: s.showAllPaths,
+    // The view's keys that the store declares autosaved (viewport, showAllPaths).
+    ...Object.fromEntries(AUTOSAVED_VIEW.map((k) => [k, s[k]])),
   };
   try {
     storage.setItem(AUTOSAVE_KEY, JSON.stringify(doc));
@@ -113,9 +121,9 @@ export function startAutosave(storage: Storage = localStorage): () => void {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
   };
-  const offChanges = subscribePlanChanges(schedule);
+  const offChanges = useAppStore.getState().subscribeChanges(schedule);
   const offView = useAppStore.subscribe((s, prev) => {
-    if (s.viewport !== prev.viewport || s.showAllPaths !== prev.showAllPaths) schedule();
+    if (AUTOSAVED_VIEW.some((k) => s[k] !== prev[k])) schedule();
   });
   const onHide = () => {
     if (timer !== undefined) flush();

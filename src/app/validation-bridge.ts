@@ -3,7 +3,6 @@
 import { applyPathsDelta, patchCapacity } from '../domain/incremental/delta';
 import { isCosmetic } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
-import { subscribePlanChanges } from '../store/changes';
 import { pathScopeOf, scopeKey } from '../store/selectors';
 import { ValidationClient, type ClientOptions } from '../worker/client';
 import type { PathResult } from '../domain/routing/paths';
@@ -50,7 +49,7 @@ export function startValidation(options: ClientOptions = {}): () => void {
   let key = scopeKey(scope);
   client.load(initial.revision, initial.plan, scope);
 
-  const unsubscribeChanges = subscribePlanChanges((change) => {
+  const unsubscribeChanges = store.getState().subscribeChanges((change) => {
     if (change.ops.some((op) => op.op === 'replace')) {
       client.load(change.revision, store.getState().plan, pathScopeOf(store.getState()));
       return;

@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { Plan } from '../domain/model/plan';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
-import { emitPlanChange } from './changes';
+import type { PlanChange } from './changes';
 import {
   canRedo,
   canUndo,
@@ -37,6 +37,8 @@ export interface PlanSlice {
   /** Someone else's edit, read from the shared document: shown and validated, never undone here. */
   receivePlan: (plan: Plan) => void;
   liveSink: LiveSink | null;
+  /** Every change of this store's plan, as ops, in order: for the worker, autosave and storage. */
+  subscribeChanges: (listener: (change: PlanChange) => void) => () => void;
   setLiveSink: (sink: LiveSink | null) => void;
   openPlan: (
     plan: Plan,
@@ -48,6 +50,11 @@ export interface PlanSlice {
 export const createPlanSlice =
   (initial: Plan): StateCreator<AppState, [], [], PlanSlice> =>
   (set, get) => {
+    // Per store, like the store itself: two stores (a test, a second designer) never hear each other.
+    const listeners = new Set<(change: PlanChange) => void>();
+    const emitPlanChange = (change: PlanChange) => {
+      for (const l of listeners) l(change);
+    };
     const commit = (ops: readonly PlanOp[], plan: Plan, history: History) => {
       const revision = get().revision + 1;
       set({ plan, history, revision });
@@ -70,6 +77,10 @@ export const createPlanSlice =
       history: emptyHistory,
       planSource: { kind: 'sample' },
       liveSink: null,
+      subscribeChanges: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
       setLiveSink: (sink) => set({ liveSink: sink }),
       receivePlan: (plan) => {
         const revision = get().revision + 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { basePlan } from '../test-support/builders';
-import { subscribePlanChanges, type PlanChange } from './changes';
+import type { PlanChange } from './changes';
 import { HISTORY_LIMIT } from './history';
 import { STATE_STORAGE } from './persistence';
 import { MAX_ALL_PATHS, pathScopeOf } from './selectors';
@@ -90,13 +90,25 @@ describe('plan slice', () => {
   it('emits every change as ops with a rising revision, undo included', () => {
     const store = createAppStore(basePlan());
     const seen: PlanChange[] = [];
-    const off = subscribePlanChanges((c) => seen.push(c));
+    const off = store.getState().subscribeChanges((c) => seen.push(c));
     store.getState().apply(move(1));
     store.getState().undo();
     store.getState().redo();
     off();
     expect(seen.map((c) => c.revision)).toEqual([1, 2, 3]);
     expect(seen[1]!.ops).toEqual([{ op: 'layout', id: 'vpc-a', box: null }]);
+  });
+
+  it("two stores' change streams are their own", () => {
+    const a = createAppStore(basePlan());
+    const b = createAppStore(basePlan());
+    const heardByB: PlanChange[] = [];
+    const off = b.getState().subscribeChanges((c) => heardByB.push(c));
+    a.getState().apply(move(1));
+    expect(heardByB).toEqual([]);
+    b.getState().apply(move(2));
+    expect(heardByB.map((c) => c.revision)).toEqual([1]);
+    off();
   });
 
   it('a read-only store refuses edits', () => {

@@ -9,7 +9,6 @@ import { parsePlanText } from '../../io/parse';
 import { planToJson } from '../../io/serialize';
 import { useAppStore } from '../../store/app-store';
 import { commitPendingFields } from '../../ui/fields';
-import { subscribePlanChanges } from '../../store/changes';
 import { emptyHistory } from '../../store/history';
 import {
   Library,
@@ -347,7 +346,7 @@ export async function startLibrary(options: {
     const first = useAppStore.getState().plan.clusters[0];
     if (first) useAppStore.getState().select([first.id]);
   }
-  subscribePlanChanges(schedule);
+  useAppStore.getState().subscribeChanges(schedule);
   useAppStore.subscribe((s, prev) => {
     if (s.viewport !== prev.viewport || s.showAllPaths !== prev.showAllPaths) {
       if (held) schedule();
