@@ -131,6 +131,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
         {!live && (
           <>
             <button
+              data-collapse="1360"
               type="button"
               className="cc-tool"
               disabled={readOnly}
@@ -140,6 +141,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
               <FilePlus2 size={16} /> New
             </button>
             <button
+              data-collapse="1360"
               type="button"
               className="cc-tool"
               onClick={() => fileInput.current?.click()}
@@ -166,6 +168,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
         )}
         <CompareButton />
         <button
+          data-collapse="1600"
           type="button"
           className="cc-tool"
           onClick={() => setDialog('import')}
@@ -176,6 +179,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
         </button>
         <ExportMenu />
         <button
+          data-collapse="1600"
           type="button"
           className="cc-tool"
           onClick={() => setDialog('share')}
@@ -186,6 +190,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
       </div>
       <div className="cc-toolbar__group">
         <button
+          data-collapse="1400"
           type="button"
           className="cc-tool"
           disabled={readOnly}

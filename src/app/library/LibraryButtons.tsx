@@ -15,6 +15,7 @@ export function LibraryButtons({ shared = false }: { shared?: boolean }) {
       {!shared && (
         <button
           type="button"
+          data-collapse="1360"
           className="cc-tool"
           onClick={() => setOpen('plans')}
           title="The plans kept in this browser: open, create, rename, duplicate, delete"
@@ -24,6 +25,7 @@ export function LibraryButtons({ shared = false }: { shared?: boolean }) {
       )}
       <button
         type="button"
+        data-collapse="1360"
         className="cc-tool"
         onClick={() => setOpen('versions')}
         title="Save a named version of this plan; restore or compare with one"

@@ -12,6 +12,7 @@ export function CompareButton() {
     <>
       <button
         type="button"
+        data-collapse="1400"
         className={`cc-tool cc-toggle${comparing ? ' is-on' : ''}`}
         onClick={() => input.current?.click()}
         aria-label="Compare with…"
