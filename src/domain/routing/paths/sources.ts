@@ -81,6 +81,31 @@ function keepsPodIp(cx: PathContext, c: Cluster, leg: RangeLeg): string | undefi
   return undefined;
 }
 
+/** The cluster's pods leaving from one subnet (a pod subnet, or a node subnet with or without SNAT). */
+function fromSubnet(
+  cx: PathContext,
+  base: { from: string; to: string },
+  c: Cluster,
+  origin: Subnet,
+  addressText: string,
+  address: ReturnType<typeof cidrOf>,
+  isContainer: boolean,
+  leg: RangeLeg,
+  verdict: 'direct' | 'snat',
+  why: string,
+): PathResult {
+  const src = {
+    id: c.id,
+    vpc: origin.vpc,
+    origin,
+    address,
+    addressText,
+    isContainer,
+    cluster: c.id,
+  };
+  return finish(cx, base, c.id, src, leg, verdict, why);
+}
+
 /** One leg from each origin of the cluster's pods into `worst`; true once it is final. */
 function clusterLeg(
   cx: PathContext,
@@ -104,23 +129,7 @@ function clusterLeg(
         : [];
     if (podSubnets.length > 0) {
       for (const p of podSubnets) {
-        const r = finish(
-          cx,
-          base,
-          c.id,
-          {
-            id: c.id,
-            vpc: p.vpc,
-            origin: p,
-            address: cidrOf(p.cidr),
-            addressText: p.cidr,
-            isContainer: false,
-            cluster: c.id,
-          },
-          leg,
-          'direct',
-          keep,
-        );
+        const r = fromSubnet(cx, base, c, p, p.cidr, cidrOf(p.cidr), false, leg, 'direct', keep);
         if (worst.take(r)) return true;
       }
       return false;
@@ -137,23 +146,7 @@ function clusterLeg(
     }
     const address = cidrOf(c.containerCidr);
     for (const n of nodeSubnets) {
-      const r = finish(
-        cx,
-        base,
-        c.id,
-        {
-          id: c.id,
-          vpc: n.vpc,
-          origin: n,
-          address,
-          addressText: c.containerCidr,
-          isContainer: true,
-          cluster: c.id,
-        },
-        leg,
-        'direct',
-        keep,
-      );
+      const r = fromSubnet(cx, base, c, n, c.containerCidr, address, true, leg, 'direct', keep);
       if (worst.take(r)) return true;
     }
     return false;
@@ -173,23 +166,7 @@ function clusterLeg(
       if (worst.take(r)) return true;
       continue;
     }
-    const r = finish(
-      cx,
-      base,
-      c.id,
-      {
-        id: c.id,
-        vpc: n.vpc,
-        origin: n,
-        address: cidrOf(addressText),
-        addressText,
-        isContainer: false,
-        cluster: c.id,
-      },
-      leg,
-      'snat',
-      why,
-    );
+    const r = fromSubnet(cx, base, c, n, addressText, cidrOf(addressText), false, leg, 'snat', why);
     if (worst.take(r)) return true;
   }
   return false;
