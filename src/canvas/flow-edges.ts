@@ -1,13 +1,15 @@
 // The plan's lines as React Flow edges: the links between objects (peerings, CCN attachments, IDC
 // links, clusters' subnets) and the communication paths. Path edges are reused while their path
 // says the same, so that React Flow and the memoised edges skip them on every other update.
+import { planLinks } from '../io/export/picture/from-plan';
+import type { LinkKind } from '../io/export/picture/picture';
 import { MarkerType, type Edge } from '@xyflow/react';
 import { label } from '../domain/model/defaults';
 import type { Plan } from '../domain/model/plan';
 import type { PathResult } from '../domain/routing/paths';
 import { pathKey, samePath } from '../domain/incremental/delta';
 
-export type LinkKind = 'peering' | 'ccn' | 'node-subnet' | 'pod-subnet' | 'idc';
+export type { LinkKind };
 
 export type LinkEdge = Edge<{ kind: LinkKind; label?: string }, 'link'>;
 export type PathEdge = Edge<
@@ -46,8 +48,8 @@ export function linkEdges(
       label(o),
     ]),
   );
-  const link = (id: string, source: string, target: string, kind: LinkKind, label?: string) => {
-    if (!ids.has(source) || !ids.has(target)) return;
+  // Which links a plan has is the picture export's too: one list, drawn two ways.
+  for (const { id, source, target, kind, label } of planLinks(plan, ids)) {
     edges.push({
       id,
       source,
@@ -60,23 +62,7 @@ export function linkEdges(
       domAttributes: { 'data-kind': kind } as Record<string, string>,
       zIndex: kind === 'node-subnet' || kind === 'pod-subnet' ? 5 : 1,
     });
-  };
-  for (const c of plan.clusters) {
-    for (const s of c.nodeSubnets ?? []) link(`tie:${c.id}:${s}`, c.id, s, 'node-subnet');
-    for (const s of c.podSubnets ?? []) link(`pod:${c.id}:${s}`, c.id, s, 'pod-subnet');
   }
-  for (const p of plan.peerings) link(p.id, p.vpcs[0], p.vpcs[1], 'peering', p.name ?? p.id);
-  for (const c of plan.ccns)
-    for (const m of new Set(c.attachments)) link(`ccn:${c.id}:${m}`, c.id, m, 'ccn');
-  for (const d of plan.idcs)
-    if (d.vpc)
-      link(
-        `idc:${d.id}`,
-        d.id,
-        d.vpc,
-        'idc',
-        d.link === 'direct-connect' ? 'Direct Connect' : 'VPN',
-      );
   return edges;
 }
 

@@ -25,12 +25,15 @@ export const BUNDLE_ABOVE = 40;
 
 export class NoLayoutError extends Error {}
 
+/** A link between two objects of the plan (not a communication path). */
+export type PlanLink = PictureEdge & { readonly kind: LinkKind };
+
 /** The links the canvas draws: node and pod subnet ties, peerings, CCN attachments, IDC links. */
 export function planLinks(
   plan: Pick<Plan, 'clusters' | 'peerings' | 'ccns' | 'idcs'>,
   drawn: ReadonlySet<string>,
-): PictureEdge[] {
-  const out: PictureEdge[] = [];
+): PlanLink[] {
+  const out: PlanLink[] = [];
   const link = (id: string, source: string, target: string, kind: LinkKind, label?: string) => {
     if (drawn.has(source) && drawn.has(target))
       out.push({ id, source, target, kind, ...(label ? { label } : {}) });
