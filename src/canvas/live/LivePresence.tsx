@@ -65,10 +65,13 @@ function useFollow(): void {
   const step = followed ? followed.reviewStep : undefined;
   const joinedReview = useRef(false);
 
+  // By value: every awareness message (anyone's pointer moving) brings new peer objects, and the
+  // view should move only when the followed person's view does.
+  const { x, y, width, height } = view ?? { x: 0, y: 0, width: 0, height: 0 };
   useEffect(() => {
-    if (!view) return;
-    void rf.fitBounds(view, { padding: 0, duration: 0 });
-  }, [rf, view]);
+    if (width === 0 || height === 0) return;
+    void rf.fitBounds({ x, y, width, height }, { padding: 0, duration: 0 });
+  }, [rf, x, y, width, height]);
 
   useEffect(() => {
     const s = useAppStore.getState();
