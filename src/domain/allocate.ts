@@ -23,11 +23,7 @@ export function freeContainerCidr(
   clusterId?: string,
   alsoTaken: readonly Cidr[] = [],
 ): string | undefined {
-  const taken = [...cidrsToAvoid(ix, vpcId, clusterId), ...alsoTaken];
-  const cluster = ix.cluster(clusterId);
-  if (cluster?.serviceCidr) taken.push(cidrOf(cluster.serviceCidr));
-  const b = firstFreeBlockIn(PRIVATE_RANGES, prefix, taken);
-  return b && formatCidr(b);
+  return freeClusterCidr(ix, vpcId, prefix, clusterId, alsoTaken, 'serviceCidr');
 }
 
 /** A service CIDR for a cluster, clear of its own container CIDR and its surroundings. */
@@ -38,9 +34,21 @@ export function freeServiceCidr(
   clusterId?: string,
   alsoTaken: readonly Cidr[] = [],
 ): string | undefined {
+  return freeClusterCidr(ix, vpcId, prefix, clusterId, alsoTaken, 'containerCidr');
+}
+
+// A cluster's two ranges avoid the same things and each other: `sibling` names the other one.
+function freeClusterCidr(
+  ix: PlanIndex,
+  vpcId: string,
+  prefix: number,
+  clusterId: string | undefined,
+  alsoTaken: readonly Cidr[],
+  sibling: 'containerCidr' | 'serviceCidr',
+): string | undefined {
   const taken = [...cidrsToAvoid(ix, vpcId, clusterId), ...alsoTaken];
-  const cluster = ix.cluster(clusterId);
-  if (cluster?.containerCidr) taken.push(cidrOf(cluster.containerCidr));
+  const other = ix.cluster(clusterId)?.[sibling];
+  if (other) taken.push(cidrOf(other));
   const b = firstFreeBlockIn(PRIVATE_RANGES, prefix, taken);
   return b && formatCidr(b);
 }
