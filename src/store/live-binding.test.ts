@@ -43,6 +43,17 @@ describe('a store bound to a shared document', () => {
     expect(b.getState().history.past).toHaveLength(0);
   });
 
+  it("brings the other person's edit as the ops that make it, keeping what they did not touch", async () => {
+    const { a, b } = twoPeople();
+    const seen: string[] = [];
+    b.getState().subscribeChanges((c) => seen.push(...c.ops.map((o) => o.op)));
+    const untouched = b.getState().plan.subnets.find((x) => x.id === 'sn-node');
+    setCidr(a, 'sn-db', '10.0.3.0/24');
+    await flush();
+    expect(seen).toEqual(['update']);
+    expect(b.getState().plan.subnets.find((x) => x.id === 'sn-node')).toBe(untouched);
+  });
+
   it('undo takes back only your own change, not the one made after it by someone else', async () => {
     const { a, b } = twoPeople();
     setCidr(a, 'sn-db', '10.0.3.0/24');

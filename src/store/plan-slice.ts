@@ -1,7 +1,8 @@
 // The document: the plan, its revision and its undo history. Every write goes through `apply`
 // with ops, and says whether undo captures it.
 import type { StateCreator } from 'zustand';
-import type { Plan } from '../domain/model/plan';
+import { COLLECTIONS, type Plan } from '../domain/model/plan';
+import { opsBetween } from '../domain/ops/between';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
 import type { PlanChange } from './changes';
 import {
@@ -47,6 +48,20 @@ export interface PlanSlice {
   ) => void;
 }
 
+function objectCount(plan: Plan): number {
+  let n = 0;
+  for (const c of COLLECTIONS) n += plan[c].length;
+  return n;
+}
+
+function tryApplyQuiet(plan: Plan, ops: readonly PlanOp[]): Plan | null {
+  try {
+    return applyOps(plan, ops).plan;
+  } catch {
+    return null;
+  }
+}
+
 export const createPlanSlice =
   (initial: Plan): StateCreator<AppState, [], [], PlanSlice> =>
   (set, get) => {
@@ -83,7 +98,22 @@ export const createPlanSlice =
       },
       setLiveSink: (sink) => set({ liveSink: sink }),
       receivePlan: (plan) => {
+        // As the ops that make the difference, so the worker re-checks only what changed and
+        // the canvas keeps every object nobody touched; as a new plan when the ops cannot say
+        // it, or when they would be more work than reading the plan anew.
+        const current = get().plan;
+        const ops = opsBetween(current, plan);
+        if (ops !== null && ops.length === 0) return;
+        const applied =
+          ops !== null && ops.length * 8 <= objectCount(current) + 64
+            ? tryApplyQuiet(current, ops)
+            : null;
         const revision = get().revision + 1;
+        if (applied && ops) {
+          set({ plan: applied, revision });
+          emitPlanChange({ revision, ops });
+          return;
+        }
         set({ plan, revision });
         emitPlanChange({ revision, ops: [{ op: 'replace', plan }] });
       },

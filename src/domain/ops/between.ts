@@ -1,0 +1,139 @@
+// The ops that turn one plan into another: how a plan read anew from a shared document (someone
+// else's edit) enters the designer as an edit instead of a new plan, so the worker re-checks
+// only what changed and the canvas keeps every object nobody touched. Null when the difference
+// is one the ops cannot say (objects reordered, the description changed): then the caller
+// replaces the plan, as before.
+import { COLLECTIONS, type Plan, type PlanObject } from '../model/plan';
+import type { PlanOp } from './ops';
+
+type Item = { readonly id: string };
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The ids both lists hold must keep their order: then removing the missing ones and inserting
+ * the new ones at their final index, lowest first, gives `after`'s order. Undefined when they
+ * do not, or when a list holds an id twice.
+ */
+function listOps<T extends Item>(
+  before: readonly T[],
+  after: readonly T[],
+  remove: (id: string) => PlanOp,
+  insert: (item: T, index: number) => PlanOp,
+  change: (was: T, now: T) => PlanOp | undefined,
+): PlanOp[] | undefined {
+  const was = new Map(before.map((o) => [o.id, o]));
+  const now = new Set(after.map((o) => o.id));
+  if (was.size !== before.length || now.size !== after.length) return undefined;
+  const ops: PlanOp[] = [];
+  const kept: string[] = [];
+  for (const o of before) {
+    if (now.has(o.id)) kept.push(o.id);
+    else ops.push(remove(o.id));
+  }
+  let k = 0;
+  const inserts: PlanOp[] = [];
+  for (let index = 0; index < after.length; index++) {
+    const o = after[index]!;
+    const old = was.get(o.id);
+    if (!old) {
+      inserts.push(insert(o, index));
+      continue;
+    }
+    if (kept[k++] !== o.id) return undefined;
+    const op = change(old, o);
+    if (op) ops.push(op);
+  }
+  return [...ops, ...inserts];
+}
+
+function objectChange(collection: (typeof COLLECTIONS)[number], was: PlanObject, now: PlanObject) {
+  const b = was as unknown as Record<string, unknown>;
+  const a = now as unknown as Record<string, unknown>;
+  const set: Record<string, unknown> = {};
+  const unset: string[] = [];
+  for (const [k, v] of Object.entries(a)) if (k !== 'id' && !same(b[k], v)) set[k] = v;
+  for (const k of Object.keys(b)) if (!(k in a)) unset.push(k);
+  if (Object.keys(set).length === 0 && unset.length === 0) return undefined;
+  const op: PlanOp = {
+    op: 'update',
+    collection,
+    id: now.id,
+    set,
+    ...(unset.length > 0 ? { unset } : {}),
+  };
+  return op;
+}
+
+function noteOps(
+  kind: 'reservation' | 'comment',
+  before: readonly Item[] | undefined,
+  after: readonly Item[] | undefined,
+): PlanOp[] | undefined {
+  // An empty list and no list differ in the file, and only "no list" comes back from deleting
+  // the last item (dropEmpty).
+  if (before === undefined && after !== undefined && after.length === 0) return undefined;
+  if (before !== undefined && before.length === 0 && after === undefined) return undefined;
+  const ops = listOps(
+    before ?? [],
+    after ?? [],
+    (id) => ({ op: kind, id, value: null }),
+    (item, index) => ({ op: kind, id: item.id, value: item, index }) as PlanOp,
+    (was, now) => (same(was, now) ? undefined : ({ op: kind, id: now.id, value: now } as PlanOp)),
+  );
+  if (!ops) return undefined;
+  if (after === undefined && ops.length > 0) {
+    const last = ops[ops.length - 1] as Extract<PlanOp, { op: 'reservation' | 'comment' }>;
+    ops[ops.length - 1] = { ...last, dropEmpty: true };
+  }
+  return ops;
+}
+
+export function opsBetween(before: Plan, after: Plan): PlanOp[] | null {
+  if (before.format !== after.format || before.version !== after.version) return null;
+  if (before.description !== after.description) return null;
+  const ops: PlanOp[] = [];
+  for (const collection of COLLECTIONS) {
+    const list = listOps<PlanObject>(
+      before[collection],
+      after[collection],
+      (id) => ({ op: 'remove', collection, id }),
+      (object, index) => ({ op: 'insert', collection, object, index }),
+      (was, now) => objectChange(collection, was, now),
+    );
+    if (!list) return null;
+    ops.push(...list);
+  }
+  for (const [kind, key] of [
+    ['reservation', 'reservations'],
+    ['comment', 'comments'],
+  ] as const) {
+    const list = noteOps(kind, before[key], after[key]);
+    if (!list) return null;
+    ops.push(...list);
+  }
+  if (!same(before.flows, after.flows)) ops.push({ op: 'flows', flows: after.flows ?? null });
+  if (before.name !== after.name) ops.push({ op: 'name', name: after.name ?? null });
+  const layoutOps = layoutBetween(before.layout, after.layout);
+  if (!layoutOps) return null;
+  ops.push(...layoutOps);
+  return ops;
+}
+
+function layoutBetween(before: Plan['layout'], after: Plan['layout']): PlanOp[] | undefined {
+  if (same(before, after)) return [];
+  if (after === undefined && before !== undefined && Object.keys(before).length === 0)
+    return undefined;
+  // The layout op drops a layout it empties, so "an empty layout" cannot be said.
+  if (after !== undefined && Object.keys(after).length === 0) return undefined;
+  const ops: PlanOp[] = [];
+  for (const id of Object.keys(before ?? {}))
+    if (!after || !(id in after)) ops.push({ op: 'layout', id, box: null });
+  for (const [id, box] of Object.entries(after ?? {}))
+    if (!same(before?.[id], box)) ops.push({ op: 'layout', id, box });
+  return ops;
+}
