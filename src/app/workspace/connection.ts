@@ -11,7 +11,7 @@ import type { AppStore } from '../../store/store';
 import { withLayout } from '../auto-layout';
 import { requestFit } from '../../canvas/fit';
 import { savedAuthor, withAuthor } from '../../panels/comments/author';
-import { colourFor, peersFrom } from './presence';
+import { colourFor, colourIfTaken, peersFrom } from './presence';
 import { isReadOnlyToken } from './link';
 
 export interface LiveConnection {
@@ -137,9 +137,12 @@ export function connectLivePlan(
     reviewStep: null,
   });
   const onAwareness = () => {
-    store.getState().updateLive({
-      peers: peersFrom(awareness.getStates(), doc.clientID),
-    });
+    const peers = peersFrom(awareness.getStates(), doc.clientID);
+    const live = store.getState().live;
+    const colour = live ? colourIfTaken(live.me, peers) : null;
+    store
+      .getState()
+      .updateLive(live && colour ? { peers, me: { ...live.me, color: colour } } : { peers });
   };
   awareness.on('change', onAwareness);
   // Others see a name: asked once, like a comment's author, and remembered.
@@ -162,9 +165,9 @@ export function connectLivePlan(
         awareness.setLocalStateField('cursor', store.getState().myCursor);
       }, CURSOR_EVERY_MS);
     }
-    const name = st.live?.me.name;
-    if (name && name !== prev.live?.me.name)
-      awareness.setLocalStateField('user', { name, color: st.live!.me.color });
+    const me = st.live?.me;
+    if (me && (me.name !== prev.live?.me.name || me.color !== prev.live?.me.color))
+      awareness.setLocalStateField('user', { name: me.name, color: me.color });
   });
 
   return {

@@ -3,10 +3,34 @@
 import type { Peer, PeerView } from '../../store/live-slice';
 
 /** Colours that read on the canvas's light background, and apart from the verdict colours. */
-const COLOURS = ['#7c3aed', '#db2777', '#0891b2', '#c2410c', '#4f46e5', '#0d9488', '#a21caf'];
+const COLOURS = [
+  '#7c3aed',
+  '#db2777',
+  '#0891b2',
+  '#c2410c',
+  '#4f46e5',
+  '#0d9488',
+  '#a21caf',
+  '#0369a1',
+  '#854d0e',
+];
 
 export function colourFor(clientId: number): string {
   return COLOURS[Math.abs(clientId) % COLOURS.length]!;
+}
+
+/**
+ * A colour for this person when someone who came first (a lower client id) wears theirs, so two
+ * pointers never look alike while the palette lasts. Every client decides the same way from what
+ * everyone announces, so all screens agree; null when the colour is free (or none is left).
+ */
+export function colourIfTaken(
+  me: { id: number; color: string },
+  peers: readonly { id: number; color: string }[],
+): string | null {
+  if (!peers.some((p) => p.color === me.color && p.id < me.id)) return null;
+  const worn = new Set(peers.map((p) => p.color));
+  return COLOURS.find((c) => !worn.has(c)) ?? null;
 }
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
