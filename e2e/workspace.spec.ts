@@ -113,6 +113,16 @@ test('two people edit one plan live: edits, presence, cursors, selections, undo 
   // Who is here, on both screens.
   await expect(ana.getByRole('button', { name: 'Follow Ben' })).toBeVisible();
   await expect(ben.getByRole('button', { name: 'Follow Ana' })).toBeVisible();
+  // Each wears their own colour, and the same one on both screens.
+  const colour = (page: Page, name: RegExp) =>
+    page.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
+  await expect
+    .poll(async () => [await colour(ana, /^You, Ana/), await colour(ben, /^Follow Ana/)])
+    .toEqual([await colour(ben, /^Follow Ana/), await colour(ana, /^You, Ana/)]);
+  await expect
+    .poll(async () => (await colour(ana, /^You, Ana/)) !== (await colour(ana, /^Follow Ben/)))
+    .toBe(true);
+  expect(await colour(ben, /^You, Ben/)).toBe(await colour(ana, /^Follow Ben/));
 
   // Ana renames a subnet; Ben's canvas shows it. Timed from Ana's store to Ben's.
   const seenByBen = whenPlan(ben, 'sn-nodes', 'nodes-gz3-a');
