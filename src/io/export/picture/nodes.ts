@@ -2,6 +2,7 @@
 // CIDRs, clusters with their ranges and capacity, everything else as a box with a coloured mark;
 // an object with findings gets the canvas's status outline and a badge with their count.
 import { chip, n, rect, STATUS_COLORS, text } from './elements';
+import type { Box } from './geometry';
 import type { PictureNode } from './picture';
 import { escapeXml, fit, textWidth } from './text';
 
@@ -50,13 +51,20 @@ function ring(node: PictureNode): string {
   );
 }
 
+/** The tinted band behind a container's title, rounded at the top like its box, and the rule under it. */
+function headBand(b: Box, h: number, fill: string, rule: string): string[] {
+  return [
+    `<path d="M${n(b.x + 1)},${n(b.y + h)} V${n(b.y + 10)} Q${n(b.x + 1)},${n(b.y + 1)} ${n(b.x + 10)},${n(b.y + 1)} H${n(b.x + b.w - 10)} Q${n(b.x + b.w - 1)},${n(b.y + 1)} ${n(b.x + b.w - 1)},${n(b.y + 10)} V${n(b.y + h)} Z" fill="${fill}"/>`,
+    `<line x1="${n(b.x)}" y1="${n(b.y + h)}" x2="${n(b.x + b.w)}" y2="${n(b.y + h)}" stroke="${rule}" stroke-width="1"/>`,
+  ];
+}
+
 function vpc(node: PictureNode): string {
   const o = node.obj as Obj;
   const b = node.box;
   const parts = [
     rect(b, '#f7fbff', '#93c5fd', { rx: 10, width: 1.5 }),
-    `<path d="M${n(b.x + 1)},${n(b.y + 38)} V${n(b.y + 10)} Q${n(b.x + 1)},${n(b.y + 1)} ${n(b.x + 10)},${n(b.y + 1)} H${n(b.x + b.w - 10)} Q${n(b.x + b.w - 1)},${n(b.y + 1)} ${n(b.x + b.w - 1)},${n(b.y + 10)} V${n(b.y + 38)} Z" fill="#e6f0fd"/>`,
-    `<line x1="${n(b.x)}" y1="${n(b.y + 38)}" x2="${n(b.x + b.w)}" y2="${n(b.y + 38)}" stroke="#bfdbfe" stroke-width="1"/>`,
+    ...headBand(b, 38, '#e6f0fd', '#bfdbfe'),
   ];
   const right = b.x + b.w - 12 - (node.findings ? 44 : 0);
   // A cut CIDR says nothing: the primary CIDR is drawn whole, the region gives way first, then
@@ -134,8 +142,7 @@ function cluster(node: PictureNode): string {
   const cni = o.mode === 'vpc-cni';
   const parts = [
     rect(b, '#ffffff', '#c4b5fd', { rx: 10, width: 1.5 }),
-    `<path d="M${n(b.x + 1)},${n(b.y + 32)} V${n(b.y + 10)} Q${n(b.x + 1)},${n(b.y + 1)} ${n(b.x + 10)},${n(b.y + 1)} H${n(b.x + b.w - 10)} Q${n(b.x + b.w - 1)},${n(b.y + 1)} ${n(b.x + b.w - 1)},${n(b.y + 10)} V${n(b.y + 32)} Z" fill="#f1edfe"/>`,
-    `<line x1="${n(b.x)}" y1="${n(b.y + 32)}" x2="${n(b.x + b.w)}" y2="${n(b.y + 32)}" stroke="#ddd6fe" stroke-width="1"/>`,
+    ...headBand(b, 32, '#f1edfe', '#ddd6fe'),
   ];
   const mode = cni ? 'VPC-CNI' : 'GlobalRouter';
   const modeW = textWidth(mode, 11, false, true) + 14;
