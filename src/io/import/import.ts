@@ -14,7 +14,7 @@ import { parseJsonFile } from './json-text';
 import { layoutImported } from './layout';
 import type { TfResource } from './resources';
 import { readState } from './state';
-import { readTccli } from './tccli';
+import { readTccli } from './tccli/read';
 import { mapTerraform } from './terraform/map';
 import {
   ImportError,
