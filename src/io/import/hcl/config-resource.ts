@@ -6,7 +6,7 @@ import { PLAN_ID_TAG } from '../../export/terraform-carry';
 import type { TfResource, TfView } from '../resources';
 import { ImportError } from '../types';
 import type { BlockDecl } from './declarations';
-import { at, bodyAttributes, children, nestedBlocks } from './syntax';
+import { at, bodyAttributes, child, nestedBlocks } from './syntax';
 import { isLazy, Unresolved, type Lazy, type Scope, type Value } from './value';
 
 /** What an instance needs of its configuration to evaluate its arguments. */
@@ -124,12 +124,17 @@ class BlockView implements TfView {
   }
 
   blocks(name: string): TfView[] {
-    return nestedBlocks(this.body, this.decl.src, name).map((b, i) => {
-      const body = children(b).find((p) => p.name === 'Body');
-      return body
-        ? new BlockView(this.config, this.decl, body, this.extra, `${this.address}.${name}[${i}]`)
-        : new BlockView(this.config, this.decl, b, this.extra, `${this.address}.${name}[${i}]`);
-    });
+    // `name {}` has no Body node: the block stands in for an empty one.
+    return nestedBlocks(this.body, this.decl.src, name).map(
+      (b, i) =>
+        new BlockView(
+          this.config,
+          this.decl,
+          child(b, 'Body') ?? b,
+          this.extra,
+          `${this.address}.${name}[${i}]`,
+        ),
+    );
   }
 }
 

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { ImportError } from '../types';
 import { binary, FUNCTIONS } from './builtins';
-import { at, children, textOf, type Source } from './syntax';
+import { at, child, children, textOf, type Source } from './syntax';
 import { describe, isLazy, Unresolved, type Scope, type Value } from './value';
 
 const OPERATIONS = new Set(['Operation', 'BinaryOperation', 'UnaryOperation', 'Conditional']);
@@ -86,20 +86,13 @@ export class Evaluator {
 
   private postfix(v: Value, n: SyntaxNode, scope: Scope): Value {
     if (n.name === 'GetAttr') {
-      const name = textOf(
-        this.src,
-        children(n).find((c) => c.name === 'Identifier')!,
-      );
+      const name = textOf(this.src, child(n, 'Identifier')!);
       return this.getAttr(v, name, n);
     }
     if (n.name === 'Index') {
       const inner = children(n)[0]!;
       let key: Value;
-      if (inner.name === 'NewIndex')
-        key = this.eval(
-          children(inner).find((c) => c.name === 'Expression')!,
-          scope,
-        );
+      if (inner.name === 'NewIndex') key = this.eval(child(inner, 'Expression')!, scope);
       else key = Number(textOf(this.src, inner).replace(/^\./, ''));
       return this.index(v, key, n);
     }
@@ -196,7 +189,7 @@ export class Evaluator {
           break;
         }
         case 'TemplateInterpolation': {
-          const e = children(c).find((x) => x.name === 'Expression')!;
+          const e = child(c, 'Expression')!;
           parts.push(this.eval(e, scope));
           break;
         }
@@ -293,13 +286,10 @@ export class Evaluator {
     const names = children(intro)
       .filter((c) => c.name === 'Identifier')
       .map((c) => textOf(this.src, c));
-    const coll = this.eval(
-      children(intro).find((c) => c.name === 'Expression')!,
-      scope,
-    );
+    const coll = this.eval(child(intro, 'Expression')!, scope);
     const exprs = parts.filter((c) => c.name === 'Expression');
     const cond = parts.find((c) => c.name === 'ForCond');
-    const condExpr = cond ? children(cond).find((c) => c.name === 'Expression') : undefined;
+    const condExpr = cond ? child(cond, 'Expression') : undefined;
     const isObject = node.name === 'ForObjectExpr';
     const grouped = isObject && parts.some((c) => c.name === 'Ellipsis');
     let entries: [Value, Value][];

@@ -37,6 +37,11 @@ export function children(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
+/** The first child of that name, if there is one. */
+export function child(node: SyntaxNode, name: string): SyntaxNode | undefined {
+  return children(node).find((c) => c.name === name);
+}
+
 export function textOf(src: Source, node: SyntaxNode): string {
   return src.text.slice(node.from, node.to);
 }
@@ -64,12 +69,7 @@ export function bodyAttributes(body: SyntaxNode | undefined, src: Source): Map<s
 
 export function nestedBlocks(body: SyntaxNode, src: Source, type: string): SyntaxNode[] {
   return children(body).filter(
-    (c) =>
-      c.name === 'Block' &&
-      textOf(
-        src,
-        children(c).find((p) => p.name === 'BlockType')!,
-      ) === type,
+    (c) => c.name === 'Block' && textOf(src, child(c, 'BlockType')!) === type,
   );
 }
 
