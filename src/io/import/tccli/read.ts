@@ -30,8 +30,10 @@ export class ApiMapping {
     readonly skipped: SkipList,
   ) {}
 
-  each(key: string, f: (x: Located) => void): void {
-    for (const x of this.sets.get(key) ?? []) {
+  /** Each item of a list, in the files' order or the one given; a wrong one is a problem. */
+  each(key: string, f: (x: Located) => void, order?: (a: Located, b: Located) => number): void {
+    const items = this.sets.get(key) ?? [];
+    for (const x of order ? [...items].sort(order) : items) {
       try {
         f(x);
       } catch (e) {

@@ -84,13 +84,10 @@ export function mapRoutes(m: ApiMapping): void {
 
 /** CCN attachments in the order they were made, of VPCs and of the IDCs the routes brought in. */
 export function mapCcnAttachments(m: ApiMapping): void {
-  const attached = [...(m.sets.get('InstanceSet') ?? [])].sort((a, b) =>
-    (typeof a.item.AttachedTime === 'string' ? a.item.AttachedTime : '').localeCompare(
-      typeof b.item.AttachedTime === 'string' ? b.item.AttachedTime : '',
-    ),
-  );
-  for (const x of attached) {
-    try {
+  const time = (x: Located) => (typeof x.item.AttachedTime === 'string' ? x.item.AttachedTime : '');
+  m.each(
+    'InstanceSet',
+    (x) => {
       const ccnId = need(x, 'CcnId');
       const ccn = m.ccns.get(ccnId);
       if (!ccn)
@@ -107,7 +104,7 @@ export function mapCcnAttachments(m: ApiMapping): void {
           `${instance} on ${ccnId}`,
           `state ${state}: only ACTIVE attachments carry traffic`,
         );
-        continue;
+        return;
       }
       if (type === 'VPC') {
         if (!m.vpcs.has(instance))
@@ -121,12 +118,10 @@ export function mapCcnAttachments(m: ApiMapping): void {
           `${instance} on ${ccnId}`,
           `${type} attachments are not modelled unless a route through the gateway says what lies behind it`,
         );
-        continue;
+        return;
       }
       if (!ccn.attachments.includes(instance)) ccn.attachments.push(instance);
-    } catch (e) {
-      if (!(e instanceof ImportError)) throw e;
-      m.problems.push({ where: e.where, message: e.message });
-    }
-  }
+    },
+    (a, b) => time(a).localeCompare(time(b)),
+  );
 }
