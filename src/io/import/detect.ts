@@ -1,7 +1,7 @@
 // Which kind of input a set of files is, from their content: the JSON that `terraform show
 // -json` prints, Tencent Cloud API responses as tccli prints them, or Terraform configuration.
 import { isRecord } from './json-text';
-import { API_SET_KEYS } from './tccli';
+import { API_SET_KEYS } from './tccli/responses';
 import { ImportError, type ImportFile, type ImportKind } from './types';
 
 function kindOfFile(f: ImportFile): ImportKind | 'plan' | undefined {

@@ -14,8 +14,8 @@ import { parseJsonFile } from './json-text';
 import { layoutImported } from './layout';
 import type { TfResource } from './resources';
 import { readState } from './state';
-import { readTccli } from './tccli';
-import { mapTerraform } from './terraform-map';
+import { readTccli } from './tccli/read';
+import { mapTerraform } from './terraform/map';
 import {
   ImportError,
   SkipList,
@@ -125,7 +125,7 @@ export async function importFiles(
         return fromResources(kind, resources, skipped);
       }
       case 'terraform': {
-        const { readConfiguration } = await import('./hcl-config');
+        const { readConfiguration } = await import('./hcl/configuration');
         const read = readConfiguration(files, skipped);
         if (!read.ok) return fail(read.problems);
         if (read.tencentcloud === 0)

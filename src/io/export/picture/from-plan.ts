@@ -8,7 +8,7 @@ import type { LayoutBox, Plan } from '../../../domain/model/plan';
 import type { PathResult } from '../../../domain/routing/paths';
 import { pathKey } from '../../../domain/incremental/delta';
 import type { Box } from './geometry';
-import { textWidth } from './svg';
+import { textWidth } from './text';
 import {
   pathLabel,
   planNames,

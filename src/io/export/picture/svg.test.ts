@@ -12,7 +12,9 @@ import { TEMPLATE_TEXTS } from '../templates.test-support';
 import { bezier, floatingEnds, pointAt, type Box } from './geometry';
 import { NoLayoutError, pictureFromPlan, planPathEdges } from './from-plan';
 import type { LineKind, Picture, PictureEdge, PictureNode } from './picture';
-import { drawPicture, fit, LINE_STYLES, renderSvg, textWidth, xmlText } from './svg';
+import { LINE_STYLES } from './lines';
+import { drawPicture, renderSvg } from './svg';
+import { fit, textWidth, xmlText } from './text';
 
 function load(name: string): Plan {
   const r = parsePlanText(TEMPLATE_TEXTS[name]!);

@@ -4,80 +4,12 @@
 // value only known after apply, a name that is not declared — is an Unresolved error at its file
 // and line: the import never guesses.
 import type { SyntaxNode } from '@lezer/common';
-import { parseCidr, formatCidr, blockAt } from '../../domain/ip/cidr';
-import { ImportError } from './types';
+import { ImportError } from '../types';
+import { binary, FUNCTIONS } from './builtins';
+import { at, child, children, textOf, type Source } from './syntax';
+import { describe, isLazy, Unresolved, type Scope, type Value } from './value';
 
-export type Value = string | number | boolean | null | Value[] | { [k: string]: Value } | Lazy;
-
-/** A value computed on demand: a resource instance, whose arguments are evaluated when read. */
-export interface Lazy {
-  readonly lazy: true;
-  attr(name: string, at: string): Value;
-  readonly description: string;
-}
-
-export function isLazy(v: unknown): v is Lazy {
-  return typeof v === 'object' && v !== null && (v as Lazy).lazy === true;
-}
-
-export interface Source {
-  readonly file: string;
-  readonly text: string;
-  /** Offsets of line starts, for line numbers. */
-  readonly lines: number[];
-}
-
-export function sourceOf(file: string, text: string): Source {
-  const lines = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines.push(i + 1);
-  return { file, text, lines };
-}
-
-export function lineOf(src: Source, pos: number): number {
-  let lo = 0;
-  let hi = src.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (src.lines[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
-export function at(src: Source, node: SyntaxNode | number): string {
-  return `${src.file}:${lineOf(src, typeof node === 'number' ? node : node.from)}`;
-}
-
-/** Names the expression can see: var, local, resources, count, each, for-expression variables. */
-export interface Scope {
-  lookup(name: string, node: SyntaxNode, src: Source): Value;
-}
-
-export class Unresolved extends ImportError {
-  /** Whether the message already names the argument it was found in. */
-  named = false;
-}
-
-const IGNORED = /Comment$/;
 const OPERATIONS = new Set(['Operation', 'BinaryOperation', 'UnaryOperation', 'Conditional']);
-
-export function children(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (!IGNORED.test(c.name)) out.push(c);
-  return out;
-}
-
-export function textOf(src: Source, node: SyntaxNode): string {
-  return src.text.slice(node.from, node.to);
-}
-
-function describe(v: Value): string {
-  if (isLazy(v)) return v.description;
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  return JSON.stringify(v);
-}
 
 function unescapeQuoted(raw: string): string {
   return raw.replace(
@@ -154,20 +86,13 @@ export class Evaluator {
 
   private postfix(v: Value, n: SyntaxNode, scope: Scope): Value {
     if (n.name === 'GetAttr') {
-      const name = textOf(
-        this.src,
-        children(n).find((c) => c.name === 'Identifier')!,
-      );
+      const name = textOf(this.src, child(n, 'Identifier')!);
       return this.getAttr(v, name, n);
     }
     if (n.name === 'Index') {
       const inner = children(n)[0]!;
       let key: Value;
-      if (inner.name === 'NewIndex')
-        key = this.eval(
-          children(inner).find((c) => c.name === 'Expression')!,
-          scope,
-        );
+      if (inner.name === 'NewIndex') key = this.eval(child(inner, 'Expression')!, scope);
       else key = Number(textOf(this.src, inner).replace(/^\./, ''));
       return this.index(v, key, n);
     }
@@ -224,13 +149,6 @@ export class Evaluator {
         return this.collection(node, scope);
       case 'FunctionCall':
         return this.call(node, scope);
-      case 'Conditional': {
-        const parts = children(node).filter((c) => c.name !== 'ControlOp');
-        const cond = this.eval(parts[0]!, scope);
-        if (typeof cond !== 'boolean')
-          this.fail(parts[0]!, `a condition should be true or false, got ${describe(cond)}`);
-        return this.eval(cond ? parts[1]! : parts[2]!, scope);
-      }
       case 'ForExpr':
         return this.forExpr(children(node)[0]!, scope);
       default:
@@ -271,7 +189,7 @@ export class Evaluator {
           break;
         }
         case 'TemplateInterpolation': {
-          const e = children(c).find((x) => x.name === 'Expression')!;
+          const e = child(c, 'Expression')!;
           parts.push(this.eval(e, scope));
           break;
         }
@@ -357,42 +275,8 @@ export class Evaluator {
     if (op === '&&' && a === false) return false;
     if (op === '||' && a === true) return true;
     const b = this.seq(parts.slice(i + 1), scope, node, trailing);
-    switch (op) {
-      case '==':
-        return JSON.stringify(a) === JSON.stringify(b);
-      case '!=':
-        return JSON.stringify(a) !== JSON.stringify(b);
-      case '&&':
-      case '||':
-        if (typeof a === 'boolean' && typeof b === 'boolean') return op === '&&' ? a && b : a || b;
-        break;
-      default: {
-        const x = typeof a === 'string' ? Number(a) : a;
-        const y = typeof b === 'string' ? Number(b) : b;
-        if (typeof x !== 'number' || typeof y !== 'number' || Number.isNaN(x) || Number.isNaN(y))
-          break;
-        switch (op) {
-          case '+':
-            return x + y;
-          case '-':
-            return x - y;
-          case '*':
-            return x * y;
-          case '/':
-            return x / y;
-          case '%':
-            return x % y;
-          case '<':
-            return x < y;
-          case '>':
-            return x > y;
-          case '<=':
-            return x <= y;
-          case '>=':
-            return x >= y;
-        }
-      }
-    }
+    const v = binary(op, a, b);
+    if (v !== undefined) return v;
     return this.fail(node, `cannot apply ${op} to ${describe(a)} and ${describe(b)}`);
   }
 
@@ -402,13 +286,10 @@ export class Evaluator {
     const names = children(intro)
       .filter((c) => c.name === 'Identifier')
       .map((c) => textOf(this.src, c));
-    const coll = this.eval(
-      children(intro).find((c) => c.name === 'Expression')!,
-      scope,
-    );
+    const coll = this.eval(child(intro, 'Expression')!, scope);
     const exprs = parts.filter((c) => c.name === 'Expression');
     const cond = parts.find((c) => c.name === 'ForCond');
-    const condExpr = cond ? children(cond).find((c) => c.name === 'Expression') : undefined;
+    const condExpr = cond ? child(cond, 'Expression') : undefined;
     const isObject = node.name === 'ForObjectExpr';
     const grouped = isObject && parts.some((c) => c.name === 'Ellipsis');
     let entries: [Value, Value][];
@@ -470,145 +351,3 @@ export class Evaluator {
     }
   }
 }
-
-// --- Functions --------------------------------------------------------------------------------
-
-function asList(v: Value): Value[] {
-  if (Array.isArray(v)) return v;
-  throw new Error(`expected a list, got ${describe(v)}`);
-}
-
-function asMap(v: Value): Record<string, Value> {
-  if (v !== null && typeof v === 'object' && !Array.isArray(v) && !isLazy(v)) return v;
-  throw new Error(`expected a map, got ${describe(v)}`);
-}
-
-function asNumber(v: Value): number {
-  const n = typeof v === 'string' ? Number(v) : v;
-  if (typeof n !== 'number' || Number.isNaN(n))
-    throw new Error(`expected a number, got ${describe(v)}`);
-  return n;
-}
-
-function asString(v: Value): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  throw new Error(`expected a string, got ${describe(v)}`);
-}
-
-function cidrsubnet(prefix: string, newbits: number, netnum: number): string {
-  const r = parseCidr(prefix);
-  if (!r.ok) throw new Error(r.error);
-  const c = r.cidr;
-  const bits = c.family === 4 ? 32 : 128;
-  const p = c.prefix + newbits;
-  if (p > bits) throw new Error(`${prefix} has no room for ${newbits} more bits`);
-  if (netnum < 0 || netnum >= 2 ** newbits)
-    throw new Error(`netnum ${netnum} does not fit in ${newbits} bits`);
-  const addr =
-    c.family === 4
-      ? c.lo + netnum * 2 ** (bits - p)
-      : c.lo + BigInt(netnum) * (1n << BigInt(bits - p));
-  return formatCidr(blockAt(c.family, addr, p));
-}
-
-function cidrhost(prefix: string, hostnum: number): string {
-  const r = parseCidr(prefix);
-  if (!r.ok) throw new Error(r.error);
-  if (r.cidr.family !== 4) throw new Error('only IPv4 prefixes are read');
-  const size = r.cidr.hi - r.cidr.lo + 1;
-  const n = hostnum < 0 ? size + hostnum : hostnum;
-  if (n < 0 || n >= size) throw new Error(`host number ${hostnum} is outside ${prefix}`);
-  return formatCidr(blockAt(4, r.cidr.lo + n, 32)).replace(/\/32$/, '');
-}
-
-const FUNCTIONS: Readonly<Record<string, (a: Value[]) => Value>> = {
-  cidrsubnet: ([p, b, n]) => cidrsubnet(asString(p!), asNumber(b!), asNumber(n!)),
-  cidrhost: ([p, n]) => cidrhost(asString(p!), asNumber(n!)),
-  cidrsubnets: ([p, ...bits]) => {
-    const base = asString(p!);
-    const r = parseCidr(base);
-    if (!r.ok) throw new Error(r.error);
-    const out: string[] = [];
-    let next = r.cidr.family === 4 ? r.cidr.lo : 0;
-    for (const b of bits) {
-      const prefix = r.cidr.prefix + asNumber(b);
-      const size = 2 ** (32 - prefix);
-      next = Math.ceil(next / size) * size;
-      out.push(formatCidr(blockAt(4, next, prefix)));
-      next += size;
-    }
-    return out;
-  },
-  concat: (a) => a.flatMap(asList),
-  element: ([l, i]) => {
-    const list = asList(l!);
-    return list[asNumber(i!) % list.length]!;
-  },
-  length: ([v]) =>
-    typeof v === 'string' ? v.length : Array.isArray(v) ? v.length : Object.keys(asMap(v!)).length,
-  lookup: ([m, k, d]) => {
-    const map = asMap(m!);
-    const key = asString(k!);
-    if (key in map) return map[key]!;
-    if (d === undefined) throw new Error(`no key ${JSON.stringify(key)} and no default`);
-    return d;
-  },
-  merge: (a) => Object.assign({}, ...a.map(asMap)) as Record<string, Value>,
-  keys: ([m]) => Object.keys(asMap(m!)).sort(),
-  values: ([m]) =>
-    Object.entries(asMap(m!))
-      .sort(([x], [y]) => (x < y ? -1 : 1))
-      .map(([, v]) => v),
-  join: ([sep, l]) => asList(l!).map(asString).join(asString(sep!)),
-  split: ([sep, s]) => asString(s!).split(asString(sep!)),
-  format: ([f, ...rest]) => {
-    let i = 0;
-    return asString(f!).replace(/%%|%[sd]/g, (m) => (m === '%%' ? '%' : asString(rest[i++] ?? '')));
-  },
-  lower: ([s]) => asString(s!).toLowerCase(),
-  upper: ([s]) => asString(s!).toUpperCase(),
-  trimspace: ([s]) => asString(s!).trim(),
-  replace: ([s, a, b]) => asString(s!).split(asString(a!)).join(asString(b!)),
-  substr: ([s, o, l]) =>
-    asString(s!).substr(asNumber(o!), asNumber(l!) < 0 ? undefined : asNumber(l!)),
-  tostring: ([v]) => asString(v!),
-  tonumber: ([v]) => asNumber(v!),
-  tobool: ([v]) =>
-    v === true || v === 'true'
-      ? true
-      : v === false || v === 'false'
-        ? false
-        : (() => {
-            throw new Error(`expected a bool, got ${describe(v!)}`);
-          })(),
-  tolist: ([v]) => asList(v!),
-  toset: ([v]) =>
-    [...new Set(asList(v!).map((x) => JSON.stringify(x)))].map((x) => JSON.parse(x) as Value),
-  tomap: ([v]) => asMap(v!),
-  flatten: ([v]) => (asList(v!) as unknown[]).flat(Infinity) as Value[],
-  distinct: ([v]) =>
-    [...new Set(asList(v!).map((x) => JSON.stringify(x)))].map((x) => JSON.parse(x) as Value),
-  compact: ([v]) => asList(v!).filter((x) => x !== null && x !== ''),
-  coalesce: (a) => {
-    const v = a.find((x) => x !== null && x !== '');
-    if (v === undefined) throw new Error('every argument is null or empty');
-    return v;
-  },
-  min: (a) => Math.min(...a.map(asNumber)),
-  max: (a) => Math.max(...a.map(asNumber)),
-  range: (a) => {
-    const [start, end, step] =
-      a.length === 1
-        ? [0, asNumber(a[0]!), 1]
-        : [asNumber(a[0]!), asNumber(a[1]!), a[2] === undefined ? 1 : asNumber(a[2])];
-    const out: number[] = [];
-    for (let i = start; step > 0 ? i < end : i > end; i += step) out.push(i);
-    return out;
-  },
-  zipmap: ([k, v]) => {
-    const keys = asList(k!).map(asString);
-    const vals = asList(v!);
-    return Object.fromEntries(keys.map((key, i) => [key, vals[i]!]));
-  },
-};
