@@ -25,12 +25,7 @@ export const DEFAULT_CLUSTER_VERSION = '1.30.0';
 const NODE_PUBLIC_BANDWIDTH = 10;
 
 export function clusterItems(cx: TfContext, c: Cluster): Item[] {
-  if (!cx.ix.vpc(c.vpc))
-    return [
-      note(cx.line('clusters', c)),
-      note(`Cluster ${label(c)} left out: its VPC is missing`),
-      blank,
-    ];
+  if (!cx.ix.vpc(c.vpc)) return cx.leftOut('cluster', c, 'its VPC is missing');
   const cni = clusterMode(c) === 'vpc-cni';
   const version = cx.variable({
     name: 'cluster_version',
@@ -81,7 +76,7 @@ export function clusterItems(cx: TfContext, c: Cluster): Item[] {
       ),
     );
   return [
-    ...cx.describe('clusters', c, 'TKE cluster'),
+    ...cx.describe('cluster', c, 'TKE cluster'),
     ...notes,
     block(`resource "tencentcloud_kubernetes_cluster" "${cx.tf(c.id)}"`, items),
     blank,

@@ -19,15 +19,10 @@ import { IS_V4, type TfContext } from './context';
 const CCN_DESCRIPTION_MAX_BYTES = 100;
 
 export function natItems(cx: TfContext, n: NatGateway): Item[] {
-  if (!cx.ix.vpc(n.vpc))
-    return [
-      note(cx.line('natGateways', n)),
-      note(`NAT gateway ${label(n)} left out: its VPC is missing`),
-      blank,
-    ];
+  if (!cx.ix.vpc(n.vpc)) return cx.leftOut('natGateway', n, 'its VPC is missing');
   const name = cx.tf(n.id);
   return [
-    ...cx.describe('natGateways', n, 'NAT gateway'),
+    ...cx.describe('natGateway', n),
     note('A NAT gateway needs at least one EIP (assigned_eip_set).'),
     block(`resource "tencentcloud_eip" "${name}"`, [
       ...cx.providerFor(n.vpc),
@@ -48,15 +43,10 @@ export function natItems(cx: TfContext, n: NatGateway): Item[] {
 
 export function peeringItems(cx: TfContext, p: Peering): Item[] {
   const [a, b] = p.vpcs;
-  if (!cx.ix.vpc(a) || !cx.ix.vpc(b))
-    return [
-      note(cx.line('peerings', p)),
-      note(`Peering ${label(p)} left out: a VPC is missing`),
-      blank,
-    ];
+  if (!cx.ix.vpc(a) || !cx.ix.vpc(b)) return cx.leftOut('peering', p, 'a VPC is missing');
   cx.usesUserInfo = true;
   return [
-    ...cx.describe('peerings', p, 'Peering'),
+    ...cx.describe('peering', p),
     note(`From VPC ${label(cx.ix.vpc(a))} to VPC ${label(cx.ix.vpc(b))}, both in this account.`),
     block(`resource "tencentcloud_vpc_peer_connect_manager" "${cx.tf(p.id)}"`, [
       ...cx.providerFor(a),
@@ -91,7 +81,7 @@ export function ccnItems(cx: TfContext, c: Ccn): Item[] {
     items.push(attr('description', str(truncateUtf8(c.description, CCN_DESCRIPTION_MAX_BYTES))));
   items.push(tags(c.id));
   const out: Item[] = [
-    ...cx.describe('ccns', c, 'CCN'),
+    ...cx.describe('ccn', c),
     block(`resource "tencentcloud_ccn" "${cx.tf(c.id)}"`, items),
     blank,
   ];

@@ -3,10 +3,12 @@
 // every resource uses. One context per export; the per-family modules take it as `cx`.
 import { label } from '../../../domain/model/defaults';
 import { PlanIndex } from '../../../domain/model/plan-index';
+import { KINDS, kindTitle } from '../../../domain/model/kinds';
 import { COLLECTIONS } from '../../../domain/model/plan';
-import type { Plan, Subnet } from '../../../domain/model/plan';
+import type { ObjectKind, Plan, Subnet } from '../../../domain/model/plan';
 import {
   attr,
+  blank,
   NameAllocator,
   note,
   num,
@@ -122,13 +124,25 @@ export class TfContext {
 
   /** The object's `cidr-canvas:` line, then what a person should know about it. */
   describe(
-    kind: string,
+    kind: ObjectKind,
     o: { id: string; name?: string; description?: string },
-    what: string,
+    what = kindTitle(kind),
   ): Item[] {
-    const out = [note(this.line(kind, o)), note(`${what} ${label(o)} (plan id ${o.id})`)];
+    const out = [
+      note(this.line(KINDS[kind].collection, o)),
+      note(`${what} ${label(o)} (plan id ${o.id})`),
+    ];
     if (o.description) out.push(note(o.description));
     return out;
+  }
+
+  /** An object that cannot be written: its `cidr-canvas:` line, so import keeps it, and why. */
+  leftOut(kind: ObjectKind, o: { id: string; name?: string }, why: string): Item[] {
+    return [
+      note(this.line(KINDS[kind].collection, o)),
+      note(`${kindTitle(kind)} ${label(o)} left out: ${why}`),
+      blank,
+    ];
   }
 
   zoneOf(s: Subnet | undefined): Expr {

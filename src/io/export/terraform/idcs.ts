@@ -12,7 +12,7 @@ export function idcItems(cx: TfContext, idc: Idc): Item[] {
   const dc = idc.link === 'direct-connect';
   const over = dc ? 'Direct Connect' : 'VPN';
   const out: Item[] = [
-    ...cx.describe('idcs', idc, 'IDC'),
+    ...cx.describe('idc', idc),
     note(
       `${idc.cidrs.join(', ')} over ${over}${v ? ` to VPC ${label(v)}` : ''}${onCcn(cx, idc) ? ', attached to a CCN' : ''}.`,
     ),

@@ -12,7 +12,7 @@ export function vpcItems(cx: TfContext, v: Vpc): Item[] {
     items.push(attr('assistant_cidrs', list(v.secondaryCidrs.map(str))));
   items.push(tags(v.id));
   const out: Item[] = [
-    ...cx.describe('vpcs', v, 'VPC'),
+    ...cx.describe('vpc', v),
     block(`resource "tencentcloud_vpc" "${cx.tf(v.id)}"`, items),
     blank,
   ];
@@ -31,12 +31,7 @@ export function vpcItems(cx: TfContext, v: Vpc): Item[] {
 }
 
 export function subnetItems(cx: TfContext, s: Subnet): Item[] {
-  if (!cx.ix.vpc(s.vpc))
-    return [
-      note(cx.line('subnets', s)),
-      note(`Subnet ${label(s)} left out: its VPC is missing`),
-      blank,
-    ];
+  if (!cx.ix.vpc(s.vpc)) return cx.leftOut('subnet', s, 'its VPC is missing');
   const items: Item[] = [
     ...cx.providerFor(s.vpc),
     attr('vpc_id', cx.ref('tencentcloud_vpc', s.vpc)),
@@ -48,7 +43,7 @@ export function subnetItems(cx: TfContext, s: Subnet): Item[] {
     items.push(attr('route_table_id', cx.ref('tencentcloud_route_table', s.routeTable)));
   items.push(tags(s.id));
   return [
-    ...cx.describe('subnets', s, 'Subnet'),
+    ...cx.describe('subnet', s),
     ...(s.routeTable ? [] : [note("No route table in the plan: the VPC's default table.")]),
     block(`resource "tencentcloud_subnet" "${cx.tf(s.id)}"`, items),
     blank,

@@ -30,7 +30,7 @@ function clbName(r: Resource): string {
 export function resourceItems(cx: TfContext, r: Resource): Item[] {
   const s = cx.ix.subnet(r.subnet);
   const v = cx.ix.vpc(s?.vpc);
-  const head = cx.describe('resources', r, KIND_LABEL[r.kind]);
+  const head = cx.describe('resource', r, KIND_LABEL[r.kind]);
   if (!s || !v) return [...head, note('Left out: its subnet or VPC is missing'), blank];
   const where = [
     ...cx.providerFor(v.id),

@@ -7,14 +7,9 @@ import { tags } from '../terraform-carry';
 import { IS_V4, type TfContext } from './context';
 
 export function routeTableItems(cx: TfContext, t: RouteTable): Item[] {
-  if (!cx.ix.vpc(t.vpc))
-    return [
-      note(cx.line('routeTables', t)),
-      note(`Route table ${label(t)} left out: its VPC is missing`),
-      blank,
-    ];
+  if (!cx.ix.vpc(t.vpc)) return cx.leftOut('routeTable', t, 'its VPC is missing');
   const out: Item[] = [
-    ...cx.describe('routeTables', t, 'Route table'),
+    ...cx.describe('routeTable', t),
     block(`resource "tencentcloud_route_table" "${cx.tf(t.id)}"`, [
       ...cx.providerFor(t.vpc),
       attr('vpc_id', cx.ref('tencentcloud_vpc', t.vpc)),
