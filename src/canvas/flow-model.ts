@@ -2,11 +2,11 @@
 // changes, so that React Flow and the memoised node components skip them on every other update.
 import { Position, type Node } from '@xyflow/react';
 import { label } from '../domain/model/defaults';
-import { DEFAULT_SIZES, RESOURCE_KIND_NAMES } from '../domain/ops/create';
+import { RESOURCE_KIND_NAMES } from '../domain/ops/create';
+import { nodeSize, type CanvasKind } from '../ui/kinds';
 import type { LayoutBox, Plan, ResourceKind } from '../domain/model/plan';
 
-export type CanvasKind =
-  'vpc' | 'subnet' | 'cluster' | 'resource' | 'nat' | 'idc' | 'ccn' | 'internet';
+export type { CanvasKind } from '../ui/kinds';
 
 /** The plan object travels in the node's data: a node changes exactly when its object does. */
 export type ObjectNode = Node<{ kind: CanvasKind; obj: unknown }, CanvasKind>;
@@ -23,9 +23,7 @@ interface Inputs {
   readonly mark: string | undefined;
 }
 
-function sizeOf(kind: CanvasKind): { width: number; height: number } {
-  return DEFAULT_SIZES[kind === 'nat' ? 'nat' : kind]!;
-}
+const sizeOf = nodeSize;
 
 /** What a screen reader says for a node: its kind, its name and its address ("subnet nodes-gz4 10.0.2.0/24"). */
 export function nodeAriaLabel(kind: CanvasKind, obj: unknown): string {

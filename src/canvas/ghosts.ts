@@ -4,10 +4,9 @@ import type { Node } from '@xyflow/react';
 import type { DiffKind, ObjectRef } from '../domain/diff/objects';
 import { label } from '../domain/model/defaults';
 import type { LayoutBox, Plan } from '../domain/model/plan';
-import { DEFAULT_SIZES } from '../domain/ops/create';
 import { ghostId } from '../store/compare-slice';
 import type { CanvasKind } from './flow-model';
-import { CANVAS_KIND } from './placement';
+import { CANVAS_KIND, nodeSize, OBJECT_KIND_OF_CANVAS } from '../ui/kinds';
 
 export interface GhostData extends Record<string, unknown> {
   readonly kind: CanvasKind;
@@ -19,10 +18,8 @@ export interface GhostData extends Record<string, unknown> {
 
 export type GhostNode = Node<GhostData, 'ghost'>;
 
-/** The plan's kind of a canvas kind: CANVAS_KIND read backwards. */
-const OBJECT_KIND = Object.fromEntries(
-  Object.entries(CANVAS_KIND).map(([objectKind, canvasKind]) => [canvasKind, objectKind]),
-) as Readonly<Record<CanvasKind, DiffKind>>;
+/** Ghosts are never the internet: every canvas kind they take is an object's. */
+const OBJECT_KIND = OBJECT_KIND_OF_CANVAS as Readonly<Record<CanvasKind, DiffKind>>;
 /** Containers first: React Flow wants a parent before its children. */
 const ORDER: readonly CanvasKind[] = ['vpc', 'subnet', 'cluster', 'nat', 'resource', 'idc', 'ccn'];
 
@@ -91,7 +88,7 @@ export function ghostNodes(
     const box = layout[id];
     if (!o || !box) continue;
     const parent = parentOf(kind, o);
-    const size = DEFAULT_SIZES[kind]!;
+    const size = nodeSize(kind);
     const inLive = parent !== undefined && drawn.has(parent);
     const inGhost = parent !== undefined && gone.has(parent) && layout[parent] !== undefined;
     const position =

@@ -2,13 +2,13 @@
 // means for the plan (a resource moved to another subnet; a subnet dragged out of its VPC
 // goes back, with a sentence that says why).
 import { nextSubnetCidr } from '../domain/allocate';
-import { DEFAULT_SIZES, newId, nextFreeIp } from '../domain/ops/create';
+import { newId, nextFreeIp } from '../domain/ops/create';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
 import { label } from '../domain/model/defaults';
 import type { PlanIndex } from '../domain/model/plan-index';
 import { planIndexOf } from '../domain/model/plan-index';
 import type { LayoutBox, Plan } from '../domain/model/plan';
-import type { CanvasKind } from './flow-model';
+import { CANVAS_KIND, nodeSize, type CanvasKind } from '../ui/kinds';
 
 export interface Rect {
   readonly id: string;
@@ -127,15 +127,7 @@ interface Box {
 }
 
 /** The canvas kind (and size key) of each kind of plan object that is drawn as a box. */
-export const CANVAS_KIND: Readonly<Partial<Record<string, CanvasKind>>> = {
-  vpc: 'vpc',
-  subnet: 'subnet',
-  cluster: 'cluster',
-  resource: 'resource',
-  natGateway: 'nat',
-  idc: 'idc',
-  ccn: 'ccn',
-};
+export { CANVAS_KIND };
 
 /** The container an object sits in on the canvas (its layout box is relative to it). */
 export function parentOf(ix: PlanIndex, id: string): string | undefined {
@@ -161,7 +153,7 @@ function boxOf(plan: Plan, ix: PlanIndex, id: string): Box | undefined {
   const l = plan.layout?.[id];
   if (!l) return undefined;
   const key = CANVAS_KIND[ix.kindOf(id) ?? ''] ?? 'resource';
-  const d = LEAF_ROOM[key] ?? DEFAULT_SIZES[key]!;
+  const d = LEAF_ROOM[key] ?? nodeSize(key);
   return { x: l.x, y: l.y, w: l.width ?? d.width, h: l.height ?? d.height };
 }
 
@@ -218,8 +210,8 @@ export function containOps(plan: Plan, ids: readonly string[]): PlanOp[] {
     }
     const need = contentExtent({ ...plan, layout }, parent, ix);
     const p = layout[parent];
-    const width = p.width ?? DEFAULT_SIZES[kind]!.width;
-    const height = p.height ?? DEFAULT_SIZES[kind]!.height;
+    const width = p.width ?? nodeSize(kind).width;
+    const height = p.height ?? nodeSize(kind).height;
     if (need.width > width || need.height > height) {
       layout[parent] = {
         ...p,
@@ -326,7 +318,7 @@ export function nodeSubnetOps(plan: Plan, clusterId: string): PlanOp[] {
   const id = newId(plan, 'subnet');
   const zone = ix.subnetsOf(c.vpc).find((s) => s.zone)?.zone;
   const near = plan.layout?.[clusterId];
-  const size = DEFAULT_SIZES.subnet!;
+  const size = nodeSize('subnet');
   const insertOps: PlanOp[] = [
     {
       op: 'insert',

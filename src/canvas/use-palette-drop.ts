@@ -2,9 +2,10 @@
 // lands, inside the VPC or subnet under the pointer, with free ranges (src/domain/ops/create).
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent } from 'react';
-import { createObject, DEFAULT_SIZES, type PaletteKind } from '../domain/ops/create';
+import { createObject, type PaletteKind } from '../domain/ops/create';
 import { useAppStore } from '../store/app-store';
 import { PALETTE_MIME } from '../ui/dnd';
+import { nodeSize, PALETTE_KINDS } from '../ui/kinds';
 import type { ObjectNode } from './flow-model';
 import { flowRects } from './flow-rects';
 import { containerAt, placedCreationOps } from './placement';
@@ -23,18 +24,7 @@ export function usePaletteDrop() {
       // VPCs, IDCs and CCNs sit on the canvas itself, wherever they are dropped.
       const container =
         kind === 'vpc' || kind === 'idc' || kind === 'ccn' ? undefined : containerAt(all, point);
-      const size =
-        DEFAULT_SIZES[
-          kind === 'vpc'
-            ? 'vpc'
-            : kind === 'subnet'
-              ? 'subnet'
-              : kind === 'cluster' || kind === 'vpc-cni-cluster'
-                ? 'cluster'
-                : kind === 'nat' || kind === 'idc' || kind === 'ccn'
-                  ? kind
-                  : 'resource'
-        ]!;
+      const size = nodeSize(PALETTE_KINDS[kind].canvas);
       const topLeft = { x: point.x - Math.min(size.width / 2, 40), y: point.y - 20 };
       const at = container ? { x: topLeft.x - container.x, y: topLeft.y - container.y } : topLeft;
       const nearVpc = all

@@ -2,29 +2,25 @@
 // and are of the right kind, flows between things that can talk. The first problem, in
 // document order, is reported with its JSON path.
 import { parseIp } from '../domain/ip/cidr';
-import { COLLECTIONS, KIND_OF_COLLECTION, type ObjectKind } from '../domain/model/plan';
+import { KINDS, kindFacts, OBJECT_KINDS, withArticle } from '../domain/model/kinds';
+import type { ObjectKind } from '../domain/model/plan';
 import { jsonPath, type PlanError } from './errors';
 import type { PlanInput } from './schema';
 
 /** Reservations and comments carry ids from the same space as objects, but are not drawn. */
 type IdKind = ObjectKind | 'reservation' | 'comment';
 
-/** Lists outside COLLECTIONS whose items carry an id unique across the plan. */
+/** Lists outside the kinds' collections whose items carry an id unique across the plan. */
 const OTHER_ID_LISTS = [
   ['reservations', 'reservation'],
   ['comments', 'comment'],
 ] as const;
 
 const KIND_WORDS: Readonly<Record<IdKind, string>> = {
-  vpc: 'a VPC',
-  subnet: 'a subnet',
-  cluster: 'a cluster',
-  resource: 'a resource',
-  natGateway: 'a NAT gateway',
-  peering: 'a peering',
-  ccn: 'a CCN',
-  idc: 'an IDC',
-  routeTable: 'a route table',
+  ...(Object.fromEntries(OBJECT_KINDS.map((k) => [k, withArticle(k)])) as Record<
+    ObjectKind,
+    string
+  >),
   reservation: 'a reservation',
   comment: 'a comment',
 };
@@ -44,10 +40,10 @@ interface Seen {
 
 export function checkIntegrity(plan: PlanInput): PlanError | undefined {
   const ids = new Map<string, Seen>();
-  const lists: [string, IdKind, readonly { id: string }[]][] = COLLECTIONS.map((key) => [
-    key,
-    KIND_OF_COLLECTION[key],
-    plan[key] ?? [],
+  const lists: [string, IdKind, readonly { id: string }[]][] = OBJECT_KINDS.map((kind) => [
+    KINDS[kind].collection,
+    kind,
+    plan[KINDS[kind].collection] ?? [],
   ]);
   for (const [key, kind] of OTHER_ID_LISTS) lists.push([key, kind, plan[key] ?? []]);
   for (const [key, kind, list] of lists) {
@@ -115,38 +111,24 @@ export function checkIntegrity(plan: PlanInput): PlanError | undefined {
   };
 
   const checks: Array<() => PlanError | undefined> = [];
-  (plan.subnets ?? []).forEach((s, i) => {
-    checks.push(() => ref(['subnets', i, 'vpc'], s.vpc, 'vpc'));
-    if (s.routeTable !== undefined)
-      checks.push(() => ref(['subnets', i, 'routeTable'], s.routeTable!, 'routeTable'));
-  });
-  (plan.clusters ?? []).forEach((c, i) => {
-    checks.push(() => ref(['clusters', i, 'vpc'], c.vpc, 'vpc'));
-    checks.push(() => refs(['clusters', i, 'nodeSubnets'], c.nodeSubnets, 'subnet'));
-    checks.push(() => refs(['clusters', i, 'podSubnets'], c.podSubnets, 'subnet'));
-  });
-  (plan.resources ?? []).forEach((r, i) =>
-    checks.push(() => ref(['resources', i, 'subnet'], r.subnet, 'subnet')),
-  );
-  (plan.natGateways ?? []).forEach((n, i) =>
-    checks.push(() => ref(['natGateways', i, 'vpc'], n.vpc, 'vpc')),
-  );
-  (plan.peerings ?? []).forEach((p, i) =>
-    checks.push(() => refs(['peerings', i, 'vpcs'], p.vpcs, 'vpc')),
-  );
-  (plan.ccns ?? []).forEach((c, i) =>
-    checks.push(() => refs(['ccns', i, 'attachments'], c.attachments, 'vpc', 'cluster', 'idc')),
-  );
-  (plan.idcs ?? []).forEach((d, i) => {
-    if (d.vpc !== undefined) checks.push(() => ref(['idcs', i, 'vpc'], d.vpc!, 'vpc'));
-  });
-  (plan.routeTables ?? []).forEach((t, i) => {
-    checks.push(() => ref(['routeTables', i, 'vpc'], t.vpc, 'vpc'));
-    // Any existing object may be named as a target: one of the wrong kind is the finding ROUTE_TARGET_INVALID.
-    t.routes.forEach((r, j) =>
-      checks.push(() => ref(['routeTables', i, 'routes', j, 'target'], r.target)),
-    );
-  });
+  // Each kind's references, in the order its objects and their fields are written.
+  for (const kind of OBJECT_KINDS) {
+    const { collection, refs: facts } = kindFacts(kind);
+    const list = (plan[collection] ?? []) as readonly Readonly<Record<string, unknown>>[];
+    list.forEach((o, i) => {
+      for (const f of facts) {
+        const value = o[f.field];
+        if (value === undefined) continue;
+        if (!f.many) checks.push(() => ref([collection, i, f.field], value as string, ...f.to));
+        else if (f.item === undefined)
+          checks.push(() => refs([collection, i, f.field], value as string[], ...f.to));
+        else
+          (value as readonly Record<string, string>[]).forEach((x, j) =>
+            checks.push(() => ref([collection, i, f.field, j, f.item!], x[f.item!]!, ...f.to)),
+          );
+      }
+    });
+  }
   (plan.flows ?? []).forEach((f, i) => {
     checks.push(() => ref(['flows', i, 'from'], f.from, 'cluster', 'resource'));
     checks.push(() => {
@@ -166,14 +148,7 @@ export function checkIntegrity(plan: PlanInput): PlanError | undefined {
   (plan.comments ?? []).forEach((c, i) => {
     // A comment is about something drawn or reserved, never about another comment: replies do that.
     if (c.object !== undefined)
-      checks.push(() =>
-        ref(
-          ['comments', i, 'object'],
-          c.object!,
-          ...(Object.values(KIND_OF_COLLECTION) as IdKind[]),
-          'reservation',
-        ),
-      );
+      checks.push(() => ref(['comments', i, 'object'], c.object!, ...OBJECT_KINDS, 'reservation'));
   });
   for (const c of checks) {
     const e = c();

@@ -3,6 +3,7 @@
 import { useDeferredValue, useEffect } from 'react';
 import {
   COLLECTIONS,
+  KIND_OF_COLLECTION,
   type Cluster,
   type Collection,
   type PlanObject,
@@ -13,7 +14,8 @@ import { usePlanContent } from '../store/hooks';
 import { useAppStore } from '../store/app-store';
 import { selectReadOnly } from '../store/selectors';
 import { CheckedField, expectSlowWrites } from '../ui/fields';
-import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
+import { RESOURCE_ICONS } from '../ui/icons';
+import { UI_KINDS } from '../ui/kinds';
 import { textCheck } from './inspector/checks';
 import { CapacityCard } from './inspector/CapacityCard';
 import { UtilisationBars } from './inspector/UtilisationBars';
@@ -27,18 +29,6 @@ import { JoinSelection } from './inspector/JoinSelection';
 import { ReservationsCard } from './inspector/ReservationsCard';
 import { SizeClusterCard } from './inspector/SizeClusterCard';
 import { SplitJoinCard } from './inspector/SplitJoinCard';
-
-const KIND_TITLES: Readonly<Record<Collection, string>> = {
-  vpcs: 'VPC',
-  subnets: 'Subnet',
-  clusters: 'Cluster',
-  resources: 'Resource',
-  natGateways: 'NAT gateway',
-  peerings: 'Peering',
-  ccns: 'CCN',
-  idcs: 'IDC',
-  routeTables: 'Route table',
-};
 
 function find(
   plan: ReturnType<typeof useAppStore.getState>['plan'],
@@ -121,21 +111,7 @@ export function Inspector() {
     const Icon =
       collection === 'resources'
         ? RESOURCE_ICONS[(object as { kind: 'cdb' }).kind]
-        : KIND_ICONS[
-            (
-              {
-                vpcs: 'vpc',
-                subnets: 'subnet',
-                clusters: 'cluster',
-                natGateways: 'nat',
-                idcs: 'idc',
-                ccns: 'ccn',
-                peerings: 'ccn',
-                routeTables: 'subnet',
-                resources: 'subnet',
-              } as const
-            )[collection]
-          ];
+        : UI_KINDS[KIND_OF_COLLECTION[collection]].icon;
     body = (
       <div className="cc-inspector__body" key={object.id}>
         <div className="cc-inspector__title">
@@ -143,7 +119,7 @@ export function Inspector() {
           <div>
             <h2>{label(object)}</h2>
             <span className="cc-muted">
-              {KIND_TITLES[collection]} · <code>{object.id}</code>
+              {UI_KINDS[KIND_OF_COLLECTION[collection]].title} · <code>{object.id}</code>
             </span>
           </div>
         </div>

@@ -2,7 +2,7 @@
 // selected container, for keyboards).
 import type { DragEvent } from 'react';
 import type { PaletteKind } from '../domain/ops/create';
-import { KIND_ICONS, RESOURCE_ICONS } from '../ui/icons';
+import { PALETTE_KINDS } from '../ui/kinds';
 import { useAppStore } from '../store/app-store';
 import { selectReadOnly } from '../store/selectors';
 import { PALETTE_MIME } from '../ui/dnd';
@@ -12,26 +12,25 @@ const GROUPS: ReadonlyArray<{
   items: ReadonlyArray<{
     kind: PaletteKind;
     label: string;
-    icon: keyof typeof KIND_ICONS | `r:${keyof typeof RESOURCE_ICONS}`;
     hint: string;
   }>;
 }> = [
   {
     title: 'Network',
     items: [
-      { kind: 'vpc', label: 'VPC', icon: 'vpc', hint: 'Drop anywhere' },
-      { kind: 'subnet', label: 'Subnet', icon: 'subnet', hint: 'Drop in a VPC' },
-      { kind: 'nat', label: 'NAT gateway', icon: 'nat', hint: 'Drop in a VPC' },
+      { kind: 'vpc', label: 'VPC', hint: 'Drop anywhere' },
+      { kind: 'subnet', label: 'Subnet', hint: 'Drop in a VPC' },
+      { kind: 'nat', label: 'NAT gateway', hint: 'Drop in a VPC' },
     ],
   },
   {
     title: 'Kubernetes',
     items: [
-      { kind: 'cluster', label: 'TKE cluster', icon: 'cluster', hint: 'GlobalRouter, in a VPC' },
+      { kind: 'cluster', label: 'TKE cluster', hint: 'GlobalRouter, in a VPC' },
       {
         kind: 'vpc-cni-cluster',
         label: 'VPC-CNI cluster',
-        icon: 'cluster',
+
         hint: 'Pods in VPC subnets',
       },
     ],
@@ -39,18 +38,18 @@ const GROUPS: ReadonlyArray<{
   {
     title: 'Resources',
     items: [
-      { kind: 'cdb', label: 'Database (CDB)', icon: 'r:cdb', hint: 'Drop in a subnet' },
-      { kind: 'redis', label: 'Redis', icon: 'r:redis', hint: 'Drop in a subnet' },
-      { kind: 'memcached', label: 'Memcached', icon: 'r:memcached', hint: 'Drop in a subnet' },
-      { kind: 'cvm', label: 'CVM', icon: 'r:cvm', hint: 'Drop in a subnet' },
-      { kind: 'clb', label: 'Load balancer', icon: 'r:clb', hint: 'Drop in a subnet' },
+      { kind: 'cdb', label: 'Database (CDB)', hint: 'Drop in a subnet' },
+      { kind: 'redis', label: 'Redis', hint: 'Drop in a subnet' },
+      { kind: 'memcached', label: 'Memcached', hint: 'Drop in a subnet' },
+      { kind: 'cvm', label: 'CVM', hint: 'Drop in a subnet' },
+      { kind: 'clb', label: 'Load balancer', hint: 'Drop in a subnet' },
     ],
   },
   {
     title: 'Connectivity',
     items: [
-      { kind: 'ccn', label: 'CCN', icon: 'ccn', hint: 'Connect VPCs to it' },
-      { kind: 'idc', label: 'On-prem IDC', icon: 'idc', hint: 'Links to a VPC or a CCN' },
+      { kind: 'ccn', label: 'CCN', hint: 'Connect VPCs to it' },
+      { kind: 'idc', label: 'On-prem IDC', hint: 'Links to a VPC or a CCN' },
     ],
   },
 ];
@@ -68,9 +67,7 @@ export function Palette({ onAdd }: { onAdd: (kind: PaletteKind) => void }) {
         <section key={g.title}>
           <h3>{g.title}</h3>
           {g.items.map((item) => {
-            const Icon = item.icon.startsWith('r:')
-              ? RESOURCE_ICONS[item.icon.slice(2) as keyof typeof RESOURCE_ICONS]
-              : KIND_ICONS[item.icon as keyof typeof KIND_ICONS];
+            const Icon = PALETTE_KINDS[item.kind].icon;
             return (
               <button
                 key={item.kind}

@@ -3,6 +3,7 @@
 // proportional to what changed, so that a 100,000-object plan is not indexed again per keystroke.
 import { cidrOf, type Cidr } from '../ip/cidr';
 import { clusterMode } from './defaults';
+import { KINDS, kindFacts, OBJECT_KINDS, refIds, type RefFact } from './kinds';
 import {
   COLLECTIONS,
   KIND_OF_COLLECTION,
@@ -87,24 +88,19 @@ class Children<T extends PlanObject> {
   }
 }
 
+/** Each collection's reference to the objects that list it among their children, if any. */
+const PARENT_REF: ReadonlyMap<Collection, RefFact> = new Map(
+  OBJECT_KINDS.flatMap((k) => {
+    const r = kindFacts(k).refs.find((f) => f.parent);
+    return r ? [[KINDS[k].collection, r] as const] : [];
+  }),
+);
+
 function parentsOf(collection: Collection, o: PlanObject): string[] {
-  switch (collection) {
-    case 'subnets':
-    case 'clusters':
-    case 'natGateways':
-    case 'routeTables':
-      return [(o as { vpc: string }).vpc];
-    case 'idcs':
-      return (o as Idc).vpc === undefined ? [] : [(o as Idc).vpc!];
-    case 'resources':
-      return [(o as Resource).subnet];
-    case 'peerings':
-      return [...new Set((o as Peering).vpcs)];
-    case 'ccns':
-      return [...new Set((o as Ccn).attachments)];
-    default:
-      return [];
-  }
+  const r = PARENT_REF.get(collection);
+  if (!r) return [];
+  const ids = refIds(o, r);
+  return r.many ? [...new Set(ids)] : [...ids];
 }
 
 export class PlanIndex {
@@ -169,16 +165,19 @@ export class PlanIndex {
         order++;
       }
     }
-    // Single-parent lists without parentsOf's array per object: a 100k plan has 100k of them.
-    for (const o of plan.subnets) this.subnetsByVpc.push(o.vpc, o);
-    for (const o of plan.clusters) this.clustersByVpc.push(o.vpc, o);
-    for (const o of plan.resources) this.resourcesBySubnet.push(o.subnet, o);
-    for (const o of plan.natGateways) this.natsByVpc.push(o.vpc, o);
-    for (const o of plan.idcs) if (o.vpc !== undefined) this.idcsByVpc.push(o.vpc, o);
-    for (const o of plan.routeTables) this.tablesByVpc.push(o.vpc, o);
-    for (const o of plan.peerings)
-      for (const p of parentsOf('peerings', o)) this.peeringsByVpc.push(p, o);
-    for (const o of plan.ccns) for (const p of parentsOf('ccns', o)) this.ccnsByMember.push(p, o);
+    for (const [collection, r] of PARENT_REF) {
+      const children = this.children[collection]!;
+      const objects = plan[collection] as readonly PlanObject[];
+      if (r.many)
+        for (const o of objects) for (const p of parentsOf(collection, o)) children.push(p, o);
+      else {
+        // Single-parent lists without parentsOf's array per object: a 100k plan has 100k of them.
+        for (const o of objects) {
+          const p = (o as unknown as Record<string, string | undefined>)[r.field];
+          if (p !== undefined) children.push(p, o);
+        }
+      }
+    }
     for (const s of plan.subnets) if (s.routeTable) this.subnetsByTable.push(s.routeTable, s);
   }
 

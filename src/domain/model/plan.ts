@@ -174,46 +174,24 @@ export interface Plan {
   readonly layout?: Readonly<Record<string, LayoutBox>>;
 }
 
-/** The plan's lists of objects that carry an id, in the order the format writes them. */
-export const COLLECTIONS = [
-  'vpcs',
-  'subnets',
-  'clusters',
-  'resources',
-  'natGateways',
-  'peerings',
-  'ccns',
-  'idcs',
-  'routeTables',
-] as const;
+/** Each kind of object the plan lists, and its type; ./kinds.ts holds what is known of each. */
+export interface ObjectOfKind {
+  vpc: Vpc;
+  subnet: Subnet;
+  cluster: Cluster;
+  resource: Resource;
+  natGateway: NatGateway;
+  peering: Peering;
+  ccn: Ccn;
+  idc: Idc;
+  routeTable: RouteTable;
+}
 
-export type Collection = (typeof COLLECTIONS)[number];
+export type ObjectKind = keyof ObjectOfKind;
 
-export type ObjectKind =
-  | 'vpc'
-  | 'subnet'
-  | 'cluster'
-  | 'resource'
-  | 'natGateway'
-  | 'peering'
-  | 'ccn'
-  | 'idc'
-  | 'routeTable';
+export type PlanObject = ObjectOfKind[ObjectKind];
 
-export const KIND_OF_COLLECTION: Readonly<Record<Collection, ObjectKind>> = {
-  vpcs: 'vpc',
-  subnets: 'subnet',
-  clusters: 'cluster',
-  resources: 'resource',
-  natGateways: 'natGateway',
-  peerings: 'peering',
-  ccns: 'ccn',
-  idcs: 'idc',
-  routeTables: 'routeTable',
-};
-
-export type PlanObject =
-  Vpc | Subnet | Cluster | Resource | NatGateway | Peering | Ccn | Idc | RouteTable;
+export { COLLECTIONS, KIND_OF_COLLECTION, type Collection } from './kinds';
 
 export function emptyPlan(name?: string): Plan {
   return {

@@ -1,19 +1,10 @@
 // Deleting objects without leaving a plan that no longer reads: what lives inside a deleted
 // object goes with it, and references to it (node subnets, CCN attachments, route targets,
 // flows, layout) are dropped.
-import {
-  COLLECTIONS,
-  KIND_OF_COLLECTION,
-  type Collection,
-  type ObjectKind,
-  type Plan,
-} from '../model/plan';
+import { COLLECTION_OF_KIND, kindFacts, OBJECT_KINDS, refIds, type RefFact } from '../model/kinds';
+import { COLLECTIONS, type Collection, type Plan } from '../model/plan';
 import { unpinComments } from './notes';
 import type { PlanOp } from './ops';
-
-const COLLECTION_OF_KIND = Object.fromEntries(
-  COLLECTIONS.map((c) => [KIND_OF_COLLECTION[c], c]),
-) as Record<ObjectKind, Collection>;
 
 export function collectionOf(plan: Plan, id: string): Collection | undefined {
   for (const c of COLLECTIONS) if (plan[c].some((o) => o.id === id)) return c;
@@ -34,17 +25,31 @@ export function closure(plan: Plan, ids: Iterable<string>): Set<string> {
         grew = true;
       }
     };
-    for (const s of plan.subnets) if (gone.has(s.vpc)) add(s.id);
-    for (const c of plan.clusters) if (gone.has(c.vpc)) add(c.id);
-    for (const n of plan.natGateways) if (gone.has(n.vpc)) add(n.id);
-    for (const t of plan.routeTables) if (gone.has(t.vpc)) add(t.id);
-    // An IDC still attached to a CCN outlives its VPC (it loses its `vpc`, below).
-    for (const i of plan.idcs)
-      if (i.vpc !== undefined && gone.has(i.vpc) && !onCcn(plan, i.id, gone)) add(i.id);
-    for (const p of plan.peerings) if (p.vpcs.some((v) => gone.has(v))) add(p.id);
-    for (const r of plan.resources) if (gone.has(r.subnet)) add(r.id);
+    for (const kind of OBJECT_KINDS) {
+      const { collection, refs } = kindFacts(kind);
+      const holders = refs.filter((r) => r.onDelete.startsWith('remove'));
+      if (holders.length === 0) continue;
+      for (const o of plan[collection]) {
+        if (gone.has(o.id)) continue;
+        for (const r of holders) {
+          if (!refIds(o, r).some((id) => gone.has(id))) continue;
+          // An IDC still attached to a CCN outlives its VPC (it loses its `vpc`, below).
+          if (r.onDelete === 'remove-unless-on-ccn' && onCcn(plan, o.id, gone)) continue;
+          add(o.id);
+        }
+      }
+    }
   }
   return gone;
+}
+
+/** What is left of a list reference once the ids in `gone` are dropped (items naming them, too). */
+function kept(o: object, r: RefFact, gone: ReadonlySet<string>): unknown[] {
+  const list = (o as Record<string, readonly unknown[]>)[r.field]!;
+  return list.filter((x) => {
+    const id = r.item === undefined ? x : (x as Record<string, string>)[r.item];
+    return !gone.has(id as string);
+  });
 }
 
 function onCcn(plan: Plan, id: string, gone: ReadonlySet<string>): boolean {
@@ -55,38 +60,25 @@ function onCcn(plan: Plan, id: string, gone: ReadonlySet<string>): boolean {
 export function removeObjects(plan: Plan, ids: Iterable<string>): PlanOp[] {
   const gone = closure(plan, ids);
   const ops: PlanOp[] = [];
-  const keep = (list: readonly string[] | undefined) => (list ?? []).filter((x) => !gone.has(x));
-  for (const c of plan.clusters) {
-    if (gone.has(c.id)) continue;
-    const set: Record<string, unknown> = {};
-    if (c.nodeSubnets?.some((x) => gone.has(x))) set.nodeSubnets = keep(c.nodeSubnets);
-    if (c.podSubnets?.some((x) => gone.has(x))) set.podSubnets = keep(c.podSubnets);
-    if (Object.keys(set).length > 0)
-      ops.push({ op: 'update', collection: 'clusters', id: c.id, set });
-  }
-  for (const s of plan.subnets) {
-    if (!gone.has(s.id) && s.routeTable && gone.has(s.routeTable)) {
-      ops.push({ op: 'update', collection: 'subnets', id: s.id, set: {}, unset: ['routeTable'] });
-    }
-  }
-  for (const c of plan.ccns) {
-    if (!gone.has(c.id) && c.attachments.some((a) => gone.has(a))) {
-      ops.push({
-        op: 'update',
-        collection: 'ccns',
-        id: c.id,
-        set: { attachments: keep(c.attachments) },
-      });
-    }
-  }
-  for (const t of plan.routeTables) {
-    if (!gone.has(t.id) && t.routes.some((r) => gone.has(r.target))) {
-      ops.push({
-        op: 'update',
-        collection: 'routeTables',
-        id: t.id,
-        set: { routes: t.routes.filter((r) => !gone.has(r.target)) },
-      });
+  for (const kind of OBJECT_KINDS) {
+    const { collection, refs } = kindFacts(kind);
+    for (const o of plan[collection]) {
+      if (gone.has(o.id)) continue;
+      const set: Record<string, unknown> = {};
+      const unset: string[] = [];
+      for (const r of refs) {
+        if (!refIds(o, r).some((id) => gone.has(id))) continue;
+        if (r.onDelete === 'drop') set[r.field] = kept(o, r, gone);
+        else unset.push(r.field);
+      }
+      if (Object.keys(set).length > 0 || unset.length > 0)
+        ops.push({
+          op: 'update',
+          collection,
+          id: o.id,
+          set,
+          ...(unset.length > 0 ? { unset } : {}),
+        });
     }
   }
   if (plan.flows?.some((f) => gone.has(f.from) || gone.has(f.to))) {
@@ -94,10 +86,6 @@ export function removeObjects(plan: Plan, ids: Iterable<string>): PlanOp[] {
       op: 'flows',
       flows: plan.flows.filter((f) => !gone.has(f.from) && !gone.has(f.to)),
     });
-  }
-  for (const i of plan.idcs) {
-    if (!gone.has(i.id) && i.vpc !== undefined && gone.has(i.vpc))
-      ops.push({ op: 'update', collection: 'idcs', id: i.id, set: {}, unset: ['vpc'] });
   }
   // A reservation kept for a VPC goes with it; comments stay, about the plan.
   const goneNotes = new Set(gone);

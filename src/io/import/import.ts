@@ -1,11 +1,7 @@
 // Import: files in, a whole plan (with a layout) and a report out, or the problems and no plan.
 // The HCL parser is loaded only when .tf files are imported.
-import {
-  KIND_OF_COLLECTION,
-  COLLECTIONS,
-  type ObjectKind,
-  type Plan,
-} from '../../domain/model/plan';
+import { KINDS, OBJECT_KINDS } from '../../domain/model/kinds';
+import { COLLECTIONS, type ObjectKind, type Plan } from '../../domain/model/plan';
 import { parsePlanValue } from '../parse';
 import { planToJson } from '../serialize';
 import { applyCarried } from './carried';
@@ -84,8 +80,10 @@ export function finish(
     ]);
   }
   const counts: Partial<Record<ObjectKind, number>> = {};
-  for (const c of COLLECTIONS)
-    if (plan[c].length > 0) counts[KIND_OF_COLLECTION[c]] = plan[c].length;
+  for (const k of OBJECT_KINDS) {
+    const n = plan[KINDS[k].collection].length;
+    if (n > 0) counts[k] = n;
+  }
   const laid: Plan = { ...checked.value, layout: layoutImported(checked.value) };
   return { ok: true, plan: laid, report: { kind, counts, skipped: skipped.list(), notes } };
 }

@@ -1,24 +1,10 @@
 // The import report as people read it: what came in, by kind, and what was skipped and why.
+import { countOf } from '../../domain/model/kinds';
 import type { ObjectKind } from '../../domain/model/plan';
 import type { ImportReport } from './types';
 
-const KIND_WORDS: Readonly<Record<ObjectKind, [string, string]>> = {
-  vpc: ['VPC', 'VPCs'],
-  subnet: ['subnet', 'subnets'],
-  cluster: ['cluster', 'clusters'],
-  resource: ['resource', 'resources'],
-  natGateway: ['NAT gateway', 'NAT gateways'],
-  peering: ['peering', 'peerings'],
-  ccn: ['CCN', 'CCNs'],
-  idc: ['IDC', 'IDCs'],
-  routeTable: ['route table', 'route tables'],
-};
-
 export function importedSummary(report: ImportReport): string {
-  const parts = Object.entries(report.counts).map(([k, n]) => {
-    const [one, many] = KIND_WORDS[k as ObjectKind];
-    return `${n} ${n === 1 ? one : many}`;
-  });
+  const parts = Object.entries(report.counts).map(([k, n]) => countOf(k as ObjectKind, n));
   return parts.join(', ');
 }
 
