@@ -58,7 +58,7 @@ export function removeObjects(plan: Plan, ids: Iterable<string>): PlanOp[] {
   const keep = (list: readonly string[] | undefined) => (list ?? []).filter((x) => !gone.has(x));
   for (const c of plan.clusters) {
     if (gone.has(c.id)) continue;
-    const set: Record<string, unknown> = {};
+    const set: { nodeSubnets?: string[]; podSubnets?: string[] } = {};
     if (c.nodeSubnets?.some((x) => gone.has(x))) set.nodeSubnets = keep(c.nodeSubnets);
     if (c.podSubnets?.some((x) => gone.has(x))) set.podSubnets = keep(c.podSubnets);
     if (Object.keys(set).length > 0)

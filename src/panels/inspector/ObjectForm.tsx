@@ -2,6 +2,7 @@
 import type { Collection, PlanObject, Subnet } from '../../domain/model/plan';
 import { planIndexOf } from '../../domain/model/plan-index';
 import { nextFreeIp } from '../../domain/ops/create';
+import { untypedUpdate } from '../../domain/ops/update';
 import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
 import { selectReadOnly } from '../../store/selectors';
@@ -68,18 +69,11 @@ export function ObjectForm({ collection, object }: { collection: Collection; obj
         key !== 'nodeSubnets' &&
         key !== 'attachments' &&
         key !== 'cidrs');
-    s.apply(
-      [
-        {
-          op: 'update',
-          collection,
-          id: object.id,
-          set: empty ? {} : { [key]: value },
-          ...(empty ? { unset: [key] } : {}),
-        },
-      ],
-      { capture: 'eventually', label: `Edit ${key}` },
-    );
+    // The field and its value come from FIELDS and the field's schema check, not the compiler.
+    const op = empty
+      ? untypedUpdate(collection, object.id, {}, [key])
+      : untypedUpdate(collection, object.id, { [key]: value });
+    s.apply([op], { capture: 'eventually', label: `Edit ${key}` });
   };
   const done = () => useAppStore.getState().commitGesture();
   const writeNow = (key: string, value: unknown) => {
@@ -90,7 +84,7 @@ export function ObjectForm({ collection, object }: { collection: Collection; obj
         [
           {
             op: 'update',
-            collection,
+            collection: 'resources',
             id: object.id,
             set: { subnet: value, ...(ip ? { ip } : {}) },
             ...(ip ? {} : { unset: ['ip'] }),

@@ -5,6 +5,7 @@ import { label } from '../../domain/model/defaults';
 import { narrowedDestinations, targetHolding } from '../../domain/routing/route-fixes';
 import type { Finding } from '../../domain/rules/codes';
 import { newId } from '../../domain/ops/create';
+import type { PlanOp } from '../../domain/ops/ops';
 import {
   COLLECTIONS,
   type Plan,
@@ -205,21 +206,10 @@ export function TableEditor({
     const s = useAppStore.getState();
     const ops = subnets
       .filter((sn) => ids.includes(sn.id) !== (sn.routeTable === table.id))
-      .map((sn) =>
+      .map((sn): PlanOp =>
         ids.includes(sn.id)
-          ? {
-              op: 'update' as const,
-              collection: 'subnets' as const,
-              id: sn.id,
-              set: { routeTable: table.id },
-            }
-          : {
-              op: 'update' as const,
-              collection: 'subnets' as const,
-              id: sn.id,
-              set: {},
-              unset: ['routeTable'],
-            },
+          ? { op: 'update', collection: 'subnets', id: sn.id, set: { routeTable: table.id } }
+          : { op: 'update', collection: 'subnets', id: sn.id, set: {}, unset: ['routeTable'] },
       );
     s.apply(ops, { label: 'Associate route table' });
   };
@@ -255,17 +245,17 @@ export function TableEditor({
           disabled={readOnly}
           onClick={() => {
             const s = useAppStore.getState();
-            const ops = [
+            const ops: PlanOp[] = [
               ...plan.subnets
                 .filter((sn) => sn.routeTable === table.id)
-                .map((sn) => ({
-                  op: 'update' as const,
-                  collection: 'subnets' as const,
+                .map((sn): PlanOp => ({
+                  op: 'update',
+                  collection: 'subnets',
                   id: sn.id,
                   set: {},
                   unset: ['routeTable'],
                 })),
-              { op: 'remove' as const, collection: 'routeTables' as const, id: table.id },
+              { op: 'remove', collection: 'routeTables', id: table.id },
             ];
             s.apply(ops, { label: 'Delete route table' });
           }}
