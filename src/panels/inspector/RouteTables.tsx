@@ -17,7 +17,11 @@ import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
 import { findingIndexesOf, selectReadOnly } from '../../store/selectors';
 import { CheckedField, MultiCheckField, SelectField } from '../../ui/fields';
+import { fieldSchema, ROUTE_FIELDS } from '../../io/schema-fields';
 import { cidrCheck, textCheck } from './checks';
+
+const tableNameCheck = textCheck(fieldSchema('routeTables', 'name'));
+const destinationCheck = cidrCheck(ROUTE_FIELDS.destination);
 
 /** What a route of this VPC may point at: its NAT gateways, peerings, CCNs, IDCs and CVMs. */
 export function routeTargets(plan: Plan, vpcId: string): { value: string; label: string }[] {
@@ -219,7 +223,7 @@ export function TableEditor({
         <CheckedField
           label="Route table name"
           value={table.name ?? ''}
-          check={textCheck(true)}
+          check={tableNameCheck}
           disabled={readOnly}
           onDone={done}
           onValue={(v) =>
@@ -289,7 +293,7 @@ export function TableEditor({
                       label="Destination"
                       mono
                       value={r.destination}
-                      check={cidrCheck('any', false)}
+                      check={destinationCheck}
                       disabled={readOnly}
                       onDone={done}
                       onValue={(v) => {
