@@ -80,6 +80,11 @@ test('a malformed CIDR is refused at the field and never reaches the plan', asyn
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await field.fill('172.300.0.0/16');
   await expect(d.inspector.getByRole('alert')).toContainText('above 255');
+  // The field takes what a plan file may hold there, and says so as the file's parser does.
+  await field.fill('2402:4e00::/56');
+  await expect(d.inspector.getByRole('alert')).toHaveText(
+    'Expected an IPv4 CIDR, got IPv6 "2402:4e00::/56"',
+  );
   // The plan still holds the last good value.
   const stored = await page.evaluate(
     () =>

@@ -19,6 +19,23 @@ async function selectVpcProd(d: Designer): Promise<void> {
   await expect(d.inspector.getByRole('heading', { name: 'prod', exact: true })).toBeVisible();
 }
 
+test('the reservation form takes an IPv6 block, as a plan file may hold one', async ({ page }) => {
+  const d = new Designer(page);
+  await d.open();
+  await selectVpcProd(d);
+  const card = d.inspector.getByRole('region', { name: 'Reservations' });
+  await card.getByLabel('New reservation name').fill('v6 later');
+  await card.getByLabel('New reservation CIDR').fill('2402:4e00:1000::1/48');
+  await expect(card.getByRole('alert')).toContainText('did you mean 2402:4e00:1000::/48');
+  await card.getByLabel('New reservation CIDR').fill('2402:4e00:1000::/48');
+  await expect(card.getByRole('alert')).toHaveCount(0);
+  await card.getByRole('button', { name: 'Add reservation' }).click();
+  const row = card.locator('li[data-reservation]');
+  await expect(row).toHaveCount(1);
+  await expect(row.getByLabel('CIDR')).toHaveValue('2402:4e00:1000::/48');
+  await expect(row.getByLabel('Name')).toHaveValue('v6 later');
+});
+
 test('a reservation added in the VPC inspector shows on the canvas; edit, remove and undo', async ({
   page,
 }) => {

@@ -83,14 +83,14 @@ export function moveOps(
       }
       if (target.id !== res.subnet) {
         const ip = nextFreeIp(ix, target.id);
-        const set: Record<string, unknown> = { subnet: target.id };
+        const set: { subnet: string; ip?: string } = { subnet: target.id };
         if (ip) set.ip = ip;
         ops.push({
           op: 'update',
           collection: 'resources',
           id,
           set,
-          ...(ip ? {} : { unset: ['ip'] }),
+          ...(ip ? {} : { unset: ['ip' as const] }),
         });
         const box = plan.layout?.[id];
         ops.push({

@@ -24,8 +24,8 @@ import type {
 import type * as s from './schema';
 
 /** A schema's output without the index signature of a loose object (unknown fields are kept). */
-type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
-type Out<S extends v.GenericSchema> = Known<v.InferOutput<S>>;
+export type Known<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+export type Out<S extends v.GenericSchema> = Known<v.InferOutput<S>>;
 
 /** Readonly dropped all the way down: the domain's types are readonly, the schemas' are not. */
 type Mutable<T> = T extends readonly (infer E)[]
@@ -41,7 +41,7 @@ type Equals<A, B> =
 type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
 
 /** True when both have the same keys, optional alike, and each accepts the other's values. */
-type Agree<Schema, Domain> =
+export type Agree<Schema, Domain> =
   Equals<keyof Schema, keyof Domain> extends true
     ? Equals<OptionalKeys<Schema>, OptionalKeys<Domain>> extends true
       ? [Mutable<Schema>] extends [Mutable<Domain>]
@@ -53,7 +53,7 @@ type Agree<Schema, Domain> =
     : false;
 
 /** Fails to compile unless `T` is `true`. */
-type Prove<T extends true> = T;
+export type Prove<T extends true> = T;
 
 export type SchemaAgreesWithDomain = [
   Prove<Agree<Out<typeof s.vpcSchema>, Vpc>>,
@@ -73,4 +73,8 @@ export type SchemaAgreesWithDomain = [
   Prove<Agree<Known<v.InferOutput<typeof s.layoutSchema>[string]>, LayoutBox>>,
   // The plan itself: the same fields (the lists the schema leaves optional, parsing fills in).
   Prove<Equals<keyof Out<typeof s.planSchema>, keyof Plan>>,
+  Prove<Agree<Pick<Out<typeof s.planSchema>, PlanScalar>, Pick<Plan, PlanScalar>>>,
 ];
+
+/** The plan's own fields that are not lists of objects (those are proved object by object). */
+type PlanScalar = 'format' | 'version' | 'name' | 'description';

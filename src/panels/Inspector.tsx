@@ -16,7 +16,10 @@ import { selectReadOnly } from '../store/selectors';
 import { CheckedField, expectSlowWrites } from '../ui/fields';
 import { RESOURCE_ICONS } from '../ui/icons';
 import { UI_KINDS } from '../ui/kinds';
+import { PLAN_FIELDS } from '../io/schema-fields';
 import { textCheck } from './inspector/checks';
+
+const planNameCheck = textCheck(PLAN_FIELDS.name);
 import { CapacityCard } from './inspector/CapacityCard';
 import { UtilisationBars } from './inspector/UtilisationBars';
 import { ObjectFindings } from './inspector/ObjectFindings';
@@ -56,7 +59,7 @@ function PlanOverview() {
         label="Plan name"
         value={plan.name ?? ''}
         disabled={readOnly}
-        check={textCheck(true)}
+        check={planNameCheck}
         onValue={(v) =>
           useAppStore.getState().apply([{ op: 'name', name: v ?? null }], {
             capture: 'eventually',

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { COLLECTIONS, type Collection, type Plan, type PlanObject } from '../domain/model/plan';
 import { removeObjects } from '../domain/ops/cascade';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
+import { untypedUpdate } from '../domain/ops/update';
 
 /** Random edits of a plan: removals, field updates (some to the value already there), inserts. */
 /** `prefix` names the objects it inserts: a second round of edits needs a prefix of its own. */
@@ -31,7 +32,8 @@ export function opsArb(p: Plan, prefix = 'new'): fc.Arbitrary<PlanOp[]> {
           nodeCount: 1 + (i % 500),
         }[field];
         const value = same && before !== undefined ? before : fresh;
-        return { op: 'update', collection: pick[0], id: pick[1].id, set: { [field]: value } };
+        // Any field on any object, whether it has it or not: the applier must cope.
+        return untypedUpdate(pick[0], pick[1].id, { [field]: value });
       }),
     fc.nat().map((i) => (_cur: Plan, n: number): PlanOp | undefined => {
       const pick = all[i % Math.max(1, all.length)];

@@ -5,6 +5,7 @@
 // replaces the plan, as before.
 import { COLLECTIONS, type Plan, type PlanObject } from '../model/plan';
 import type { PlanOp } from './ops';
+import { untypedUpdate } from './update';
 
 type Item = { readonly id: string };
 
@@ -59,14 +60,8 @@ function objectChange(collection: (typeof COLLECTIONS)[number], was: PlanObject,
   for (const [k, v] of Object.entries(a)) if (k !== 'id' && !same(b[k], v)) set[k] = v;
   for (const k of Object.keys(b)) if (!(k in a)) unset.push(k);
   if (Object.keys(set).length === 0 && unset.length === 0) return undefined;
-  const op: PlanOp = {
-    op: 'update',
-    collection,
-    id: now.id,
-    set,
-    ...(unset.length > 0 ? { unset } : {}),
-  };
-  return op;
+  // Fields compared at run time: the one documented cast, in untypedUpdate.
+  return untypedUpdate(collection, now.id, set, unset.length > 0 ? unset : undefined);
 }
 
 function noteOps(

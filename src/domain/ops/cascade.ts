@@ -5,6 +5,7 @@ import { COLLECTION_OF_KIND, kindFacts, OBJECT_KINDS, refIds, type RefFact } fro
 import { COLLECTIONS, type Collection, type Plan } from '../model/plan';
 import { unpinComments } from './notes';
 import type { PlanOp } from './ops';
+import { untypedUpdate } from './update';
 
 export function collectionOf(plan: Plan, id: string): Collection | undefined {
   for (const c of COLLECTIONS) if (plan[c].some((o) => o.id === id)) return c;
@@ -71,14 +72,9 @@ export function removeObjects(plan: Plan, ids: Iterable<string>): PlanOp[] {
         if (r.onDelete === 'drop') set[r.field] = kept(o, r, gone);
         else unset.push(r.field);
       }
+      // The registry names the fields at run time: the one documented cast, in untypedUpdate.
       if (Object.keys(set).length > 0 || unset.length > 0)
-        ops.push({
-          op: 'update',
-          collection,
-          id: o.id,
-          set,
-          ...(unset.length > 0 ? { unset } : {}),
-        });
+        ops.push(untypedUpdate(collection, o.id, set, unset.length > 0 ? unset : undefined));
     }
   }
   if (plan.flows?.some((f) => gone.has(f.from) || gone.has(f.to))) {

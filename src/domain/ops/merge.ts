@@ -5,6 +5,7 @@
 // not touched here (src/io/import/merge.ts places what is new around what is there).
 import { COLLECTIONS, type Plan, type PlanObject } from '../model/plan';
 import type { PlanOp } from './ops';
+import { untypedUpdate } from './update';
 
 export interface Merged {
   readonly ops: PlanOp[];
@@ -39,7 +40,8 @@ export function mergeOps(current: Plan, imported: Plan): Merged {
         unchanged++;
         continue;
       }
-      ops.push({ op: 'update', collection, id: o.id, set });
+      // Fields copied from an object of the same collection, unknown ones its author added too.
+      ops.push(untypedUpdate(collection, o.id, set));
       updated++;
     }
   }

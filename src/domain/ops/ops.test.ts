@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../model/plan';
 import { basePlan, resource } from '../../test-support/builders';
 import { applyOps, isCosmetic, type PlanOp } from './ops';
+import { untypedUpdate } from './update';
 
 /** An op that fits `p`, chosen by the numbers fast-check hands us. */
 function opFor(p: Plan, pick: number, n: number, text: string): PlanOp {
@@ -86,9 +87,9 @@ describe('applyOps', () => {
         { op: 'insert', collection: 'vpcs', object: { id: 'vpc-a', cidr: '10.1.0.0/16' } },
       ]),
     ).toThrow(/already exists/);
-    expect(() =>
-      applyOps(p, [{ op: 'update', collection: 'vpcs', id: 'vpc-a', set: { id: 'x' } }]),
-    ).toThrow(/ids do not change/);
+    expect(() => applyOps(p, [untypedUpdate('vpcs', 'vpc-a', { id: 'x' })])).toThrow(
+      /ids do not change/,
+    );
   });
 
   it('does not change the plan it is given', () => {
@@ -111,5 +112,42 @@ describe('applyOps', () => {
     expect(isCosmetic({ op: 'name', name: 'x' })).toBe(true);
     expect(isCosmetic({ op: 'remove', collection: 'vpcs', id: 'a' })).toBe(false);
     expect(isCosmetic({ op: 'flows', flows: null })).toBe(false);
+  });
+});
+
+describe('update ops on the wire', () => {
+  it('reads an update as stored before it was typed, and undoes it in the same shape', () => {
+    const p = basePlan();
+    const subnet = p.subnets[0]!;
+    // As an undo stack or a workspace document kept it: plain JSON, fields by name.
+    const stored = JSON.parse(
+      `{"op":"update","collection":"subnets","id":"${subnet.id}","set":{"name":"web","zone":"ap-guangzhou-3"},"unset":["routeTable"]}`,
+    ) as PlanOp;
+    const r = applyOps(p, [stored]);
+    expect(r.plan.subnets[0]).toMatchObject({ name: 'web', zone: 'ap-guangzhou-3' });
+    const inverse = JSON.parse(JSON.stringify(r.inverse)) as unknown[];
+    expect(inverse).toHaveLength(1);
+    expect(Object.keys(inverse[0] as object).sort()).toEqual([
+      'collection',
+      'id',
+      'op',
+      'set',
+      'unset',
+    ]);
+    expect(applyOps(r.plan, inverse as PlanOp[]).plan).toEqual(p);
+  });
+
+  it('writes an untyped update as the same JSON a typed one gives', () => {
+    const typed: PlanOp = { op: 'update', collection: 'vpcs', id: 'vpc-a', set: { name: 'a' } };
+    expect(JSON.stringify(untypedUpdate('vpcs', 'vpc-a', { name: 'a' }))).toBe(
+      JSON.stringify(typed),
+    );
+    expect(untypedUpdate('subnets', 's', {}, ['zone'])).toEqual({
+      op: 'update',
+      collection: 'subnets',
+      id: 's',
+      set: {},
+      unset: ['zone'],
+    });
   });
 });

@@ -10,6 +10,9 @@ import type {
   PlanObject,
   Reservation,
 } from '../model/plan';
+import { untypedUpdate, type UpdateOp } from './update';
+
+export type { FieldOf, FieldsOf, ItemOf, OptionalFieldOf, UpdateOf, UpdateOp } from './update';
 
 /** The plan's lists that hold no network object: what they say changes no verdict. */
 export type NoteList = 'reservations' | 'comments';
@@ -22,15 +25,7 @@ export type PlanOp =
       readonly index?: number;
     }
   | { readonly op: 'remove'; readonly collection: Collection; readonly id: string }
-  | {
-      readonly op: 'update';
-      readonly collection: Collection;
-      readonly id: string;
-      /** Fields to set. */
-      readonly set: Readonly<Record<string, unknown>>;
-      /** Fields to delete. */
-      readonly unset?: readonly string[];
-    }
+  | UpdateOp
   | { readonly op: 'layout'; readonly id: string; readonly box: LayoutBox | null }
   | { readonly op: 'name'; readonly name: string | null }
   | { readonly op: 'flows'; readonly flows: readonly Flow[] | null }
@@ -103,13 +98,15 @@ function applyOne(plan: Plan, op: PlanOp): Applied {
       const index = items.findIndex((o) => o.id === op.id);
       if (index < 0) throw new Error(`update: no ${op.collection} with id ${op.id}`);
       const before = items[index]! as unknown as Record<string, unknown>;
-      if ('id' in op.set && op.set.id !== op.id)
+      // Read as plain fields: ops also arrive from storage, the worker and co-editors.
+      const fields: Readonly<Record<string, unknown>> = op.set;
+      if ('id' in fields && fields.id !== op.id)
         throw new Error('update: ids do not change; remove and insert instead');
-      const after: Record<string, unknown> = { ...before, ...op.set };
+      const after: Record<string, unknown> = { ...before, ...fields };
       for (const k of op.unset ?? []) delete after[k];
       const set: Record<string, unknown> = {};
       const unset: string[] = [];
-      for (const k of [...Object.keys(op.set), ...(op.unset ?? [])]) {
+      for (const k of [...Object.keys(fields), ...(op.unset ?? [])]) {
         if (k in before) set[k] = before[k];
         else unset.push(k);
       }
@@ -117,7 +114,7 @@ function applyOne(plan: Plan, op: PlanOp): Applied {
       next[index] = after as unknown as PlanObject;
       return {
         plan: withList(plan, op.collection, next),
-        inverse: [{ op: 'update', collection: op.collection, id: op.id, set, unset }],
+        inverse: [untypedUpdate(op.collection, op.id, set, unset)],
       };
     }
     case 'layout': {

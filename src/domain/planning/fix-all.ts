@@ -7,6 +7,7 @@ import { cidrOf, parseCidr, type Cidr } from '../ip/cidr';
 import { COLLECTIONS, KIND_OF_COLLECTION, type Collection } from '../model/plan';
 import type { PlanIndex } from '../model/plan-index';
 import type { PlanOp } from '../ops/ops';
+import { untypedUpdate } from '../ops/update';
 import type { Finding, Suggestion } from '../rules/codes';
 
 function prefixOf(value: string): number | undefined {
@@ -89,5 +90,6 @@ export function suggestionOps(
     entry.set[s.field] ??= s.value;
     sets.set(s.object, entry);
   }
-  return [...sets].map(([id, { collection, set }]) => ({ op: 'update', collection, id, set }));
+  // A suggestion names its field at run time: the rules suggest CIDR fields only.
+  return [...sets].map(([id, { collection, set }]) => untypedUpdate(collection, id, set));
 }

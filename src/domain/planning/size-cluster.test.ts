@@ -106,8 +106,10 @@ describe('every suggestion passes over a reservation on the block it would choos
       { x: 10, y: 10 },
       'vpc-a',
     );
-    const cidrOf = (c: typeof free) =>
-      c.ok && c.ops[0]!.op === 'insert' && (c.ops[0]!.object as { cidr: string }).cidr;
+    const cidrOf = (c: typeof free) => {
+      const first = c.ok ? c.ops[0] : undefined;
+      return first?.op === 'insert' && 'cidr' in first.object && first.object.cidr;
+    };
     expect(cidrOf(free)).toBe('10.0.0.0/24');
     expect(cidrOf(held)).toBe('10.0.3.0/24');
   });
@@ -115,10 +117,9 @@ describe('every suggestion passes over a reservation on the block it would choos
   it('a cluster dropped in a VPC', () => {
     const containerOf = (p: Plan) => {
       const c = createObject(p, 'cluster', { x: 10, y: 10 }, 'vpc-a');
+      const first = c.ok ? c.ops[0] : undefined;
       return (
-        c.ok &&
-        c.ops[0]!.op === 'insert' &&
-        (c.ops[0]!.object as { containerCidr: string }).containerCidr
+        first?.op === 'insert' && 'containerCidr' in first.object && first.object.containerCidr
       );
     };
     expect(containerOf(basePlan())).toBe('172.17.0.0/16');

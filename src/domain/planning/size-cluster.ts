@@ -121,7 +121,7 @@ export function sizeExistingCluster(
       set: { podSubnets: [...(c.podSubnets ?? []), ...ids] },
     });
   }
-  const set: Record<string, unknown> = { nodeCount: needs.nodes };
+  const set: { nodeCount: number; serviceCidr?: string } = { nodeCount: needs.nodes };
   if (!c.serviceCidr) {
     serviceCidr = r.serviceCidr;
     set.serviceCidr = r.serviceCidr;

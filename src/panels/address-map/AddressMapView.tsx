@@ -18,12 +18,10 @@ import {
 } from '../../domain/planning/address-map-ranges';
 import { useAppStore } from '../../store/app-store';
 import { usePlanContent } from '../../store/hooks';
+import { AddressMapLists, LIST_LIMIT, n } from './AddressMapLists';
 import { AXIS_H, KIND_COLOURS, laneTop } from './draw';
 import { MapRenderer } from './renderer';
 import { spanPrefix, type MapWindow } from './viewport';
-
-const LIST_LIMIT = 300;
-const n = (x: number) => x.toLocaleString('en-US');
 
 function rangeCount(map: AddressMap, root: MapRoot): number {
   let c = 0;
@@ -218,13 +216,6 @@ export default function AddressMapView() {
     });
     return { out, total };
   }, [map, settled, root]);
-  const overlaps = useMemo(() => {
-    const out: number[] = [];
-    for (let i = 0; i < map.ranges.length && out.length < LIST_LIMIT; i++)
-      if (map.conflict[i]) out.push(i);
-    return out;
-  }, [map]);
-
   const usedPct = (r: MapRoot) =>
     ((100 * r.used) / (r.hi - r.lo + 1)).toFixed(r.used > 0 && r.used * 1000 < r.hi - r.lo ? 2 : 1);
 
@@ -308,98 +299,18 @@ export default function AddressMapView() {
           )
         </span>
       </div>
-      <div className="cc-amap__lists">
-        <section aria-label="Largest free blocks">
-          <h3>Largest free blocks in {root.cidr}</h3>
-          <p className="cc-muted">
-            {n(root.free)} of {n(rootSize)} addresses free
-          </p>
-          <ul>
-            {root.largestFree.map((b) => (
-              <li key={b.cidr}>
-                <button type="button" onClick={() => zoomTo(b.lo, b.hi)}>
-                  <code>{b.cidr}</code> <span>{n(b.size)} addresses</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-label="Overlaps">
-          <h3>Overlaps ({n(map.conflictCount)})</h3>
-          {overlaps.length === 0 ? (
-            <p className="cc-muted">No range overlaps one it should not.</p>
-          ) : (
-            <ul>
-              {overlaps.map((i) => {
-                const r = map.ranges[i]!;
-                return (
-                  <li key={i}>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        pick(r);
-                        const at = map.roots.findIndex((x) => x.lo <= r.lo && r.hi <= x.hi);
-                        if (at >= 0 && at !== rootIndex) setRootCidr(map.roots[at]!.cidr);
-                        else zoomTo(r.lo, r.hi);
-                      }}
-                    >
-                      <code>{r.cidr}</code> {MAP_KIND_TITLES[r.kind]} of {r.ownerName}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
-        <section aria-label="Ranges in view" className="cc-amap__ranges">
-          <h3>
-            Ranges in view ({n(inView.total)}
-            {inView.total > inView.out.length
-              ? `, first ${n(inView.out.length)}: zoom in for the rest`
-              : ''}
-            )
-          </h3>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Range</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Owner</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inView.out.map((i) => {
-                const r = map.ranges[i]!;
-                return (
-                  <tr
-                    key={i}
-                    data-owner={r.owner}
-                    className={map.conflict[i] ? 'cc-amap__row--conflict' : undefined}
-                  >
-                    <td>
-                      <code>{r.cidr}</code>
-                    </td>
-                    <td>{MAP_KIND_TITLES[r.kind]}</td>
-                    <td>
-                      {ix.kindOf(r.owner) ? (
-                        <button
-                          type="button"
-                          aria-pressed={selected.has(r.owner)}
-                          onClick={() => pick(r)}
-                        >
-                          {r.ownerName}
-                        </button>
-                      ) : (
-                        r.ownerName
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
-      </div>
+      <AddressMapLists
+        map={map}
+        root={root}
+        inView={inView}
+        selected={selected}
+        pick={pick}
+        zoomTo={zoomTo}
+        showRoot={(at) => {
+          if (at !== rootIndex) setRootCidr(map.roots[at]!.cidr);
+        }}
+        ownerIsObject={(id) => ix.kindOf(id) !== undefined}
+      />
     </section>
   );
 }

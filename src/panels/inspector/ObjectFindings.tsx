@@ -1,5 +1,6 @@
 // The findings that name the selected object.
 import { useDeferredValue } from 'react';
+import { untypedUpdate } from '../../domain/ops/update';
 import { useAppStore } from '../../store/app-store';
 
 export function ObjectFindings({
@@ -34,12 +35,9 @@ export function ObjectFindings({
                   if (collection)
                     s.apply(
                       [
-                        {
-                          op: 'update',
-                          collection,
-                          id: f.suggestion!.object,
-                          set: { [f.suggestion!.field]: f.suggestion!.value },
-                        },
+                        untypedUpdate(collection, f.suggestion!.object, {
+                          [f.suggestion!.field]: f.suggestion!.value,
+                        }),
                       ],
                       { label: 'Apply suggestion' },
                     );

@@ -2,6 +2,7 @@
 import type { Collection, PlanObject, Subnet } from '../../domain/model/plan';
 import { planIndexOf } from '../../domain/model/plan-index';
 import { nextFreeIp } from '../../domain/ops/create';
+import { untypedUpdate } from '../../domain/ops/update';
 import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
 import { selectReadOnly } from '../../store/selectors';
@@ -12,43 +13,41 @@ import {
   SelectField,
   type Check,
 } from '../../ui/fields';
+import { acceptsAbsent } from '../../io/schema-fields';
 import { ZoneField } from './ZoneField';
 import { cidrCheck, cidrListCheck, countCheck, ipCheck, textCheck } from './checks';
 import { FIELDS, type Field } from './object-fields';
 
 type TypedField = Extract<Field, { type: 'text' | 'cidr' | 'cidrs' | 'ip' | 'count' }>;
 
-/** A typed field: how its value shows as text, what the text must be, and what clearing writes. */
+/** A typed field: how its value shows as text and what the text must be (its schema's word). */
 interface Typed {
   readonly check: Check<unknown>;
   readonly shown: (value: unknown) => string;
   readonly mono?: boolean;
   readonly multiline?: boolean;
   readonly placeholder?: string;
-  readonly cleared?: readonly never[];
 }
 
 const asText = (value: unknown) => (value as string | undefined) ?? '';
 
 const TYPED: { [T in TypedField['type']]: (f: Extract<TypedField, { type: T }>) => Typed } = {
-  text: (f) => ({ check: textCheck(f.optional ?? false), shown: asText }),
+  text: (f) => ({ check: textCheck(f.schema), shown: asText }),
   cidr: (f) => ({
-    check: cidrCheck(f.family, f.optional ?? false),
+    check: cidrCheck(f.schema),
     shown: asText,
     mono: true,
-    placeholder: f.family === 6 ? '2402:4e00:1000::/56' : '10.0.0.0/16',
+    placeholder: f.placeholder ?? '10.0.0.0/16',
   }),
-  // An IDC's CIDRs stay in the plan as an empty list: the format requires the field.
   cidrs: (f) => ({
-    check: cidrListCheck(f.family),
+    check: cidrListCheck(f.schema),
     shown: (value) => ((value as string[] | undefined) ?? []).join('\n'),
     mono: true,
     multiline: true,
-    ...(f.key === 'cidrs' ? { cleared: [] } : {}),
   }),
-  ip: () => ({ check: ipCheck(true), shown: asText, mono: true }),
-  count: () => ({
-    check: countCheck(true),
+  ip: (f) => ({ check: ipCheck(f.schema), shown: asText, mono: true }),
+  count: (f) => ({
+    check: countCheck(f.schema),
     shown: (value) => (typeof value === 'number' ? String(value) : ''),
   }),
 };
@@ -68,18 +67,11 @@ export function ObjectForm({ collection, object }: { collection: Collection; obj
         key !== 'nodeSubnets' &&
         key !== 'attachments' &&
         key !== 'cidrs');
-    s.apply(
-      [
-        {
-          op: 'update',
-          collection,
-          id: object.id,
-          set: empty ? {} : { [key]: value },
-          ...(empty ? { unset: [key] } : {}),
-        },
-      ],
-      { capture: 'eventually', label: `Edit ${key}` },
-    );
+    // The field and its value come from FIELDS and the field's schema check, not the compiler.
+    const op = empty
+      ? untypedUpdate(collection, object.id, {}, [key])
+      : untypedUpdate(collection, object.id, { [key]: value });
+    s.apply([op], { capture: 'eventually', label: `Edit ${key}` });
   };
   const done = () => useAppStore.getState().commitGesture();
   const writeNow = (key: string, value: unknown) => {
@@ -90,7 +82,7 @@ export function ObjectForm({ collection, object }: { collection: Collection; obj
         [
           {
             op: 'update',
-            collection,
+            collection: 'resources',
             id: object.id,
             set: { subnet: value, ...(ip ? { ip } : {}) },
             ...(ip ? {} : { unset: ['ip'] }),
@@ -135,7 +127,7 @@ export function ObjectForm({ collection, object }: { collection: Collection; obj
                 placeholder={t.placeholder}
                 value={t.shown(o[f.key])}
                 check={t.check}
-                onValue={(v) => write(f.key, v ?? t.cleared)}
+                onValue={(v) => write(f.key, v)}
               />
             );
           }
@@ -155,7 +147,9 @@ export function ObjectForm({ collection, object }: { collection: Collection; obj
                 {...common}
                 value={(o[f.key] as string | undefined) ?? ''}
                 options={f.options(plan, object)}
-                onValue={(v) => writeNow(f.key, v === '' && f.optional ? undefined : v)}
+                onValue={(v) =>
+                  writeNow(f.key, v === '' && acceptsAbsent(f.schema) ? undefined : v)
+                }
               />
             );
           case 'zone':

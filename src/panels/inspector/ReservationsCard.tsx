@@ -7,10 +7,18 @@ import type { Plan, Reservation } from '../../domain/model/plan';
 import { addReservation, editReservation, removeReservation } from '../../store/actions';
 import { useAppStore } from '../../store/app-store';
 import { CheckedField } from '../../ui/fields';
+import { RESERVATION_FIELDS } from '../../io/schema-fields';
 import { cidrCheck, textCheck } from './checks';
 import './planner.css';
 
 const done = () => useAppStore.getState().commitGesture();
+
+// What a plan file may hold in a reservation, its form accepts.
+const CHECK = {
+  name: textCheck(RESERVATION_FIELDS.name),
+  cidr: cidrCheck(RESERVATION_FIELDS.cidr),
+  note: textCheck(RESERVATION_FIELDS.note),
+};
 
 function ReservationRow({ r, readOnly }: { r: Reservation; readOnly: boolean }) {
   const name = r.name ?? r.id;
@@ -21,7 +29,7 @@ function ReservationRow({ r, readOnly }: { r: Reservation; readOnly: boolean }) 
           label="Name"
           value={r.name ?? ''}
           disabled={readOnly}
-          check={textCheck(true, 200)}
+          check={CHECK.name}
           onValue={(v) => editReservation(useAppStore, r.id, { name: v })}
           onDone={done}
         />
@@ -30,7 +38,7 @@ function ReservationRow({ r, readOnly }: { r: Reservation; readOnly: boolean }) 
           mono
           value={r.cidr}
           disabled={readOnly}
-          check={cidrCheck(4, false)}
+          check={CHECK.cidr}
           onValue={(v) => v && editReservation(useAppStore, r.id, { cidr: v })}
           onDone={done}
         />
@@ -38,7 +46,7 @@ function ReservationRow({ r, readOnly }: { r: Reservation; readOnly: boolean }) 
           label="Note"
           value={r.note ?? ''}
           disabled={readOnly}
-          check={textCheck(true)}
+          check={CHECK.note}
           onValue={(v) => editReservation(useAppStore, r.id, { note: v })}
           onDone={done}
         />
@@ -62,9 +70,8 @@ function AddReservation({ vpcId, readOnly }: { vpcId: string | undefined; readOn
   const [name, setName] = useState('');
   const [cidr, setCidr] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const check = cidrCheck(4, false);
   const submit = () => {
-    const r = check(cidr);
+    const r = CHECK.cidr(cidr);
     if (!r.ok || !r.value) {
       setError(r.ok ? 'A CIDR is required here' : r.error);
       return;
@@ -115,7 +122,7 @@ function AddReservation({ vpcId, readOnly }: { vpcId: string | undefined; readOn
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => {
             setCidr(e.target.value);
-            const r = check(e.target.value);
+            const r = CHECK.cidr(e.target.value);
             setError(r.ok || e.target.value.trim() === '' ? undefined : r.error);
           }}
         />

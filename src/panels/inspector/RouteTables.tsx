@@ -2,175 +2,23 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { Fragment, useEffect, useRef } from 'react';
 import { label } from '../../domain/model/defaults';
-import { narrowedDestinations, targetHolding } from '../../domain/routing/route-fixes';
-import type { Finding } from '../../domain/rules/codes';
 import { newId } from '../../domain/ops/create';
-import {
-  COLLECTIONS,
-  type Plan,
-  type PlanObject,
-  type Route,
-  type RouteTable,
-} from '../../domain/model/plan';
+import type { PlanOp } from '../../domain/ops/ops';
+import type { Plan, Route, RouteTable } from '../../domain/model/plan';
 import { usePlanContent } from '../../store/hooks';
 import { useAppStore } from '../../store/app-store';
-import { findingIndexesOf, selectReadOnly } from '../../store/selectors';
+import { selectReadOnly } from '../../store/selectors';
 import { CheckedField, MultiCheckField, SelectField } from '../../ui/fields';
+import { fieldSchema, ROUTE_FIELDS } from '../../io/schema-fields';
 import { cidrCheck, textCheck } from './checks';
+import { RouteFixes, useRouteFindings } from './RouteFixes';
+import { defaultTarget, routeTargets, targetName } from './route-targets';
 
-/** What a route of this VPC may point at: its NAT gateways, peerings, CCNs, IDCs and CVMs. */
-export function routeTargets(plan: Plan, vpcId: string): { value: string; label: string }[] {
-  const subnets = new Set(plan.subnets.filter((s) => s.vpc === vpcId).map((s) => s.id));
-  return [
-    ...plan.natGateways
-      .filter((n) => n.vpc === vpcId)
-      .map((n) => ({ value: n.id, label: `NAT ${label(n)}` })),
-    ...plan.peerings
-      .filter((p) => p.vpcs.includes(vpcId))
-      .map((p) => ({ value: p.id, label: `Peering ${label(p)}` })),
-    ...plan.ccns
-      .filter((c) => c.attachments.includes(vpcId))
-      .map((c) => ({ value: c.id, label: `CCN ${label(c)}` })),
-    ...plan.idcs
-      .filter((i) => i.vpc === vpcId)
-      .map((i) => ({ value: i.id, label: `IDC ${label(i)}` })),
-    ...plan.resources
-      .filter((r) => r.kind === 'cvm' && subnets.has(r.subnet))
-      .map((r) => ({ value: r.id, label: `CVM ${label(r)}` })),
-  ];
-}
+const tableNameCheck = textCheck(fieldSchema('routeTables', 'name'));
+const destinationCheck = cidrCheck(ROUTE_FIELDS.destination);
 
-/** The codes of findings about one route of a table (ranges[0] is the route's destination). */
-export const ROUTE_CODES: ReadonlySet<string> = new Set([
-  'ROUTE_INSIDE_CLUSTER_CIDR',
-  'ROUTE_SHADOWED_BY_CLUSTER',
-  'ROUTE_INSIDE_VPC',
-  'ROUTE_TARGET_INVALID',
-]);
-
-/** The findings about this table's routes, by destination. */
-function useRouteFindings(tableId: string): ReadonlyMap<string, Finding[]> {
-  const indexes = useAppStore(findingIndexesOf(tableId));
-  const findings = useAppStore((s) => s.analysis?.findings);
-  const out = new Map<string, Finding[]>();
-  for (const i of indexes) {
-    const f = findings?.[i];
-    if (!f || f.objects[0] !== tableId || !ROUTE_CODES.has(f.code) || !f.ranges[0]) continue;
-    out.set(f.ranges[0], [...(out.get(f.ranges[0]) ?? []), f]);
-  }
-  return out;
-}
-
-/** The one-click ways out of a route's problem: remove it, narrow it, or accept the conflict. */
-function RouteFixes({
-  route,
-  findings,
-  plan,
-  readOnly,
-  onRemove,
-  onNarrow,
-}: {
-  route: Route;
-  findings: readonly Finding[];
-  plan: Plan;
-  readOnly: boolean;
-  onRemove: () => void;
-  onNarrow: (destinations: string[]) => void;
-}) {
-  return (
-    <>
-      {findings.map((f, k) => {
-        const cluster = plan.clusters.find((c) => c.id === f.objects[1]);
-        const cc = cluster?.containerCidr;
-        const clusterCode =
-          f.code === 'ROUTE_INSIDE_CLUSTER_CIDR' || f.code === 'ROUTE_SHADOWED_BY_CLUSTER';
-        const narrowed = clusterCode && cc ? narrowedDestinations(route.destination, cc) : [];
-        return (
-          <div
-            key={`${f.code}-${k}`}
-            className={`cc-finding cc-finding--${f.severity} cc-route-problem`}
-            role="group"
-            aria-label={`Problem with route ${route.destination}`}
-          >
-            <code>{f.code}</code>
-            <p>{f.message}</p>
-            {clusterCode && cc && narrowed.length === 0 && (
-              <p className="cc-muted">
-                A narrower route cannot help: all of {route.destination} is inside {cc}.
-              </p>
-            )}
-            <div className="cc-route-problem__fixes">
-              <button
-                type="button"
-                className="cc-button cc-button--small"
-                disabled={readOnly}
-                onClick={onRemove}
-              >
-                Remove the route
-              </button>
-              {narrowed.length > 0 && (
-                <button
-                  type="button"
-                  className="cc-button cc-button--small"
-                  disabled={readOnly}
-                  onClick={() => onNarrow(narrowed)}
-                  title={`Keep the route for the addresses outside ${cc}`}
-                >
-                  Narrow to {narrowed.join(', ')}
-                </button>
-              )}
-              {f.code === 'ROUTE_INSIDE_CLUSTER_CIDR' &&
-                cluster &&
-                !cluster.ignoreRouteConflict && (
-                  <button
-                    type="button"
-                    className="cc-button cc-button--small"
-                    disabled={readOnly}
-                    title="TKE creates the cluster despite the conflict; the finding becomes a warning"
-                    onClick={() =>
-                      useAppStore.getState().apply(
-                        [
-                          {
-                            op: 'update',
-                            collection: 'clusters',
-                            id: cluster.id,
-                            set: { ignoreRouteConflict: true },
-                          },
-                        ],
-                        { label: 'Ignore route conflict' },
-                      )
-                    }
-                  >
-                    Ignore the conflict in {label(cluster)}
-                  </button>
-                )}
-            </div>
-          </div>
-        );
-      })}
-    </>
-  );
-}
-
-/** A target's name for the pick list, or its id when no object has it. */
-function targetName(plan: Plan, id: string): string {
-  for (const c of COLLECTIONS) {
-    const o = (plan[c] as readonly PlanObject[]).find((x) => x.id === id);
-    if (o) return label(o);
-  }
-  return id;
-}
-
-/** The target a route to `destination` gets unless someone picks one: the range's owner. */
-function defaultTarget(
-  plan: Plan,
-  vpcId: string,
-  destination: string,
-  targets: readonly { value: string }[],
-): string | undefined {
-  const ids = targets.map((t) => t.value);
-  return targetHolding(plan, vpcId, destination, ids);
-}
+export { routeTargets } from './route-targets';
+export { ROUTE_CODES } from './RouteFixes';
 
 export function TableEditor({
   table,
@@ -205,21 +53,10 @@ export function TableEditor({
     const s = useAppStore.getState();
     const ops = subnets
       .filter((sn) => ids.includes(sn.id) !== (sn.routeTable === table.id))
-      .map((sn) =>
+      .map((sn): PlanOp =>
         ids.includes(sn.id)
-          ? {
-              op: 'update' as const,
-              collection: 'subnets' as const,
-              id: sn.id,
-              set: { routeTable: table.id },
-            }
-          : {
-              op: 'update' as const,
-              collection: 'subnets' as const,
-              id: sn.id,
-              set: {},
-              unset: ['routeTable'],
-            },
+          ? { op: 'update', collection: 'subnets', id: sn.id, set: { routeTable: table.id } }
+          : { op: 'update', collection: 'subnets', id: sn.id, set: {}, unset: ['routeTable'] },
       );
     s.apply(ops, { label: 'Associate route table' });
   };
@@ -229,7 +66,7 @@ export function TableEditor({
         <CheckedField
           label="Route table name"
           value={table.name ?? ''}
-          check={textCheck(true)}
+          check={tableNameCheck}
           disabled={readOnly}
           onDone={done}
           onValue={(v) =>
@@ -255,17 +92,17 @@ export function TableEditor({
           disabled={readOnly}
           onClick={() => {
             const s = useAppStore.getState();
-            const ops = [
+            const ops: PlanOp[] = [
               ...plan.subnets
                 .filter((sn) => sn.routeTable === table.id)
-                .map((sn) => ({
-                  op: 'update' as const,
-                  collection: 'subnets' as const,
+                .map((sn): PlanOp => ({
+                  op: 'update',
+                  collection: 'subnets',
                   id: sn.id,
                   set: {},
                   unset: ['routeTable'],
                 })),
-              { op: 'remove' as const, collection: 'routeTables' as const, id: table.id },
+              { op: 'remove', collection: 'routeTables', id: table.id },
             ];
             s.apply(ops, { label: 'Delete route table' });
           }}
@@ -299,7 +136,7 @@ export function TableEditor({
                       label="Destination"
                       mono
                       value={r.destination}
-                      check={cidrCheck('any', false)}
+                      check={destinationCheck}
                       disabled={readOnly}
                       onDone={done}
                       onValue={(v) => {

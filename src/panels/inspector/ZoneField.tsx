@@ -4,7 +4,10 @@ import { useState } from 'react';
 import { zonesOf } from '../../domain/model/regions';
 import type { Plan, Subnet } from '../../domain/model/plan';
 import { CheckedField, SelectField } from '../../ui/fields';
+import { fieldSchema } from '../../io/schema-fields';
 import { textCheck } from './checks';
+
+const zoneCheck = textCheck(fieldSchema('subnets', 'zone'));
 
 const OTHER = '\u0000other';
 
@@ -34,7 +37,7 @@ export function ZoneField(props: {
       disabled={props.disabled}
       onDone={props.onDone}
       value={current}
-      check={textCheck(true)}
+      check={zoneCheck}
       onValue={props.onValue}
     />
   );

@@ -1,71 +1,77 @@
-// What each kind of field accepts, in the words the plan format uses.
-import { formatCidr, parseCidr, parseIp } from '../../domain/ip/cidr';
+// What a field accepts is what the plan format's schema for that field accepts (src/io/schema.ts,
+// the one a plan file is parsed with), in its words. Here only how typed text becomes a value,
+// and what to say when a field that must have one is left empty.
+import { acceptsAbsent, checkFieldValue, type FieldSchema } from '../../io/schema-fields';
 import type { Check } from '../../ui/fields';
 
-export function cidrCheck(family: 4 | 6 | 'any', optional: boolean): Check<string | undefined> {
+type Read<T> = { ok: true; value: T | undefined } | { ok: false; error: string };
+
+function fromSchema<T>(
+  schema: FieldSchema,
+  read: (text: string) => Read<T>,
+  required: string,
+): Check<T | undefined> {
+  const optional = acceptsAbsent(schema);
   return (text) => {
-    const t = text.trim();
-    if (t === '')
-      return optional
-        ? { ok: true, value: undefined }
-        : { ok: false, error: 'A CIDR is required here' };
-    const r = parseCidr(t);
-    if (!r.ok) return { ok: false, error: r.error };
-    if (family !== 'any' && r.cidr.family !== family)
-      return { ok: false, error: `Expected an IPv${family} CIDR` };
-    if (formatCidr(r.cidr) !== t && r.cidr.family === 4)
-      return { ok: false, error: `Write it as ${formatCidr(r.cidr)}` };
-    return { ok: true, value: t };
+    const r = read(text);
+    if (!r.ok) return r;
+    if (r.value === undefined)
+      return optional ? { ok: true, value: undefined } : { ok: false, error: required };
+    const c = checkFieldValue(schema, r.value);
+    return c.ok ? { ok: true, value: r.value } : c;
   };
 }
 
-export function cidrListCheck(family: 4 | 6 | 'any'): Check<string[] | undefined> {
-  const one = cidrCheck(family, false);
-  return (text) => {
-    const parts = text
-      .split(/[\s,]+/)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    if (parts.length === 0) return { ok: true, value: undefined };
-    for (const p of parts) {
-      const r = one(p);
-      if (!r.ok) return { ok: false, error: `${p}: ${r.error}` };
-    }
-    return { ok: true, value: parts };
-  };
+const trimmed = (text: string): Read<string> => {
+  const t = text.trim();
+  return { ok: true, value: t === '' ? undefined : t };
+};
+
+export function cidrCheck(schema: FieldSchema): Check<string | undefined> {
+  return fromSchema(schema, trimmed, 'A CIDR is required here');
 }
 
-export function ipCheck(optional: boolean): Check<string | undefined> {
-  return (text) => {
-    const t = text.trim();
-    if (t === '')
-      return optional
-        ? { ok: true, value: undefined }
-        : { ok: false, error: 'An address is required here' };
-    const r = parseIp(t);
-    return r.ok ? { ok: true, value: t } : { ok: false, error: r.error };
-  };
+export function ipCheck(schema: FieldSchema): Check<string | undefined> {
+  return fromSchema(schema, trimmed, 'An address is required here');
 }
 
-export function countCheck(optional: boolean): Check<number | undefined> {
-  return (text) => {
-    const t = text.trim();
-    if (t === '')
-      return optional
-        ? { ok: true, value: undefined }
-        : { ok: false, error: 'A number is required here' };
-    if (!/^[0-9]+$/.test(t)) return { ok: false, error: 'Expected a whole number' };
-    const n = Number(t);
-    if (n < 1 || n > 1_000_000_000) return { ok: false, error: 'Expected a positive whole number' };
-    return { ok: true, value: n };
-  };
+/** Text is kept as typed (spaces inside a name are the author's); only blank means empty. */
+export function textCheck(schema: FieldSchema): Check<string | undefined> {
+  return fromSchema(
+    schema,
+    (text) => ({ ok: true, value: text.trim() === '' ? undefined : text }),
+    'Required',
+  );
 }
 
-export function textCheck(optional: boolean, max = 1000): Check<string | undefined> {
-  return (text) => {
-    if (text.length > max) return { ok: false, error: `At most ${max} characters` };
-    if (text.trim() === '')
-      return optional ? { ok: true, value: undefined } : { ok: false, error: 'Required' };
-    return { ok: true, value: text };
-  };
+export function countCheck(schema: FieldSchema): Check<number | undefined> {
+  return fromSchema(
+    schema,
+    (text) => {
+      const t = text.trim();
+      if (t === '') return { ok: true, value: undefined };
+      if (!/^[0-9]+$/.test(t)) return { ok: false, error: 'Expected a whole number' };
+      return { ok: true, value: Number(t) };
+    },
+    'A number is required here',
+  );
+}
+
+/**
+ * CIDRs separated by commas, spaces or lines. Left empty, a list the format lets go absent is
+ * removed; one it requires (an IDC's `cidrs`) stays, empty.
+ */
+export function cidrListCheck(schema: FieldSchema): Check<string[] | undefined> {
+  const optional = acceptsAbsent(schema);
+  return fromSchema(
+    schema,
+    (text) => {
+      const parts = text
+        .split(/[\s,]+/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+      return { ok: true, value: parts.length > 0 || !optional ? parts : undefined };
+    },
+    'A list is required here',
+  );
 }

@@ -1,5 +1,6 @@
 // Which fields each kind of plan object shows in the inspector, in what order, labelled with the
-// plan field's name in words, and where a choice's options come from.
+// plan field's name in words, and where a choice's options come from. What each accepts is not
+// written here: it is the plan format's schema for the field (src/io/schema.ts).
 import {
   CLUSTER_MODES,
   IDC_LINKS,
@@ -9,89 +10,80 @@ import {
   type PlanObject,
 } from '../../domain/model/plan';
 import { label } from '../../domain/model/defaults';
+import type { FieldOf } from '../../domain/ops/update';
+import { fieldSchema, type FieldSchema } from '../../io/schema-fields';
 
-export type Field =
-  | { key: string; label: string; type: 'text'; optional?: boolean; hint?: string }
-  | {
-      key: string;
-      label: string;
-      type: 'cidr';
-      family: 4 | 6 | 'any';
-      optional?: boolean;
-      hint?: string;
-    }
-  | { key: string; label: string; type: 'cidrs'; family: 4 | 6 | 'any'; hint?: string }
-  | { key: string; label: string; type: 'ip'; hint?: string }
-  | { key: string; label: string; type: 'count'; hint?: string }
-  | { key: string; label: string; type: 'bool'; hint?: string }
-  | {
-      key: string;
-      label: string;
-      type: 'select';
-      options: (p: Plan, o: PlanObject) => { value: string; label: string }[];
-      optional?: boolean;
-      hint?: string;
-    }
-  | {
-      key: string;
-      label: string;
-      type: 'refs';
-      options: (p: Plan, o: PlanObject) => { value: string; label: string }[];
-      hint?: string;
-    }
-  | { key: string; label: string; type: 'readonly'; show: (p: Plan, o: PlanObject) => string }
-  | { key: 'zone'; label: string; type: 'zone' };
+const V6_PLACEHOLDER = '2402:4e00:1000::/56';
 
-const name: Field = { key: 'name', label: 'Name', type: 'text', optional: true };
-const description: Field = {
-  key: 'description',
-  label: 'Description',
-  type: 'text',
-  optional: true,
+/** A field of a collection's objects; what it accepts is its schema's (see FIELDS). */
+type Base<C extends Collection> = { key: FieldOf<C>; label: string; hint?: string };
+type Options = (p: Plan, o: PlanObject) => { value: string; label: string }[];
+
+export type FieldOfKind<C extends Collection> =
+  | (Base<C> & { type: 'text' })
+  | (Base<C> & { type: 'cidrs' })
+  | (Base<C> & { type: 'ip' })
+  | (Base<C> & { type: 'count' })
+  | (Base<C> & { type: 'bool' })
+  | (Base<C> & { type: 'cidr'; placeholder?: string })
+  | (Base<C> & { type: 'select'; options: Options })
+  | (Base<C> & { type: 'refs'; options: Options })
+  | (Base<C> & { type: 'readonly'; show: (p: Plan, o: PlanObject) => string })
+  | (Base<C> & { type: 'zone' });
+
+/** A field of any collection, with the schema that parses it in a plan file. */
+export type Field = { [C in Collection]: FieldOfKind<C> }[Collection] & {
+  readonly schema: FieldSchema;
 };
+
+const name = { key: 'name', label: 'Name', type: 'text' } as const;
+const description = { key: 'description', label: 'Description', type: 'text' } as const;
 const words = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
-const vpcName: Field = {
+const vpcName = {
   key: 'vpc',
   label: 'VPC',
   type: 'readonly',
-  show: (p, o) => label(p.vpcs.find((v) => v.id === (o as { vpc: string }).vpc)),
-};
+  show: (p: Plan, o: PlanObject) => label(p.vpcs.find((v) => v.id === (o as { vpc: string }).vpc)),
+} as const;
 const subnetsOfVpc = (p: Plan, o: PlanObject) =>
   p.subnets
     .filter((s) => s.vpc === (o as { vpc: string }).vpc)
     .map((s) => ({ value: s.id, label: `${label(s)} (${s.cidr})` }));
 
-export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
+const KINDS: { readonly [C in Collection]: readonly FieldOfKind<C>[] } = {
   vpcs: [
     name,
-    { key: 'region', label: 'Region', type: 'text', optional: true },
+    { key: 'region', label: 'Region', type: 'text' },
     {
       key: 'cidr',
       label: 'CIDR',
       type: 'cidr',
-      family: 4,
       hint: 'Inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16',
     },
     {
       key: 'secondaryCidrs',
       label: 'Secondary CIDRs',
       type: 'cidrs',
-      family: 4,
       hint: 'Comma or space separated',
     },
-    { key: 'ipv6Cidr', label: 'IPv6 CIDR', type: 'cidr', family: 6, optional: true, hint: 'A /56' },
+    {
+      key: 'ipv6Cidr',
+      label: 'IPv6 CIDR',
+      type: 'cidr',
+      placeholder: V6_PLACEHOLDER,
+      hint: 'A /56',
+    },
     description,
   ],
   subnets: [
     name,
     vpcName,
-    { key: 'cidr', label: 'CIDR', type: 'cidr', family: 4 },
+    { key: 'cidr', label: 'CIDR', type: 'cidr' },
     {
       key: 'ipv6Cidr',
       label: 'IPv6 CIDR',
       type: 'cidr',
-      family: 6,
-      optional: true,
+      placeholder: V6_PLACEHOLDER,
       hint: "A /64 inside the VPC's IPv6 range",
     },
     { key: 'zone', label: 'Zone', type: 'zone' },
@@ -99,7 +91,6 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       key: 'routeTable',
       label: 'Route table',
       type: 'select',
-      optional: true,
       options: (p, o) => [
         { value: '', label: 'Default (no custom routes)' },
         ...p.routeTables
@@ -134,8 +125,6 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       key: 'containerCidr',
       label: 'Container CIDR',
       type: 'cidr',
-      family: 4,
-      optional: true,
       hint: 'GlobalRouter: the pod network',
     },
     {
@@ -154,8 +143,6 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       key: 'serviceCidr',
       label: 'Service CIDR',
       type: 'cidr',
-      family: 4,
-      optional: true,
       hint: 'Empty: carved from the end of the container CIDR',
     },
     {
@@ -169,7 +156,6 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       key: 'nonMasqueradeCidrs',
       label: 'Non-masquerade CIDRs',
       type: 'cidrs',
-      family: 4,
       hint: 'Empty: the container CIDR and the VPC CIDR',
     },
     { key: 'ignoreRouteConflict', label: 'Ignore route conflict', type: 'bool' },
@@ -232,7 +218,6 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       key: 'vpc',
       label: 'VPC',
       type: 'select',
-      optional: true,
       options: (p) => [
         { value: '', label: 'None (reached through a CCN)' },
         ...p.vpcs.map((v) => ({ value: v.id, label: label(v) })),
@@ -246,15 +231,33 @@ export const FIELDS: Readonly<Record<Collection, readonly Field[]>> = {
       options: () =>
         IDC_LINKS.map((l) => ({ value: l, label: l === 'vpn' ? 'VPN' : 'Direct Connect' })),
     },
-    { key: 'cidrs', label: 'CIDRs', type: 'cidrs', family: 'any' },
+    { key: 'cidrs', label: 'CIDRs', type: 'cidrs' },
     {
       key: 'returnRoutes',
       label: 'Return routes',
       type: 'cidrs',
-      family: 'any',
       hint: "What the IDC routes back; empty: the VPC's primary CIDR and what its CCNs publish",
     },
     description,
   ],
   routeTables: [name, vpcName],
+};
+
+/** A collection's fields, each with the schema its values must pass. */
+function withSchemas<C extends Collection>(c: C): readonly Field[] {
+  // FieldOfKind<C> is one member of Field's union; the compiler cannot pick it for a generic C.
+  return KINDS[c].map((f) => ({ ...f, schema: fieldSchema(c, f.key) })) as readonly Field[];
+}
+
+/** Each collection's fields in the inspector, each checked by the plan format's own schema. */
+export const FIELDS: { readonly [C in Collection]: readonly Field[] } = {
+  vpcs: withSchemas('vpcs'),
+  subnets: withSchemas('subnets'),
+  clusters: withSchemas('clusters'),
+  resources: withSchemas('resources'),
+  natGateways: withSchemas('natGateways'),
+  peerings: withSchemas('peerings'),
+  ccns: withSchemas('ccns'),
+  idcs: withSchemas('idcs'),
+  routeTables: withSchemas('routeTables'),
 };
