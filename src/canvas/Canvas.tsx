@@ -44,7 +44,7 @@ import { ghostNodes } from './ghosts';
 import { LinkEdge } from './edges/LinkEdge';
 import { PathEdge } from './edges/PathEdge';
 import { NodeCache, withPositions, type ObjectNode } from './flow-model';
-import { linkEdges, PathEdgeCache } from './flow-edges';
+import { LinkEdgeCache, PathEdgeCache } from './flow-edges';
 import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan } from './fit';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FarContext, selectFar } from './nodes/far';
@@ -91,6 +91,7 @@ const REVIEW_ALL_PATHS_MAX = 500;
 // One canvas per page: its node cache lives as long as the page.
 const nodeCache = new NodeCache();
 const pathEdgeCache = new PathEdgeCache();
+const linkEdgeCache = new LinkEdgeCache();
 
 export function Canvas() {
   const plan = useAppStore(selectPlan);
@@ -143,7 +144,7 @@ export function Canvas() {
   }, [belowMin, minZoom, rf]);
   const { vpcs, subnets, clusters, peerings, ccns, idcs } = plan;
   const links = useMemo(
-    () => linkEdges({ vpcs, subnets, clusters, peerings, ccns, idcs }),
+    () => linkEdgeCache.build({ vpcs, subnets, clusters, peerings, ccns, idcs }),
     [vpcs, subnets, clusters, peerings, ccns, idcs],
   );
   // The ids drawn change only when objects come and go, not on every edit or drag frame.
