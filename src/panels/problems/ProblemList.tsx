@@ -56,8 +56,11 @@ export function ProblemList({
     setFilterSeen(filterKey);
     setScrollTop(0);
   }
+  // A new list starts at the top anyway; scrolling it there while mounting would lay the page out.
+  const mounted = useRef(false);
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    if (mounted.current && scroller.current) scroller.current.scrollTop = 0;
+    mounted.current = true;
   }, [filterKey]);
 
   // Moving with the keyboard can bring in a row that was not drawn: focus it once it is.
