@@ -107,6 +107,7 @@ const VERDICT_COLORS = { direct: '#059669', snat: '#2563eb', unreachable: '#dc26
  */
 export class PathEdgeCache {
   private cache = new Map<string, PathEdge>();
+  private last: PathEdge[] = [];
 
   /**
    * Resources are the ends of most paths; with many on the canvas, a path to each becomes a
@@ -189,6 +190,11 @@ export class PathEdgeCache {
       out.push(edge);
     }
     this.cache = next;
+    // The same edges in the same order are the same list: an edit that leaves every path as it
+    // was (a CIDR typed while its paths hold) hands React Flow nothing new to take in.
+    if (out.length === this.last.length && out.every((e, i) => e === this.last[i]))
+      return this.last;
+    this.last = out;
     return out;
   }
 }
