@@ -101,3 +101,38 @@ describe('link edges kept across edits', () => {
     );
   });
 });
+
+describe('path edges kept across results', () => {
+  const p = (to: string, verdict: PathResult['verdict']): PathResult => ({
+    from: 'cls-prod',
+    to,
+    verdict,
+    hops: [],
+    reason: verdict === 'unreachable' ? 'NO_RETURN_ROUTE' : null,
+    message: '',
+  });
+  const drawn = new Set(['cls-prod', 'db-orders', 'idc-sh']);
+
+  it('are the same list while every path says the same, and a new one when one changes', () => {
+    const cache = new PathEdgeCache();
+    const first = cache.build(
+      [p('db-orders', 'direct'), p('idc-sh', 'snat')],
+      drawn,
+      () => undefined,
+    );
+    // New path objects that say the same, as a recomputed filter hands over.
+    expect(
+      cache.build([p('db-orders', 'direct'), p('idc-sh', 'snat')], drawn, () => undefined),
+    ).toBe(first);
+    const changed = cache.build(
+      [p('db-orders', 'unreachable'), p('idc-sh', 'snat')],
+      drawn,
+      () => undefined,
+    );
+    expect(changed).not.toBe(first);
+    expect(changed[0]!.domAttributes).toMatchObject({ 'data-verdict': 'unreachable' });
+    expect(changed[1]).toBe(first[1]);
+    const fewer = cache.build([p('idc-sh', 'snat')], drawn, () => undefined);
+    expect(fewer.map((e) => e.id)).toEqual([first[1]!.id]);
+  });
+});
