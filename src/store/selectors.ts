@@ -102,7 +102,8 @@ export const selectPlanContent = (s: AppState): Omit<AppState['plan'], 'layout'>
 /** What people read for each plan id: the object's name, else its id. */
 export type Names = ReadonlyMap<string, string>;
 
-let namesFor: { readonly key: readonly unknown[]; readonly names: Names } | undefined;
+let namesFor:
+  { readonly plan: unknown; readonly key: readonly unknown[]; readonly names: Names } | undefined;
 
 /**
  * Names by id, the same map for as long as no name changes (moving an object or editing its CIDR
@@ -110,15 +111,20 @@ let namesFor: { readonly key: readonly unknown[]; readonly names: Names } | unde
  * frame of a drag or each edit of a field.
  */
 export const selectNames = (s: Pick<AppState, 'plan'>): Names => {
+  // Every path edge and row asks on every store write: the same plan answers at once.
+  if (namesFor?.plan === s.plan) return namesFor.names;
   const key = COLLECTIONS.map((c) => s.plan[c]);
-  if (namesFor && key.every((k, i) => k === namesFor!.key[i])) return namesFor.names;
+  if (namesFor && key.every((k, i) => k === namesFor!.key[i])) {
+    namesFor = { plan: s.plan, key, names: namesFor.names };
+    return namesFor.names;
+  }
   if (namesFor && sameNames(namesFor, key)) {
-    namesFor = { key, names: namesFor.names };
+    namesFor = { plan: s.plan, key, names: namesFor.names };
     return namesFor.names;
   }
   const names = new Map<string, string>();
   for (const c of COLLECTIONS) for (const o of s.plan[c]) names.set(o.id, label(o));
-  namesFor = { key, names };
+  namesFor = { plan: s.plan, key, names };
   return names;
 };
 
