@@ -139,8 +139,7 @@ function sameNames(
     count += list.length;
     // A collection that is the same array names what it named before.
     if (list === prev.key[i]) continue;
-    for (const o of list)
-      if (prev.names.get(o.id) !== label(o)) return false;
+    for (const o of list) if (prev.names.get(o.id) !== label(o)) return false;
   }
   // Every id is in the map with its name: the same ids unless one was removed (or is twice).
   return count === prev.names.size;
