@@ -44,10 +44,11 @@ import { ghostNodes } from './ghosts';
 import { LinkEdge } from './edges/LinkEdge';
 import { PathEdge } from './edges/PathEdge';
 import { NodeCache, withPositions, type ObjectNode } from './flow-model';
-import { linkEdges, PathEdgeCache } from './flow-edges';
+import { LinkEdgeCache, PathEdgeCache } from './flow-edges';
 import { FIT_MAX_ZOOM, FIT_PADDING, fitPlan } from './fit';
 import { isLargePlan, largePlanMinZoom, MIN_ZOOM } from './large-plan';
 import { FarContext, selectFar } from './nodes/far';
+import { LabelLayerContext, selectLabelLayer } from './edges/label-layer';
 import { Overview } from './Overview';
 import { LivePresence } from './live/LivePresence';
 import { textZoom } from './zoom-scale';
@@ -91,6 +92,7 @@ const REVIEW_ALL_PATHS_MAX = 500;
 // One canvas per page: its node cache lives as long as the page.
 const nodeCache = new NodeCache();
 const pathEdgeCache = new PathEdgeCache();
+const linkEdgeCache = new LinkEdgeCache();
 
 export function Canvas() {
   const plan = useAppStore(selectPlan);
@@ -106,6 +108,7 @@ export function Canvas() {
   const picked = useAppStore(selectComparePicked);
   const rf = useReactFlow<ObjectNode>();
   const far = useStore(selectFar);
+  const labelLayer = useStore(selectLabelLayer);
   const canvasEl = useRef<HTMLDivElement>(null);
   const flowStore = useStoreApi<ObjectNode>();
   useEffect(() => {
@@ -143,7 +146,7 @@ export function Canvas() {
   }, [belowMin, minZoom, rf]);
   const { vpcs, subnets, clusters, peerings, ccns, idcs } = plan;
   const links = useMemo(
-    () => linkEdges({ vpcs, subnets, clusters, peerings, ccns, idcs }),
+    () => linkEdgeCache.build({ vpcs, subnets, clusters, peerings, ccns, idcs }),
     [vpcs, subnets, clusters, peerings, ccns, idcs],
   );
   // The ids drawn change only when objects come and go, not on every edit or drag frame.
@@ -190,55 +193,57 @@ export function Canvas() {
       onDrop={onDrop}
     >
       <FarContext.Provider value={far}>
-        <ReactFlow<ObjectNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          onPaneClick={onPaneClick}
-          onMoveEnd={onMoveEnd}
-          defaultViewport={useAppStore.getState().viewport ?? undefined}
-          fitView={useAppStore.getState().viewport === null}
-          fitViewOptions={FIT_VIEW_OPTIONS}
-          connectionMode={ConnectionMode.Loose}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          deleteKeyCode={null}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          selectionKeyCode="Shift"
-          snapToGrid
-          snapGrid={SNAP_GRID}
-          minZoom={minZoom}
-          maxZoom={2.5}
-          elevateNodesOnSelect={false}
-          onlyRenderVisibleElements={large}
-          proOptions={PRO_OPTIONS}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-          <Overview />
-          <LivePresence />
-          {large && (
-            <Panel position="top-left" className="cc-large-note" role="note">
-              Large plan: {planNodes.length.toLocaleString('en-US')} objects. The canvas draws what
-              is in view; the overview shows them all.
-            </Panel>
-          )}
-          <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
-            <ControlButton
-              onClick={() => void fitPlan(rf)}
-              aria-label="Fit View"
-              title="Fit View"
-              className="react-flow__controls-fitview"
-            >
-              <Maximize aria-hidden />
-            </ControlButton>
-          </Controls>
-        </ReactFlow>
+        <LabelLayerContext.Provider value={labelLayer}>
+          <ReactFlow<ObjectNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            onPaneClick={onPaneClick}
+            onMoveEnd={onMoveEnd}
+            defaultViewport={useAppStore.getState().viewport ?? undefined}
+            fitView={useAppStore.getState().viewport === null}
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            connectionMode={ConnectionMode.Loose}
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            deleteKeyCode={null}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            selectionKeyCode="Shift"
+            snapToGrid
+            snapGrid={SNAP_GRID}
+            minZoom={minZoom}
+            maxZoom={2.5}
+            elevateNodesOnSelect={false}
+            onlyRenderVisibleElements={large}
+            proOptions={PRO_OPTIONS}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+            <Overview />
+            <LivePresence />
+            {large && (
+              <Panel position="top-left" className="cc-large-note" role="note">
+                Large plan: {planNodes.length.toLocaleString('en-US')} objects. The canvas draws
+                what is in view; the overview shows them all.
+              </Panel>
+            )}
+            <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+              <ControlButton
+                onClick={() => void fitPlan(rf)}
+                aria-label="Fit View"
+                title="Fit View"
+                className="react-flow__controls-fitview"
+              >
+                <Maximize aria-hidden />
+              </ControlButton>
+            </Controls>
+          </ReactFlow>
+        </LabelLayerContext.Provider>
       </FarContext.Provider>
     </div>
   );

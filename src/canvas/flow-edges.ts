@@ -66,6 +66,38 @@ export function linkEdges(
   return edges;
 }
 
+/** What a link edge draws and says: two with the same signature draw the same. */
+function linkSignature(e: LinkEdge): string {
+  return [e.id, e.source, e.target, e.ariaLabel, e.data!.kind, e.data!.label ?? ''].join('\u0000');
+}
+
+/**
+ * Link edges that stay the same objects while they say the same: an edit of a cluster's CIDR
+ * rebuilds the list (the clusters changed) but leaves every link as it was, so React Flow and the
+ * memoised edges skip them all and the canvas's edge list stays the same array.
+ */
+export class LinkEdgeCache {
+  private last: { edges: LinkEdge[]; signatures: Map<string, LinkEdge> } = {
+    edges: [],
+    signatures: new Map(),
+  };
+
+  build(plan: Parameters<typeof linkEdges>[0]): LinkEdge[] {
+    const fresh = linkEdges(plan);
+    const signatures = new Map<string, LinkEdge>();
+    let same = fresh.length === this.last.edges.length;
+    const edges = fresh.map((e, i) => {
+      const sig = linkSignature(e);
+      const kept = this.last.signatures.get(sig) ?? e;
+      signatures.set(sig, kept);
+      if (kept !== this.last.edges[i]) same = false;
+      return kept;
+    });
+    this.last = { edges: same ? this.last.edges : edges, signatures };
+    return this.last.edges;
+  }
+}
+
 const VERDICT_COLORS = { direct: '#059669', snat: '#2563eb', unreachable: '#dc2626' } as const;
 
 /**
@@ -75,6 +107,7 @@ const VERDICT_COLORS = { direct: '#059669', snat: '#2563eb', unreachable: '#dc26
  */
 export class PathEdgeCache {
   private cache = new Map<string, PathEdge>();
+  private last: PathEdge[] = [];
 
   /**
    * Resources are the ends of most paths; with many on the canvas, a path to each becomes a
@@ -157,6 +190,11 @@ export class PathEdgeCache {
       out.push(edge);
     }
     this.cache = next;
+    // The same edges in the same order are the same list: an edit that leaves every path as it
+    // was (a CIDR typed while its paths hold) hands React Flow nothing new to take in.
+    if (out.length === this.last.length && out.every((e, i) => e === this.last[i]))
+      return this.last;
+    this.last = out;
     return out;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/model/plan';
 import type { PathResult } from '../domain/routing/paths';
-import { linkEdges, PathEdgeCache } from './flow-edges';
+import { LinkEdgeCache, linkEdges, PathEdgeCache } from './flow-edges';
 import { NodeCache, nodeAriaLabel } from './flow-model';
 
 const plan = {
@@ -72,5 +72,67 @@ describe('accessible names on the canvas', () => {
       'path prod-tke to Shanghai IDC: unreachable (NO_RETURN_ROUTE)',
     ]);
     expect(edges[1]!.zIndex).toBeGreaterThan(edges[0]!.zIndex!);
+  });
+});
+
+describe('link edges kept across edits', () => {
+  // An edit of a cluster's CIDR must not hand React Flow a new object for every link.
+  it('are the same list while they say the same, and new where one changes', () => {
+    const cache = new LinkEdgeCache();
+    const first = cache.build(plan);
+    expect(first).toEqual(linkEdges(plan));
+    const recut = {
+      ...plan,
+      clusters: plan.clusters.map((c) => ({ ...c, containerCidr: '172.20.0.0/16' })),
+    };
+    expect(cache.build(recut)).toBe(first);
+    const moved = {
+      ...recut,
+      clusters: recut.clusters.map((c) => ({ ...c, nodeSubnets: ['sn-batch'] })),
+    };
+    const after = cache.build(moved);
+    expect(after).not.toBe(first);
+    expect(after).toEqual(linkEdges(moved));
+    const renamed = { ...moved, subnets: moved.subnets.map((s) => ({ ...s, name: `${s.name}!` })) };
+    const again = cache.build(renamed);
+    expect(again).toEqual(linkEdges(renamed));
+    expect(again.find((e) => e.id === 'tie:cls-prod:sn-batch')?.ariaLabel).toBe(
+      'node subnet of prod-tke to nodes-gz4!',
+    );
+  });
+});
+
+describe('path edges kept across results', () => {
+  const p = (to: string, verdict: PathResult['verdict']): PathResult => ({
+    from: 'cls-prod',
+    to,
+    verdict,
+    hops: [],
+    reason: verdict === 'unreachable' ? 'NO_RETURN_ROUTE' : null,
+    message: '',
+  });
+  const drawn = new Set(['cls-prod', 'db-orders', 'idc-sh']);
+
+  it('are the same list while every path says the same, and a new one when one changes', () => {
+    const cache = new PathEdgeCache();
+    const first = cache.build(
+      [p('db-orders', 'direct'), p('idc-sh', 'snat')],
+      drawn,
+      () => undefined,
+    );
+    // New path objects that say the same, as a recomputed filter hands over.
+    expect(
+      cache.build([p('db-orders', 'direct'), p('idc-sh', 'snat')], drawn, () => undefined),
+    ).toBe(first);
+    const changed = cache.build(
+      [p('db-orders', 'unreachable'), p('idc-sh', 'snat')],
+      drawn,
+      () => undefined,
+    );
+    expect(changed).not.toBe(first);
+    expect(changed[0]!.domAttributes).toMatchObject({ 'data-verdict': 'unreachable' });
+    expect(changed[1]).toBe(first[1]);
+    const fewer = cache.build([p('idc-sh', 'snat')], drawn, () => undefined);
+    expect(fewer.map((e) => e.id)).toEqual([first[1]!.id]);
   });
 });

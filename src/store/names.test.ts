@@ -25,4 +25,22 @@ describe('selectNames and nameOf', () => {
     const renamed = { ...plan, natGateways: [{ ...plan.natGateways[0]!, name: 'out' }] };
     expect(nameOf(selectNames({ plan: renamed }), 'nat-1')).toBe('out');
   });
+
+  // Every path edge and row reads names: an edit of a CIDR must not re-render them all.
+  it('is the same map after an edit that changes no name, and a new one when objects come or go', () => {
+    const names = selectNames({ plan });
+    const recut = { ...plan, vpcs: plan.vpcs.map((v) => ({ ...v, cidr: '10.9.0.0/16' })) };
+    expect(selectNames({ plan: recut })).toBe(names);
+    const fewer = { ...recut, natGateways: [] };
+    const without = selectNames({ plan: fewer });
+    expect(without).not.toBe(names);
+    expect(without.has('nat-1')).toBe(false);
+    const swapped = { ...fewer, vpcs: [plan.vpcs[0]!, vpc('vpc-c', '10.2.0.0/16')] };
+    const after = selectNames({ plan: swapped });
+    expect(after).not.toBe(without);
+    expect(nameOf(after, 'vpc-c')).toBe('vpc-c');
+    expect(after.has('vpc-b')).toBe(false);
+    const unnamed = { ...swapped, vpcs: [{ ...plan.vpcs[0]!, name: undefined }, swapped.vpcs[1]!] };
+    expect(nameOf(selectNames({ plan: unnamed }), 'vpc-a')).toBe('vpc-a');
+  });
 });

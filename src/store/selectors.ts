@@ -102,20 +102,48 @@ export const selectPlanContent = (s: AppState): Omit<AppState['plan'], 'layout'>
 /** What people read for each plan id: the object's name, else its id. */
 export type Names = ReadonlyMap<string, string>;
 
-let namesFor: { readonly key: readonly unknown[]; readonly names: Names } | undefined;
+let namesFor:
+  { readonly plan: unknown; readonly key: readonly unknown[]; readonly names: Names } | undefined;
 
 /**
- * Names by id, the same map for as long as no object changes (moving one does not), so that every
- * path edge and row can look names up without re-rendering on each frame of a drag.
+ * Names by id, the same map for as long as no name changes (moving an object or editing its CIDR
+ * does not), so that every path edge and row can look names up without re-rendering on each
+ * frame of a drag or each edit of a field.
  */
 export const selectNames = (s: Pick<AppState, 'plan'>): Names => {
+  // Every path edge and row asks on every store write: the same plan answers at once.
+  if (namesFor?.plan === s.plan) return namesFor.names;
   const key = COLLECTIONS.map((c) => s.plan[c]);
-  if (namesFor && key.every((k, i) => k === namesFor!.key[i])) return namesFor.names;
+  if (namesFor && key.every((k, i) => k === namesFor!.key[i])) {
+    namesFor = { plan: s.plan, key, names: namesFor.names };
+    return namesFor.names;
+  }
+  if (namesFor && sameNames(namesFor, key)) {
+    namesFor = { plan: s.plan, key, names: namesFor.names };
+    return namesFor.names;
+  }
   const names = new Map<string, string>();
   for (const c of COLLECTIONS) for (const o of s.plan[c]) names.set(o.id, label(o));
-  namesFor = { key, names };
+  namesFor = { plan: s.plan, key, names };
   return names;
 };
+
+/** Whether the collections in `key` name the same ids the same way as the map already does. */
+function sameNames(
+  prev: { readonly key: readonly unknown[]; readonly names: Names },
+  key: readonly (readonly { id: string }[])[],
+): boolean {
+  let count = 0;
+  for (let i = 0; i < key.length; i++) {
+    const list = key[i]!;
+    count += list.length;
+    // A collection that is the same array names what it named before.
+    if (list === prev.key[i]) continue;
+    for (const o of list) if (prev.names.get(o.id) !== label(o)) return false;
+  }
+  // Every id is in the map with its name: the same ids unless one was removed (or is twice).
+  return count === prev.names.size;
+}
 
 /**
  * A plan id as people read it: its object's name; anything else (an address, a CIDR, an id the

@@ -1,15 +1,10 @@
 // Peerings, CCN attachments, IDC links and cluster-to-subnet ties.
-import {
-  BaseEdge,
-  EdgeLabelRenderer,
-  getBezierPath,
-  getStraightPath,
-  type EdgeProps,
-} from '@xyflow/react';
+import { BaseEdge, getBezierPath, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { LinkEdge as LinkEdgeType } from '../flow-edges';
 import { useFar } from '../nodes/far';
 import { floatingEnds, useNodeBox } from './geometry';
+import { EdgeLabel } from './label-layer';
 
 export const LinkEdge = memo(function LinkEdge({
   id,
@@ -44,14 +39,14 @@ export const LinkEdge = memo(function LinkEdge({
         interactionWidth={data.kind === 'peering' ? 14 : 0}
       />
       {data.label && (
-        <EdgeLabelRenderer>
+        <EdgeLabel>
           <div
             className={`cc-edge-label cc-edge-label--${data.kind}`}
             style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
           >
             {data.label}
           </div>
-        </EdgeLabelRenderer>
+        </EdgeLabel>
       )}
     </>
   );
@@ -78,11 +73,11 @@ function FarLink({
   const length = Math.hypot(tx - sx, ty - sy);
   const angle = Math.atan2(ty - sy, tx - sx);
   return (
-    <EdgeLabelRenderer>
+    <EdgeLabel>
       <div
         className={`cc-far-link cc-far-link--${kind}`}
         style={{ transform: `translate(${sx}px, ${sy}px) rotate(${angle}rad) scaleX(${length})` }}
       />
-    </EdgeLabelRenderer>
+    </EdgeLabel>
   );
 }

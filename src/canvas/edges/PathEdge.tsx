@@ -1,11 +1,12 @@
 // A communication path from a cluster: solid when the pod IP is kept, dashed and labelled when
 // SNATed to the node IP, red with the reason when the packet never gets there and back.
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { nameOf, type Names, selectNames, selectReviewing } from '../../store/selectors';
 import type { PathEdge as PathEdgeType } from '../flow-edges';
 import { floatingEnds, useNodeBox } from './geometry';
+import { EdgeLabel } from './label-layer';
 import { ScreenTip } from './ScreenTip';
 
 function shortLabel(
@@ -77,7 +78,7 @@ export const PathEdge = memo(function PathEdge({
           interactionWidth={10}
         />
       </g>
-      <EdgeLabelRenderer>
+      <EdgeLabel>
         {label && (
           <div
             className={`cc-path-label cc-path-label--${p.verdict}${moved ? ' cc-path-label--moved' : ''}`}
@@ -90,7 +91,7 @@ export const PathEdge = memo(function PathEdge({
             {label}
           </div>
         )}
-      </EdgeLabelRenderer>
+      </EdgeLabel>
       {/* In review the card tells the path; a tip would cover the objects it is about. */}
       {(hover || (hovered && !reviewing)) && (
         <ScreenTip pointer={hover} anchor={{ x: lx, y: ly }}>

@@ -3,7 +3,7 @@
 // view, sent to the others, and Follow: the view goes where the followed person's view goes, and
 // their review step becomes this person's.
 import { useOnViewportChange, useReactFlow, useStore, ViewportPortal } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/app-store';
 import type { Peer } from '../../store/live-slice';
 import './live.css';
@@ -21,7 +21,16 @@ function useTrackMe(): void {
     const b = rf.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
     useAppStore.getState().setMyView({ x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y });
   };
-  useOnViewportChange({ onEnd: () => live && sendView() });
+  // The handler is stored in React Flow's store: a new one on each render would write that store
+  // and run every node's and edge's subscription again.
+  const latestSend = useRef(sendView);
+  useEffect(() => {
+    latestSend.current = sendView;
+  });
+  const onEnd = useCallback(() => {
+    if (live) latestSend.current();
+  }, [live]);
+  useOnViewportChange({ onEnd });
 
   useEffect(() => {
     if (!dom || !live) return;
@@ -157,7 +166,8 @@ function Selections({ peer, zoom }: { peer: Peer; zoom: number }) {
   );
 }
 
-export function LivePresence() {
+// Memoised: it takes no props, and the canvas re-renders on every edit and every result.
+export const LivePresence = memo(function LivePresence() {
   useTrackMe();
   useFollow();
   const peers = useAppStore((s) => s.live?.peers);
@@ -173,4 +183,4 @@ export function LivePresence() {
       ))}
     </ViewportPortal>
   );
-}
+});

@@ -3,6 +3,7 @@
 // it: arrows, Page Up/Down, Home and End move; Enter opens a finding or folds a group; Left and
 // Right fold and unfold.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { Finding, Suggestion } from '../../domain/rules/codes';
 import { ProblemRowView, type RowActions } from './ProblemRow';
 import { messageWith, type ProblemRow } from './rows';
@@ -39,11 +40,13 @@ export function ProblemList({
   const [height, setHeight] = useState(200);
   const focusWanted = useRef<string | null>(null);
 
+  // The list's height comes from the observer, which reports once the frame is laid out: asked
+  // for while mounting, it would lay the whole page out in the middle of the edit that showed
+  // the first finding. flushSync draws the rows for the new height in that same frame.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    setHeight(el.clientHeight);
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    const observer = new ResizeObserver(() => flushSync(() => setHeight(el.clientHeight)));
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -53,8 +56,11 @@ export function ProblemList({
     setFilterSeen(filterKey);
     setScrollTop(0);
   }
+  // A new list starts at the top anyway; scrolling it there while mounting would lay the page out.
+  const mounted = useRef(false);
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
+    if (mounted.current && scroller.current) scroller.current.scrollTop = 0;
+    mounted.current = true;
   }, [filterKey]);
 
   // Moving with the keyboard can bring in a row that was not drawn: focus it once it is.
