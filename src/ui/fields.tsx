@@ -96,8 +96,10 @@ export function CheckedField<T>(
   const write = (value: T) => {
     const t0 = performance.now();
     latest.current.onValue(value);
-    // React draws the change in a microtask: the next task sees what it cost.
-    setTimeout(() => (lastWriteMs = performance.now() - t0), 0);
+    // React renders the change in a microtask the write queued: one queued after it sees the
+    // write's own cost. (The next task would also count whatever else was waiting, such as a
+    // validation result or, on a busy machine, a core, and make typing wait for nothing.)
+    queueMicrotask(() => (lastWriteMs = performance.now() - t0));
   };
   const flush = () => {
     clearTimeout(timer.current);
