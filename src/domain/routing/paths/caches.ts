@@ -1,7 +1,7 @@
 // What path evaluation looks up again and again, built on first use and dropped by an edit that
 // changes it: subnets by range, who holds an address, a cluster's non-masquerade ranges, and
 // whether a subnet's addresses all meet the same routes (so one template serves them all).
-import { cidrOf, contains, type Cidr } from '../../ip/cidr';
+import { blockAt, cidrOf, contains, type Cidr } from '../../ip/cidr';
 import { RangeIndex } from '../../ip/range-index';
 import { nonMasqueradeCidrs } from '../../model/defaults';
 import { vpcCidrTexts, type PlanIndex } from '../../model/plan-index';
@@ -35,6 +35,8 @@ export class PathCaches {
   private extraBoundaries: Cidr[] = [];
   private readonly uniform4 = new Map<string, boolean>();
   private readonly uniform6 = new Map<string, boolean>();
+  private readonly shareKeys4 = new Map<string, string | null>();
+  private readonly shareKeys6 = new Map<string, string | null>();
   private readonly masqCache = new Map<string, Masquerade>();
 
   constructor(private readonly ix: PlanIndex) {}
@@ -65,6 +67,42 @@ export class PathCaches {
       cache.set(subnet, u);
     }
     return u;
+  }
+
+  /**
+   * What a uniform subnet's range meets, as a key, or undefined when it is its own. Every range
+   * routing compares a destination with (VPC, subnet, container, non-masquerade, route, IDC and
+   * so CCN-published ranges) either holds a uniform subnet or misses it; two subnets of one VPC
+   * and route table held by the same ranges therefore meet the same routes, publications and
+   * containers, and a path to one is the path to the other with the subnet swapped. A range
+   * equal to the subnet's other than the subnet itself (a route to exactly it, a duplicate)
+   * would be met by one alone: no key. Only for a plan as indexed (no edit since).
+   */
+  shareKey(s: Subnet, v6: boolean, range: Cidr): string | undefined {
+    if (this.extraBoundaries.length > 0) return undefined;
+    const cache = v6 ? this.shareKeys6 : this.shareKeys4;
+    let k = cache.get(s.id);
+    if (k === undefined) {
+      this.boundaries ??= this.buildBoundaries();
+      // The most specific first: the subnet's own range, and any equal to it, before the rest.
+      let own = 0;
+      for (const { cidr } of this.boundaries.containing(range)) {
+        if (cidr.prefix !== range.prefix) break;
+        own++;
+      }
+      // The ranges strictly holding it are those holding the block one bit wider; the most
+      // specific of them names them all (the rest are the ranges holding it in turn).
+      const up =
+        own === 1 && range.prefix > 0
+          ? this.boundaries.deepest(blockAt(range.family, range.lo, range.prefix - 1))?.cidr
+          : undefined;
+      k =
+        own === 1
+          ? `${s.vpc}\u0000${s.routeTable ?? ''}\u0000${range.family}/${range.prefix}\u0000${up ? `${up.lo}/${up.prefix}` : ''}`
+          : null;
+      cache.set(s.id, k);
+    }
+    return k ?? undefined;
   }
 
   /** Every subnet of the plan by range (for what an edit makes non-uniform). */
@@ -102,6 +140,8 @@ export class PathCaches {
    * a time): slower, never wrong.
    */
   invalidate(c: PathChanges): void {
+    this.shareKeys4.clear();
+    this.shareKeys6.clear();
     for (const v of c.subnetVpcs) this.subnetIndexes.delete(v);
     if (c.subnetVpcs.size > 0) this.subnetsIndex = undefined;
     if (c.held) this.heldIndex = undefined;

@@ -17,6 +17,8 @@ import {
   MARK_ADDR,
   MARK_ID,
   MARK_NAME,
+  namesSubnet,
+  rebaseTemplate,
   templateKey,
   TemplateStore,
   type Template,
@@ -32,6 +34,14 @@ export class PathEngine {
   private readonly cx: PathContext;
   private readonly caches: PathCaches;
   private readonly templates = new TemplateStore();
+  /**
+   * Untracked, per cluster: the template first computed for each share key and its subnet, or
+   * null when it names its subnet (then every subnet of that key is computed alone).
+   */
+  private readonly shared = new Map<
+    string,
+    Map<string, { tpl: Template; subnet: string } | null>
+  >();
 
   /**
    * `track`: note what every template reads, so that `invalidate` can keep the rest after an
@@ -106,6 +116,7 @@ export class PathEngine {
   /** Forgets what an edit made stale, and says which templates of which clusters went with it. */
   invalidate(c: PathChanges): Map<string, Set<string>> {
     this.caches.invalidate(c);
+    this.shared.clear();
     return this.templates.invalidate(c, this.caches.allSubnets());
   }
 
@@ -129,7 +140,10 @@ export class PathEngine {
     if (tpl === undefined) {
       const text = v6 ? s.ipv6Cidr : s.cidr;
       const range = text ? cidrOf(text) : undefined;
-      tpl = range && this.caches.isUniform(s.id, v6, range) ? this.compile(c, s, key, range) : null;
+      tpl =
+        range && this.caches.isUniform(s.id, v6, range)
+          ? this.compileOrShare(c, s, key, v6, range)
+          : null;
       this.templates.set(c.id, key, tpl);
     }
     if (tpl === null) return undefined;
@@ -137,6 +151,28 @@ export class PathEngine {
     this.router.reads.add(tpl.deps);
     // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
     if (ip && !holdsAddress(tpl.range, ip)) return undefined;
+    return tpl;
+  }
+
+  /**
+   * A subnet's template, taken from another subnet of the same share key when one was computed.
+   * Only a one-off analysis shares: a tracked template's reads must be its own for `invalidate`.
+   * The cluster's own node and pod subnets are told apart by their range, so never share.
+   */
+  private compileOrShare(c: Cluster, s: Subnet, key: string, v6: boolean, range: Cidr): Template {
+    const shareable =
+      !this.track &&
+      !this.router.reads.active &&
+      !c.nodeSubnets?.includes(s.id) &&
+      !c.podSubnets?.includes(s.id);
+    const k = shareable ? this.caches.shareKey(s, v6, range) : undefined;
+    if (k === undefined) return this.compile(c, s, key, range);
+    let mine = this.shared.get(c.id);
+    if (!mine) this.shared.set(c.id, (mine = new Map()));
+    const base = mine.get(k);
+    if (base) return rebaseTemplate(base.tpl, base.subnet, s.id, range);
+    const tpl = this.compile(c, s, key, range);
+    if (base === undefined) mine.set(k, namesSubnet(tpl, s) ? null : { tpl, subnet: s.id });
     return tpl;
   }
 
