@@ -27,6 +27,12 @@ import type { Leg, PathContext, PathResult } from './types';
 
 const NOTHING: ReadonlySet<string> = new Set<string>();
 
+/** A template computed for `subnet`, which other subnets of its share key take with theirs swapped in. */
+interface SharedTemplate {
+  readonly tpl: Template;
+  readonly subnet: string;
+}
+
 /** An address is IPv6 exactly when it has a colon: `parseIp` tells the families apart so. */
 const isV6 = (ip: string | undefined): boolean => ip !== undefined && ip.includes(':');
 
@@ -38,10 +44,7 @@ export class PathEngine {
    * Untracked, per cluster: the template first computed for each share key and its subnet, or
    * null when it names its subnet (then every subnet of that key is computed alone).
    */
-  private readonly shared = new Map<
-    string,
-    Map<string, { tpl: Template; subnet: string } | null>
-  >();
+  private readonly shared = new Map<string, Map<string, SharedTemplate | null>>();
 
   /**
    * `track`: note what every template reads, so that `invalidate` can keep the rest after an
@@ -168,7 +171,7 @@ export class PathEngine {
     const k = shareable ? this.caches.shareKey(s, v6, range) : undefined;
     if (k === undefined) return this.compile(c, s, key, range);
     let mine = this.shared.get(c.id);
-    if (!mine) this.shared.set(c.id, (mine = new Map()));
+    if (!mine) this.shared.set(c.id, (mine = new Map<string, SharedTemplate | null>()));
     const base = mine.get(k);
     if (base) return rebaseTemplate(base.tpl, base.subnet, s.id, range);
     const tpl = this.compile(c, s, key, range);
