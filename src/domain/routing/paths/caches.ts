@@ -30,7 +30,8 @@ export class PathCaches {
   private readonly subnetIndexes = new Map<string, RangeIndex<Subnet>>();
   private heldIndex: RangeIndex<string> | undefined;
   private subnetsIndex: RangeIndex<Subnet> | undefined;
-  private boundaries: RangeIndex<null> | undefined;
+  /** Each range text once (a default route is in every table), with how often the plan has it. */
+  private boundaries: RangeIndex<number> | undefined;
   /** Ranges added since `boundaries` was built: an index built once, patched with a short list. */
   private extraBoundaries: Cidr[] = [];
   private readonly uniform4 = new Map<string, boolean>();
@@ -86,9 +87,9 @@ export class PathCaches {
       this.boundaries ??= this.buildBoundaries();
       // The most specific first: the subnet's own range, and any equal to it, before the rest.
       let own = 0;
-      for (const { cidr } of this.boundaries.containing(range)) {
+      for (const { cidr, value: times } of this.boundaries.containing(range)) {
         if (cidr.prefix !== range.prefix) break;
-        own++;
+        own += times;
       }
       // The ranges strictly holding it are those holding the block one bit wider; the most
       // specific of them names them all (the rest are the ranges holding it in turn).
@@ -170,15 +171,23 @@ export class PathCaches {
     }
   }
 
-  private buildBoundaries(): RangeIndex<null> {
+  private buildBoundaries(): RangeIndex<number> {
     const p = this.ix.plan;
-    const texts: string[] = [];
-    for (const v of p.vpcs) texts.push(...vpcCidrTexts(v));
-    for (const s of p.subnets) texts.push(s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : []));
-    for (const c of p.clusters)
-      texts.push(...(c.containerCidr ? [c.containerCidr] : []), ...(c.nonMasqueradeCidrs ?? []));
-    for (const t of p.routeTables) for (const r of t.routes) texts.push(r.destination);
-    for (const d of p.idcs) texts.push(...d.cidrs);
-    return new RangeIndex(texts.map((t) => [cidrOf(t), null] as const));
+    const times = new Map<string, number>();
+    const add = (t: string) => times.set(t, (times.get(t) ?? 0) + 1);
+    for (const v of p.vpcs) for (const t of vpcCidrTexts(v)) add(t);
+    for (const s of p.subnets) {
+      add(s.cidr);
+      if (s.ipv6Cidr) add(s.ipv6Cidr);
+    }
+    for (const c of p.clusters) {
+      if (c.containerCidr) add(c.containerCidr);
+      for (const t of c.nonMasqueradeCidrs ?? []) add(t);
+    }
+    for (const t of p.routeTables) for (const r of t.routes) add(r.destination);
+    for (const d of p.idcs) for (const t of d.cidrs) add(t);
+    const entries: Array<[Cidr, number]> = [];
+    for (const [t, n] of times) entries.push([cidrOf(t), n]);
+    return new RangeIndex(entries);
   }
 }

@@ -106,9 +106,33 @@ export class PathEngine {
   clusterDefaults(c: Cluster): PathResult[] {
     const plan = this.ix.plan;
     const out: PathResult[] = [];
+    // A plan lists a subnet's resources together: the subnet and its templates are looked up
+    // once per run of them, not once per resource (untracked: no read to note per resource).
+    const memo = !this.router.reads.active;
+    let sid: string | undefined;
+    let s: Subnet | undefined;
+    let tpl4: Template | null | undefined;
+    let tpl6: Template | null | undefined;
     for (const r of plan.resources) {
-      const s = this.ix.subnet(r.subnet);
-      out.push((s && this.sharedResourcePath(c, r, s)) ?? this.flow({ from: c.id, to: r.id }));
+      if (!memo || r.subnet !== sid) {
+        sid = r.subnet;
+        s = this.ix.subnet(sid);
+        tpl4 = tpl6 = undefined;
+      }
+      let path: PathResult | undefined;
+      if (s) {
+        const v6 = isV6(r.ip);
+        let tpl = v6 ? tpl6 : tpl4;
+        if (tpl === undefined) {
+          tpl = this.templateOf(c, s, v6);
+          if (v6) tpl6 = tpl;
+          else tpl4 = tpl;
+        }
+        // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
+        if (tpl !== null && (!r.ip || holdsAddress(tpl.range, r.ip)))
+          path = fillTemplate(tpl, r.id, r.id, label(r), r.ip ?? s.cidr);
+      }
+      out.push(path ?? this.flow({ from: c.id, to: r.id }));
     }
     for (const o of plan.clusters) if (o.id !== c.id) out.push(this.flow({ from: c.id, to: o.id }));
     for (const i of plan.idcs) out.push(this.flow({ from: c.id, to: i.id }));
@@ -138,6 +162,15 @@ export class PathEngine {
     v6: boolean,
     ip: string | undefined,
   ): Template | undefined {
+    const tpl = this.templateOf(c, s, v6);
+    if (tpl === null) return undefined;
+    // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
+    if (ip && !holdsAddress(tpl.range, ip)) return undefined;
+    return tpl;
+  }
+
+  /** The cluster's template for a subnet and family, or null when its addresses differ. */
+  private templateOf(c: Cluster, s: Subnet, v6: boolean): Template | null {
     const key = templateKey(s.id, v6);
     let tpl = this.templates.get(c.id, key);
     if (tpl === undefined) {
@@ -149,11 +182,8 @@ export class PathEngine {
           : null;
       this.templates.set(c.id, key, tpl);
     }
-    if (tpl === null) return undefined;
     // A tracked evaluation that reads a template depends on what the template read.
-    this.router.reads.add(tpl.deps);
-    // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
-    if (ip && !holdsAddress(tpl.range, ip)) return undefined;
+    if (tpl !== null) this.router.reads.add(tpl.deps);
     return tpl;
   }
 
