@@ -26,6 +26,8 @@ function subnetEntries(subnets: Iterable<Subnet>): Array<[Cidr, Subnet]> {
   return entries;
 }
 
+const timesOf = (times: number) => times;
+
 export class PathCaches {
   private readonly subnetIndexes = new Map<string, RangeIndex<Subnet>>();
   private heldIndex: RangeIndex<string> | undefined;
@@ -86,11 +88,7 @@ export class PathCaches {
     if (k === undefined) {
       this.boundaries ??= this.buildBoundaries();
       // The most specific first: the subnet's own range, and any equal to it, before the rest.
-      let own = 0;
-      for (const { cidr, value: times } of this.boundaries.containing(range)) {
-        if (cidr.prefix !== range.prefix) break;
-        own += times;
-      }
+      const own = this.boundaries.sumEqual(range, timesOf);
       // The ranges strictly holding it are those holding the block one bit wider; the most
       // specific of them names them all (the rest are the ranges holding it in turn).
       const up =
