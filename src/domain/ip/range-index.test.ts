@@ -98,6 +98,13 @@ function check({ entries, queries }: { entries: Spec[]; queries: Spec[] }): void
     }
     expect(index.deepestValue(qc)).toBe(deepest?.value);
 
+    // Entries equal to the query (several texts of one block), each weighed by its index + 1.
+    expect(index.sumEqual(qc, (v) => v + 1)).toBe(
+      expectedContaining
+        .filter((i) => entries[i]!.prefix === q.prefix)
+        .reduce((sum, i) => sum + i + 1, 0),
+    );
+
     expect(index.hasInside(qc)).toBe(
       entries.some((s) => containsOracle(q, s) && s.prefix > q.prefix),
     );

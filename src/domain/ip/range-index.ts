@@ -99,6 +99,21 @@ export class RangeIndex<T> {
     return i < 0 ? undefined : { cidr: this.cidrs[i]!, value: this.values[i]! };
   }
 
+  /**
+   * The sum of `weight` over the entries equal to `c` (one block under several texts), the walk
+   * `containing` would start with but without a generator's result objects: the path engine asks
+   * this once per subnet of a 100k plan.
+   */
+  sumEqual(c: Cidr, weight: (value: T) => number): number {
+    let sum = 0;
+    // Entries containing `c` with its prefix are `c` itself; they come before any wider holder.
+    for (let i = this.deepestIndex(c, undefined); i >= 0; i = this.parent[i]!) {
+      if (this.cidrs[i]!.prefix !== c.prefix) break;
+      sum += weight(this.values[i]!);
+    }
+    return sum;
+  }
+
   /** The value of the most specific entry containing `c` that passes `accept` (no allocation). */
   deepestValue(c: Cidr, accept?: (value: T) => boolean): T | undefined {
     const i = this.deepestIndex(c, accept);

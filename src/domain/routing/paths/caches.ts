@@ -1,7 +1,7 @@
 // What path evaluation looks up again and again, built on first use and dropped by an edit that
 // changes it: subnets by range, who holds an address, a cluster's non-masquerade ranges, and
 // whether a subnet's addresses all meet the same routes (so one template serves them all).
-import { cidrOf, contains, type Cidr } from '../../ip/cidr';
+import { blockAt, cidrOf, contains, type Cidr } from '../../ip/cidr';
 import { RangeIndex } from '../../ip/range-index';
 import { nonMasqueradeCidrs } from '../../model/defaults';
 import { vpcCidrTexts, type PlanIndex } from '../../model/plan-index';
@@ -26,15 +26,20 @@ function subnetEntries(subnets: Iterable<Subnet>): Array<[Cidr, Subnet]> {
   return entries;
 }
 
+const timesOf = (times: number) => times;
+
 export class PathCaches {
   private readonly subnetIndexes = new Map<string, RangeIndex<Subnet>>();
   private heldIndex: RangeIndex<string> | undefined;
   private subnetsIndex: RangeIndex<Subnet> | undefined;
-  private boundaries: RangeIndex<null> | undefined;
+  /** Each range text once (a default route is in every table), with how often the plan has it. */
+  private boundaries: RangeIndex<number> | undefined;
   /** Ranges added since `boundaries` was built: an index built once, patched with a short list. */
   private extraBoundaries: Cidr[] = [];
   private readonly uniform4 = new Map<string, boolean>();
   private readonly uniform6 = new Map<string, boolean>();
+  private readonly shareKeys4 = new Map<string, string | null>();
+  private readonly shareKeys6 = new Map<string, string | null>();
   private readonly masqCache = new Map<string, Masquerade>();
 
   constructor(private readonly ix: PlanIndex) {}
@@ -65,6 +70,38 @@ export class PathCaches {
       cache.set(subnet, u);
     }
     return u;
+  }
+
+  /**
+   * What a uniform subnet's range meets, as a key, or undefined when it is its own. Every range
+   * routing compares a destination with (VPC, subnet, container, non-masquerade, route, IDC and
+   * so CCN-published ranges) either holds a uniform subnet or misses it; two subnets of one VPC
+   * and route table held by the same ranges therefore meet the same routes, publications and
+   * containers, and a path to one is the path to the other with the subnet swapped. A range
+   * equal to the subnet's other than the subnet itself (a route to exactly it, a duplicate)
+   * would be met by one alone: no key. Only for a plan as indexed (no edit since).
+   */
+  shareKey(s: Subnet, v6: boolean, range: Cidr): string | undefined {
+    if (this.extraBoundaries.length > 0) return undefined;
+    const cache = v6 ? this.shareKeys6 : this.shareKeys4;
+    let k = cache.get(s.id);
+    if (k === undefined) {
+      this.boundaries ??= this.buildBoundaries();
+      // The most specific first: the subnet's own range, and any equal to it, before the rest.
+      const own = this.boundaries.sumEqual(range, timesOf);
+      // The ranges strictly holding it are those holding the block one bit wider; the most
+      // specific of them names them all (the rest are the ranges holding it in turn).
+      const up =
+        own === 1 && range.prefix > 0
+          ? this.boundaries.deepest(blockAt(range.family, range.lo, range.prefix - 1))?.cidr
+          : undefined;
+      k =
+        own === 1
+          ? `${s.vpc}\u0000${s.routeTable ?? ''}\u0000${range.family}/${range.prefix}\u0000${up ? `${up.lo}/${up.prefix}` : ''}`
+          : null;
+      cache.set(s.id, k);
+    }
+    return k ?? undefined;
   }
 
   /** Every subnet of the plan by range (for what an edit makes non-uniform). */
@@ -102,6 +139,8 @@ export class PathCaches {
    * a time): slower, never wrong.
    */
   invalidate(c: PathChanges): void {
+    this.shareKeys4.clear();
+    this.shareKeys6.clear();
     for (const v of c.subnetVpcs) this.subnetIndexes.delete(v);
     if (c.subnetVpcs.size > 0) this.subnetsIndex = undefined;
     if (c.held) this.heldIndex = undefined;
@@ -130,15 +169,23 @@ export class PathCaches {
     }
   }
 
-  private buildBoundaries(): RangeIndex<null> {
+  private buildBoundaries(): RangeIndex<number> {
     const p = this.ix.plan;
-    const texts: string[] = [];
-    for (const v of p.vpcs) texts.push(...vpcCidrTexts(v));
-    for (const s of p.subnets) texts.push(s.cidr, ...(s.ipv6Cidr ? [s.ipv6Cidr] : []));
-    for (const c of p.clusters)
-      texts.push(...(c.containerCidr ? [c.containerCidr] : []), ...(c.nonMasqueradeCidrs ?? []));
-    for (const t of p.routeTables) for (const r of t.routes) texts.push(r.destination);
-    for (const d of p.idcs) texts.push(...d.cidrs);
-    return new RangeIndex(texts.map((t) => [cidrOf(t), null] as const));
+    const times = new Map<string, number>();
+    const add = (t: string) => times.set(t, (times.get(t) ?? 0) + 1);
+    for (const v of p.vpcs) for (const t of vpcCidrTexts(v)) add(t);
+    for (const s of p.subnets) {
+      add(s.cidr);
+      if (s.ipv6Cidr) add(s.ipv6Cidr);
+    }
+    for (const c of p.clusters) {
+      if (c.containerCidr) add(c.containerCidr);
+      for (const t of c.nonMasqueradeCidrs ?? []) add(t);
+    }
+    for (const t of p.routeTables) for (const r of t.routes) add(r.destination);
+    for (const d of p.idcs) for (const t of d.cidrs) add(t);
+    const entries: Array<[Cidr, number]> = [];
+    for (const [t, n] of times) entries.push([cidrOf(t), n]);
+    return new RangeIndex(entries);
   }
 }

@@ -17,6 +17,8 @@ import {
   MARK_ADDR,
   MARK_ID,
   MARK_NAME,
+  namesSubnet,
+  rebaseTemplate,
   templateKey,
   TemplateStore,
   type Template,
@@ -25,6 +27,12 @@ import type { Leg, PathContext, PathResult } from './types';
 
 const NOTHING: ReadonlySet<string> = new Set<string>();
 
+/** A template computed for `subnet`, which other subnets of its share key take with theirs swapped in. */
+interface SharedTemplate {
+  readonly tpl: Template;
+  readonly subnet: string;
+}
+
 /** An address is IPv6 exactly when it has a colon: `parseIp` tells the families apart so. */
 const isV6 = (ip: string | undefined): boolean => ip !== undefined && ip.includes(':');
 
@@ -32,6 +40,11 @@ export class PathEngine {
   private readonly cx: PathContext;
   private readonly caches: PathCaches;
   private readonly templates = new TemplateStore();
+  /**
+   * Untracked, per cluster: the template first computed for each share key and its subnet, or
+   * null when it names its subnet (then every subnet of that key is computed alone).
+   */
+  private readonly shared = new Map<string, Map<string, SharedTemplate | null>>();
 
   /**
    * `track`: note what every template reads, so that `invalidate` can keep the rest after an
@@ -93,9 +106,33 @@ export class PathEngine {
   clusterDefaults(c: Cluster): PathResult[] {
     const plan = this.ix.plan;
     const out: PathResult[] = [];
+    // A plan lists a subnet's resources together: the subnet and its templates are looked up
+    // once per run of them, not once per resource (untracked: no read to note per resource).
+    const memo = !this.router.reads.active;
+    let sid: string | undefined;
+    let s: Subnet | undefined;
+    let tpl4: Template | null | undefined;
+    let tpl6: Template | null | undefined;
     for (const r of plan.resources) {
-      const s = this.ix.subnet(r.subnet);
-      out.push((s && this.sharedResourcePath(c, r, s)) ?? this.flow({ from: c.id, to: r.id }));
+      if (!memo || r.subnet !== sid) {
+        sid = r.subnet;
+        s = this.ix.subnet(sid);
+        tpl4 = tpl6 = undefined;
+      }
+      let path: PathResult | undefined;
+      if (s) {
+        const v6 = isV6(r.ip);
+        let tpl = v6 ? tpl6 : tpl4;
+        if (tpl === undefined) {
+          tpl = this.templateOf(c, s, v6);
+          if (v6) tpl6 = tpl;
+          else tpl4 = tpl;
+        }
+        // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
+        if (tpl !== null && (!r.ip || holdsAddress(tpl.range, r.ip)))
+          path = fillTemplate(tpl, r.id, r.id, label(r), r.ip ?? s.cidr);
+      }
+      out.push(path ?? this.flow({ from: c.id, to: r.id }));
     }
     for (const o of plan.clusters) if (o.id !== c.id) out.push(this.flow({ from: c.id, to: o.id }));
     for (const i of plan.idcs) out.push(this.flow({ from: c.id, to: i.id }));
@@ -106,6 +143,7 @@ export class PathEngine {
   /** Forgets what an edit made stale, and says which templates of which clusters went with it. */
   invalidate(c: PathChanges): Map<string, Set<string>> {
     this.caches.invalidate(c);
+    this.shared.clear();
     return this.templates.invalidate(c, this.caches.allSubnets());
   }
 
@@ -124,19 +162,50 @@ export class PathEngine {
     v6: boolean,
     ip: string | undefined,
   ): Template | undefined {
+    const tpl = this.templateOf(c, s, v6);
+    if (tpl === null) return undefined;
+    // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
+    if (ip && !holdsAddress(tpl.range, ip)) return undefined;
+    return tpl;
+  }
+
+  /** The cluster's template for a subnet and family, or null when its addresses differ. */
+  private templateOf(c: Cluster, s: Subnet, v6: boolean): Template | null {
     const key = templateKey(s.id, v6);
     let tpl = this.templates.get(c.id, key);
     if (tpl === undefined) {
       const text = v6 ? s.ipv6Cidr : s.cidr;
       const range = text ? cidrOf(text) : undefined;
-      tpl = range && this.caches.isUniform(s.id, v6, range) ? this.compile(c, s, key, range) : null;
+      tpl =
+        range && this.caches.isUniform(s.id, v6, range)
+          ? this.compileOrShare(c, s, key, v6, range)
+          : null;
       this.templates.set(c.id, key, tpl);
     }
-    if (tpl === null) return undefined;
     // A tracked evaluation that reads a template depends on what the template read.
-    this.router.reads.add(tpl.deps);
-    // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
-    if (ip && !holdsAddress(tpl.range, ip)) return undefined;
+    if (tpl !== null) this.router.reads.add(tpl.deps);
+    return tpl;
+  }
+
+  /**
+   * A subnet's template, taken from another subnet of the same share key when one was computed.
+   * Only a one-off analysis shares: a tracked template's reads must be its own for `invalidate`.
+   * The cluster's own node and pod subnets are told apart by their range, so never share.
+   */
+  private compileOrShare(c: Cluster, s: Subnet, key: string, v6: boolean, range: Cidr): Template {
+    const shareable =
+      !this.track &&
+      !this.router.reads.active &&
+      !c.nodeSubnets?.includes(s.id) &&
+      !c.podSubnets?.includes(s.id);
+    const k = shareable ? this.caches.shareKey(s, v6, range) : undefined;
+    if (k === undefined) return this.compile(c, s, key, range);
+    let mine = this.shared.get(c.id);
+    if (!mine) this.shared.set(c.id, (mine = new Map<string, SharedTemplate | null>()));
+    const base = mine.get(k);
+    if (base) return rebaseTemplate(base.tpl, base.subnet, s.id, range);
+    const tpl = this.compile(c, s, key, range);
+    if (base === undefined) mine.set(k, namesSubnet(tpl, s) ? null : { tpl, subnet: s.id });
     return tpl;
   }
 

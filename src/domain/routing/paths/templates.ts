@@ -5,7 +5,7 @@ import { overlaps, type Cidr } from '../../ip/cidr';
 import type { RangeIndex } from '../../ip/range-index';
 import type { Subnet } from '../../model/plan';
 import { depsAffected, type PathChanges, type PathDeps } from './deps';
-import type { PathResult } from './types';
+import { result, type PathResult } from './types';
 
 // Placeholders for the stand-in resource's id, name and address.
 export const MARK_ID = '\uE000';
@@ -48,6 +48,38 @@ export function compileTemplate(path: PathResult, range: Cidr, deps: PathDeps): 
   }
   parts.push(m.slice(from));
   return { path, idHops, parts, slots, range, deps };
+}
+
+/**
+ * Whether a template's message names its subnet (its id, name or ranges): then it serves that
+ * subnet alone. Otherwise the subnet is only in its hops, and `rebaseTemplate` swaps it.
+ */
+export function namesSubnet(t: Template, s: Subnet): boolean {
+  const m = t.path.message;
+  return (
+    m.includes(s.id) ||
+    (!!s.name && m.includes(s.name)) ||
+    m.includes(s.cidr) ||
+    (!!s.ipv6Cidr && m.includes(s.ipv6Cidr))
+  );
+}
+
+/**
+ * A template computed for subnet `from`, for subnet `to` whose range meets the same routes
+ * (`PathCaches.shareKey`). Only for an untracked evaluation: what it read is its range alone.
+ */
+export function rebaseTemplate(t: Template, from: string, to: string, range: Cidr): Template {
+  const p = t.path;
+  const hops = p.hops.map((h) => (h === from ? to : h));
+  const r: Parameters<typeof result>[1] = {
+    verdict: p.verdict,
+    hops,
+    reason: p.reason,
+    message: p.message,
+  };
+  if (p.snatTo !== undefined) r.snatTo = p.snatTo;
+  const deps: PathDeps = { vpcs: t.deps.vpcs, ccns: t.deps.ccns, ranges: [range] };
+  return { path: result(p, r), idHops: t.idHops, parts: t.parts, slots: t.slots, range, deps };
 }
 
 export function fillTemplate(
