@@ -2,7 +2,7 @@
 // means for the plan (a resource moved to another subnet; a subnet dragged out of its VPC
 // goes back, with a sentence that says why).
 import { nextSubnetCidr } from '../domain/allocate';
-import { newId, nextFreeIp } from '../domain/ops/create';
+import { newIdOf, nextFreeIp } from '../domain/ops/create';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
 import { label } from '../domain/model/defaults';
 import type { PlanIndex } from '../domain/model/plan-index';
@@ -315,7 +315,7 @@ export function nodeSubnetOps(plan: Plan, clusterId: string): PlanOp[] {
     ];
   const cidr = nextSubnetCidr(ix, c.vpc);
   if (!cidr) return [];
-  const id = newId(plan, 'subnet');
+  const id = newIdOf(plan, 'subnet');
   const zone = ix.subnetsOf(c.vpc).find((s) => s.zone)?.zone;
   const near = plan.layout?.[clusterId];
   const size = nodeSize('subnet');

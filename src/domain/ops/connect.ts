@@ -3,7 +3,7 @@
 import { label } from '../model/defaults';
 import { PlanIndex } from '../model/plan-index';
 import type { Plan } from '../model/plan';
-import { newId } from './create';
+import { newIdOf } from './create';
 import type { PlanOp } from './ops';
 
 export type Connected =
@@ -21,7 +21,7 @@ export function connectObjects(plan: Plan, a: string, b: string): Connected {
   if (p) {
     if (plan.peerings.some((q) => q.vpcs.includes(a) && q.vpcs.includes(b)))
       return { ok: false, message: 'These VPCs are already peered' };
-    const id = newId(plan, 'pcx');
+    const id = newIdOf(plan, 'peering');
     return {
       ok: true,
       message: `Peered ${label(ix.vpc(a))} and ${label(ix.vpc(b))}`,

@@ -5,7 +5,16 @@ import { cidrOf, formatV4, ipOf, type Cidr4 } from '../ip/cidr';
 import { firstFreeBlock } from '../ip/free-blocks';
 import { label } from '../model/defaults';
 import { PlanIndex } from '../model/plan-index';
-import type { Cluster, LayoutBox, Plan, PlanObject, ResourceKind } from '../model/plan';
+import { KINDS } from '../model/kinds';
+import {
+  COLLECTIONS,
+  type Cluster,
+  type LayoutBox,
+  type ObjectKind,
+  type Plan,
+  type PlanObject,
+  type ResourceKind,
+} from '../model/plan';
 import type { PlanOp } from './ops';
 
 export type PaletteKind =
@@ -37,15 +46,7 @@ export type Created = { ok: true; ops: PlanOp[]; id: string } | { ok: false; mes
 export function newId(plan: Plan, prefix: string, taken: ReadonlySet<string> = new Set()): string {
   const ids = new Set<string>(taken);
   for (const list of [
-    plan.vpcs,
-    plan.subnets,
-    plan.clusters,
-    plan.resources,
-    plan.natGateways,
-    plan.peerings,
-    plan.ccns,
-    plan.idcs,
-    plan.routeTables,
+    ...COLLECTIONS.map((c) => plan[c]),
     plan.reservations ?? [],
     plan.comments ?? [],
   ]) {
@@ -55,6 +56,15 @@ export function newId(plan: Plan, prefix: string, taken: ReadonlySet<string> = n
     const id = `${prefix}-${n}`;
     if (!ids.has(id)) return id;
   }
+}
+
+/** The first unused id for a new object of this kind, from the kind's prefix in the registry. */
+export function newIdOf(
+  plan: Plan,
+  kind: Exclude<ObjectKind, 'resource'>,
+  taken?: ReadonlySet<string>,
+): string {
+  return newId(plan, KINDS[kind].idPrefix, taken);
 }
 
 /** The first usable address of a subnet that no resource holds yet. */
@@ -119,7 +129,7 @@ export function createObject(
     case 'vpc': {
       const cidr = freeVpcCidr(ix, 16) ?? freeVpcCidr(ix, 20);
       if (!cidr) return { ok: false, message: 'No private range is left for another VPC' };
-      const id = newId(plan, 'vpc');
+      const id = newIdOf(plan, 'vpc');
       return {
         ok: true,
         id,
@@ -138,7 +148,7 @@ export function createObject(
           ok: false,
           message: `VPC ${label(ix.vpc(vpcId))} has no free range left for a subnet`,
         };
-      const id = newId(plan, 'subnet');
+      const id = newIdOf(plan, 'subnet');
       const zone = ix.subnetsOf(vpcId).find((s) => s.zone)?.zone;
       const local = parentKind === 'subnet' ? offsetInVpc(plan, parent!, at) : at;
       return {
@@ -154,7 +164,7 @@ export function createObject(
     case 'cluster':
     case 'vpc-cni-cluster': {
       if (!vpcId) return { ok: false, message: 'A cluster lives inside a VPC: drop it onto one' };
-      const id = newId(plan, 'cls');
+      const id = newIdOf(plan, 'cluster');
       const used = new Set(
         plan.clusters.flatMap((c) => [...(c.nodeSubnets ?? []), ...(c.podSubnets ?? [])]),
       );
@@ -196,7 +206,7 @@ export function createObject(
     case 'nat': {
       if (!vpcId)
         return { ok: false, message: 'A NAT gateway lives inside a VPC: drop it onto one' };
-      const id = newId(plan, 'nat');
+      const id = newIdOf(plan, 'natGateway');
       const local = parentKind === 'subnet' ? offsetInVpc(plan, parent!, at) : at;
       return {
         ok: true,
@@ -215,7 +225,7 @@ export function createObject(
       const range =
         firstFreeBlock(cidrOf('192.168.0.0/16'), 20, taken) ??
         firstFreeBlock(cidrOf('10.0.0.0/8'), 16, taken);
-      const id = newId(plan, 'idc');
+      const id = newIdOf(plan, 'idc');
       const cidrs = range ? [`${formatV4(Number(range.lo))}/${range.prefix}`] : [];
       const absolute = parent ? absolutePosition(plan, parent, at) : at;
       return {
@@ -229,7 +239,7 @@ export function createObject(
       };
     }
     case 'ccn': {
-      const id = newId(plan, 'ccn');
+      const id = newIdOf(plan, 'ccn');
       const absolute = parent ? absolutePosition(plan, parent, at) : at;
       return {
         ok: true,

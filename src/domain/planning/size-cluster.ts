@@ -7,7 +7,7 @@ import { cidrOf, usableAddresses } from '../ip/cidr';
 import { clusterMode, label } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
 import type { Plan, Subnet } from '../model/plan';
-import { newId } from '../ops/create';
+import { newIdOf } from '../ops/create';
 import type { PlanOp } from '../ops/ops';
 import { placeInVpc } from './split';
 import {
@@ -101,7 +101,7 @@ export function sizeExistingCluster(
     const taken = new Set<string>();
     const ids: string[] = [];
     for (const p of r.subnets) {
-      const id = newId(plan, 'subnet', taken);
+      const id = newIdOf(plan, 'subnet', taken);
       taken.add(id);
       ids.push(id);
       const object: Subnet = {

@@ -7,7 +7,7 @@ import { label } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
 import type { LayoutBox, Plan, Subnet } from '../model/plan';
 import { removeObjects } from '../ops/cascade';
-import { newId } from '../ops/create';
+import { newIdOf } from '../ops/create';
 import type { PlanOp } from '../ops/ops';
 import { subnetRangesToAvoid } from './avoid';
 
@@ -158,7 +158,7 @@ export function splitOps(
   const ids: string[] = [];
   const ops: PlanOp[] = [];
   split.blocks.forEach((b, i) => {
-    const id = newId(plan, 'subnet', taken);
+    const id = newIdOf(plan, 'subnet', taken);
     taken.add(id);
     ids.push(id);
     const zone = zones.length > 0 ? zones[i % zones.length] : undefined;

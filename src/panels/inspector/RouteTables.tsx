@@ -2,7 +2,7 @@
 import { Plus, Trash2 } from 'lucide-react';
 import { Fragment, useEffect, useRef } from 'react';
 import { label } from '../../domain/model/defaults';
-import { newId } from '../../domain/ops/create';
+import { newIdOf } from '../../domain/ops/create';
 import type { PlanOp } from '../../domain/ops/ops';
 import type { Plan, Route, RouteTable } from '../../domain/model/plan';
 import { usePlanContent } from '../../store/hooks';
@@ -267,7 +267,7 @@ export function RouteTables({ vpcId }: { vpcId: string }) {
         disabled={readOnly}
         onClick={() => {
           const s = useAppStore.getState();
-          const id = newId(s.plan, 'rtb');
+          const id = newIdOf(s.plan, 'routeTable');
           s.apply(
             [
               {
