@@ -73,6 +73,15 @@ async function timeAsync(
   runs: number,
   warmups = 1,
 ): Promise<number> {
+  return median(await samplesAsync(fn, runs, warmups));
+}
+
+/** Every timed run, for a budget that every run must meet (the edit round trip's). */
+async function samplesAsync(
+  fn: (run: number) => Promise<void>,
+  runs: number,
+  warmups = 1,
+): Promise<number[]> {
   for (let i = 0; i < warmups; i++) await fn(-1 - i);
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -80,7 +89,7 @@ async function timeAsync(
     await fn(i);
     ms.push(performance.now() - t0);
   }
-  return median(ms);
+  return ms;
 }
 
 /** The edit the benchmark makes: move a cluster to a free container CIDR, and back on the next run. */
@@ -165,6 +174,8 @@ interface Row {
   editMs: number;
   workerLoadMs: number;
   workerEditMs: number;
+  /** The slowest of the timed edits: the issue's budget holds for every one of them. */
+  workerEditMaxMs: number;
   searchBuildMs: number;
   searchKeystrokeMs: number;
   peakRssMb: number;
@@ -214,7 +225,7 @@ async function measure(size: number): Promise<Row> {
   const workerLoadMs = await timeAsync(async () => {
     await request(worker, { type: 'load', revision: revision++, plan, scope });
   }, runs);
-  const workerEditMs = await timeAsync(
+  const workerEdits = await samplesAsync(
     async (run) => {
       const ops = containerEdit(cluster.id, original, run);
       await request(worker, { type: 'edit', revision: revision++, ops });
@@ -222,9 +233,11 @@ async function measure(size: number): Promise<Row> {
     editRuns,
     EDIT_WARMUPS,
   );
+  const workerEditMs = median(workerEdits);
+  const workerEditMaxMs = Math.max(...workerEdits);
   await worker.terminate();
   log(
-    `  worker round trip: load ${workerLoadMs.toFixed(1)} ms, edit ${workerEditMs.toFixed(1)} ms`,
+    `  worker round trip: load ${workerLoadMs.toFixed(1)} ms, edit ${workerEditMs.toFixed(1)} ms (slowest of ${workerEdits.length}: ${workerEditMaxMs.toFixed(1)} ms)`,
   );
 
   const search = measureSearch(plan);
@@ -247,6 +260,7 @@ async function measure(size: number): Promise<Row> {
     editMs,
     workerLoadMs,
     workerEditMs,
+    workerEditMaxMs,
     searchBuildMs: search.buildMs,
     searchKeystrokeMs: search.keystrokeMs,
     ...memory,
@@ -381,10 +395,19 @@ function budgets(rows: readonly Row[], cli: CliRow): Budget[] {
       pass: (v) => v <= 600,
     },
     {
-      name: 'edit on a 100k plan, worker round trip',
+      name: 'edit on a 100k plan, worker round trip, median',
       size: 100_000,
       limit: '<= 16 ms',
       value: at(100_000)?.workerEditMs,
+      unit: 'ms',
+      pass: (v) => v <= 16,
+    },
+    {
+      // The issue's budget holds for every timed edit, not only the middle one.
+      name: 'the same, slowest of the 11 runs',
+      size: 100_000,
+      limit: '<= 16 ms',
+      value: at(100_000)?.workerEditMaxMs,
       unit: 'ms',
       pass: (v) => v <= 16,
     },
