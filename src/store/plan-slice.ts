@@ -1,8 +1,8 @@
 // The document: the plan, its revision and its undo history. Every write goes through `apply`
 // with ops, and says whether undo captures it.
 import type { StateCreator } from 'zustand';
-import { COLLECTIONS, type Plan } from '../domain/model/plan';
-import { opsBetween } from '../domain/ops/between';
+import { objectCount, type Plan } from '../domain/model/plan';
+import { planChange } from '../domain/ops/between';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
 import type { PlanChange } from './changes';
 import {
@@ -48,20 +48,6 @@ export interface PlanSlice {
   ) => void;
 }
 
-function objectCount(plan: Plan): number {
-  let n = 0;
-  for (const c of COLLECTIONS) n += plan[c].length;
-  return n;
-}
-
-function tryApplyQuiet(plan: Plan, ops: readonly PlanOp[]): Plan | null {
-  try {
-    return applyOps(plan, ops).plan;
-  } catch {
-    return null;
-  }
-}
-
 export const createPlanSlice =
   (initial: Plan): StateCreator<AppState, [], [], PlanSlice> =>
   (set, get) => {
@@ -102,20 +88,18 @@ export const createPlanSlice =
         // the canvas keeps every object nobody touched; as a new plan when the ops cannot say
         // it, or when they would be more work than reading the plan anew.
         const current = get().plan;
-        const ops = opsBetween(current, plan);
-        if (ops !== null && ops.length === 0) return;
-        const applied =
-          ops !== null && ops.length * 8 <= objectCount(current) + 64
-            ? tryApplyQuiet(current, ops)
-            : null;
+        const change = planChange(current, plan);
+        if (change !== null && change.ops.length === 0) return;
         const revision = get().revision + 1;
-        if (applied && ops) {
-          set({ plan: applied, revision });
-          emitPlanChange({ revision, ops });
+        if (change && change.ops.length * 8 <= objectCount(current) + 64) {
+          set({ plan: change.plan, revision });
+          emitPlanChange({ revision, ops: change.ops });
           return;
         }
-        set({ plan, revision });
-        emitPlanChange({ revision, ops: [{ op: 'replace', plan }] });
+        // Still the untouched objects as they were, when the ops could say it.
+        const next = change?.plan ?? plan;
+        set({ plan: next, revision });
+        emitPlanChange({ revision, ops: [{ op: 'replace', plan: next }] });
       },
       apply: (ops, options = {}) => {
         if (ops.length === 0) return true;

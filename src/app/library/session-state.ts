@@ -24,9 +24,7 @@ export const state: {
 
 export const currentId = () => useLibraryStatus.getState().currentId;
 
-export function objectCount(plan: Plan): number {
-  return COLLECTIONS.reduce((n, c) => n + plan[c].length, 0);
-}
+export { objectCount } from '../../domain/model/plan';
 
 export function hasObject(plan: Plan, id: string): boolean {
   return COLLECTIONS.some((c) => plan[c].some((o) => o.id === id));

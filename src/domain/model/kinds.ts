@@ -188,6 +188,11 @@ export type Collection = (typeof KINDS)[ObjectKind]['collection'];
 /** The plan's lists of objects that carry an id, in the order the format writes them. */
 export const COLLECTIONS: readonly Collection[] = OBJECT_KINDS.map((k) => KINDS[k].collection);
 
+/** How many objects the plan's lists hold. */
+export function objectCount(plan: Plan): number {
+  return COLLECTIONS.reduce((n, c) => n + plan[c].length, 0);
+}
+
 export const KIND_OF_COLLECTION = Object.fromEntries(
   OBJECT_KINDS.map((k) => [KINDS[k].collection, k]),
 ) as Readonly<Record<Collection, ObjectKind>>;

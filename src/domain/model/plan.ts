@@ -191,7 +191,7 @@ export type ObjectKind = keyof ObjectOfKind;
 
 export type PlanObject = ObjectOfKind[ObjectKind];
 
-export { COLLECTIONS, KIND_OF_COLLECTION, type Collection } from './kinds';
+export { COLLECTIONS, KIND_OF_COLLECTION, objectCount, type Collection } from './kinds';
 
 export function emptyPlan(name?: string): Plan {
   return {

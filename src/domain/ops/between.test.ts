@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validPlanArb } from '../../test-support/arbitraries';
 import { COLLECTIONS, type Plan } from '../model/plan';
-import { opsBetween } from './between';
+import { opsBetween, planChange } from './between';
 import { applyOps } from './ops';
 
 // Another person's version of the plan: some objects dropped, some changed, some new, the order
@@ -78,6 +78,28 @@ describe('opsBetween', () => {
         const copy = JSON.parse(JSON.stringify(plan)) as Plan;
         expect(opsBetween(plan, copy)).toEqual([]);
       }),
+    );
+  });
+
+  it('gives the edited plan with the objects nobody changed as they were', () => {
+    fc.assert(
+      fc.property(
+        validPlanArb.chain((p) => fc.tuple(fc.constant(p), editedArb(p))),
+        ([before, edited]) => {
+          // As read from a document: every object a new one.
+          const after = JSON.parse(JSON.stringify(edited)) as Plan;
+          const change = planChange(before, after);
+          if (change === null) return;
+          expect(change.plan).toEqual(after);
+          for (const c of COLLECTIONS) {
+            const was = new Map(before[c].map((o) => [o.id, o]));
+            for (const o of change.plan[c])
+              if (JSON.stringify(was.get(o.id)) === JSON.stringify(o))
+                expect(o).toBe(was.get(o.id));
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

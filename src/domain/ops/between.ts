@@ -2,7 +2,8 @@
 // else's edit) enters the designer as an edit instead of a new plan, so the worker re-checks
 // only what changed and the canvas keeps every object nobody touched. Null when the difference
 // is one the ops cannot say (objects reordered, the description changed): then the caller
-// replaces the plan, as before.
+// replaces the plan, as before. The plan comes with the ops, built in the same pass (applying
+// the ops one by one would copy a list per op).
 import { COLLECTIONS, type Plan, type PlanObject } from '../model/plan';
 import type { PlanOp } from './ops';
 import { untypedUpdate } from './update';
@@ -26,7 +27,7 @@ function listOps<T extends Item>(
   remove: (id: string) => PlanOp,
   insert: (item: T, index: number) => PlanOp,
   change: (was: T, now: T) => PlanOp | undefined,
-): PlanOp[] | undefined {
+): { ops: PlanOp[]; list: readonly T[] } | undefined {
   const was = new Map(before.map((o) => [o.id, o]));
   const now = new Set(after.map((o) => o.id));
   if (was.size !== before.length || now.size !== after.length) return undefined;
@@ -38,18 +39,23 @@ function listOps<T extends Item>(
   }
   let k = 0;
   const inserts: PlanOp[] = [];
+  // `after`, holding the object it had wherever nothing changed.
+  const list: T[] = [];
   for (let index = 0; index < after.length; index++) {
     const o = after[index]!;
     const old = was.get(o.id);
     if (!old) {
       inserts.push(insert(o, index));
+      list.push(o);
       continue;
     }
     if (kept[k++] !== o.id) return undefined;
     const op = change(old, o);
     if (op) ops.push(op);
+    list.push(op ? o : old);
   }
-  return [...ops, ...inserts];
+  const all = [...ops, ...inserts];
+  return { ops: all, list: all.length === 0 ? before : list };
 }
 
 function objectChange(collection: (typeof COLLECTIONS)[number], was: PlanObject, now: PlanObject) {
@@ -68,55 +74,66 @@ function noteOps(
   kind: 'reservation' | 'comment',
   before: readonly Item[] | undefined,
   after: readonly Item[] | undefined,
-): PlanOp[] | undefined {
+): { ops: PlanOp[]; list: readonly Item[] | undefined } | undefined {
   // An empty list and no list differ in the file, and only "no list" comes back from deleting
   // the last item (dropEmpty).
   if (before === undefined && after !== undefined && after.length === 0) return undefined;
   if (before !== undefined && before.length === 0 && after === undefined) return undefined;
-  const ops = listOps(
+  const r = listOps(
     before ?? [],
     after ?? [],
     (id) => ({ op: kind, id, value: null }),
     (item, index) => ({ op: kind, id: item.id, value: item, index }) as PlanOp,
     (was, now) => (same(was, now) ? undefined : ({ op: kind, id: now.id, value: now } as PlanOp)),
   );
-  if (!ops) return undefined;
+  if (!r) return undefined;
+  const { ops } = r;
   if (after === undefined && ops.length > 0) {
     const last = ops[ops.length - 1] as Extract<PlanOp, { op: 'reservation' | 'comment' }>;
     ops[ops.length - 1] = { ...last, dropEmpty: true };
   }
-  return ops;
+  return { ops, list: after === undefined ? undefined : ops.length === 0 ? before : r.list };
 }
 
 export function opsBetween(before: Plan, after: Plan): PlanOp[] | null {
+  return planChange(before, after)?.ops ?? null;
+}
+
+/** The ops from `before` to `after`, and `after` holding `before`'s objects where they did not change. */
+export function planChange(before: Plan, after: Plan): { ops: PlanOp[]; plan: Plan } | null {
   if (before.format !== after.format || before.version !== after.version) return null;
   if (before.description !== after.description) return null;
   const ops: PlanOp[] = [];
+  const plan: Record<string, unknown> = { ...after };
   for (const collection of COLLECTIONS) {
-    const list = listOps<PlanObject>(
+    const r = listOps<PlanObject>(
       before[collection],
       after[collection],
       (id) => ({ op: 'remove', collection, id }),
       (object, index) => ({ op: 'insert', collection, object, index }),
       (was, now) => objectChange(collection, was, now),
     );
-    if (!list) return null;
-    ops.push(...list);
+    if (!r) return null;
+    ops.push(...r.ops);
+    plan[collection] = r.list;
   }
   for (const [kind, key] of [
     ['reservation', 'reservations'],
     ['comment', 'comments'],
   ] as const) {
-    const list = noteOps(kind, before[key], after[key]);
-    if (!list) return null;
-    ops.push(...list);
+    const r = noteOps(kind, before[key], after[key]);
+    if (!r) return null;
+    ops.push(...r.ops);
+    if (r.list !== undefined) plan[key] = r.list;
   }
   if (!same(before.flows, after.flows)) ops.push({ op: 'flows', flows: after.flows ?? null });
+  else if (after.flows !== undefined) plan.flows = before.flows;
   if (before.name !== after.name) ops.push({ op: 'name', name: after.name ?? null });
   const layoutOps = layoutBetween(before.layout, after.layout);
   if (!layoutOps) return null;
   ops.push(...layoutOps);
-  return ops;
+  if (layoutOps.length === 0 && after.layout !== undefined) plan.layout = before.layout;
+  return { ops, plan: plan as unknown as Plan };
 }
 
 function layoutBetween(before: Plan['layout'], after: Plan['layout']): PlanOp[] | undefined {

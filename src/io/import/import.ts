@@ -1,7 +1,7 @@
 // Import: files in, a whole plan (with a layout) and a report out, or the problems and no plan.
 // The HCL parser is loaded only when .tf files are imported.
 import { KINDS, OBJECT_KINDS } from '../../domain/model/kinds';
-import { COLLECTIONS, type ObjectKind, type Plan } from '../../domain/model/plan';
+import { COLLECTIONS, objectCount, type ObjectKind, type Plan } from '../../domain/model/plan';
 import { parsePlanValue } from '../parse';
 import { planToJson } from '../serialize';
 import { applyCarried } from './carried';
@@ -53,7 +53,7 @@ export function finish(
   skipped: SkipList,
   notes: string[],
 ): ImportResult {
-  const objects = COLLECTIONS.reduce((n, c) => n + plan[c].length, 0);
+  const objects = objectCount(plan);
   if (objects === 0) {
     return fail([
       {
