@@ -109,6 +109,19 @@ test('compare an edited sample with its file: marks, ghosts, changed fields, pat
   await expect(ghost).toHaveAttribute('data-picked', 'true');
   await viewSettled(page);
 
+  // The ghost is framed beside the Changes panel, not under it.
+  const panel = (await changes.boundingBox())!;
+  const framed = (await ghost.boundingBox())!;
+  expect(framed.x + framed.width).toBeLessThan(panel.x);
+
+  // Fit View shows the whole plan beside the panel: every object can be clicked by its name.
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await viewSettled(page);
+  const rightmost = await page
+    .locator('.react-flow__node')
+    .evaluateAll((els) => Math.max(...els.map((el) => el.getBoundingClientRect().right)));
+  expect(rightmost).toBeLessThan(panel.x);
+
   // prod-tke's paths: the one to the IDC went from SNAT to unreachable.
   // By its name, as a person does: lines and their labels cross the middle of a cluster.
   await d.node('cls-prod').click({ position: { x: 40, y: 12 } });

@@ -1,7 +1,7 @@
 import { getViewportForBounds } from '@xyflow/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coversCorner, FIT_MAX_ZOOM, paddingClearOf } from './fit';
+import { clearRight, coversCorner, FIT_MAX_ZOOM, paddingClearOf } from './fit';
 
 describe('paddingClearOf', () => {
   it('fits any plan into any canvas without touching the corner box, as large as one strip allows', () => {
@@ -85,5 +85,13 @@ describe('coversCorner', () => {
         corner,
       ),
     ).toBe(true);
+  });
+});
+
+describe('clearRight', () => {
+  it('keeps the usual room, and at least the given strip down the right', () => {
+    const pad = clearRight({ width: 1000, height: 600 }, 352);
+    expect(pad).toEqual({ top: '22px', bottom: '22px', left: '37px', right: '352px' });
+    expect(clearRight({ width: 1000, height: 600 }, 10)).toMatchObject({ right: '37px' });
   });
 });

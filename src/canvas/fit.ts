@@ -9,6 +9,7 @@ import {
   type ReactFlowInstance,
   type Rect,
 } from '@xyflow/react';
+import { coveredRight, sidePanel } from './framing';
 import { isLargePlan } from './large-plan';
 
 /** Room around the plan, as a fraction of the canvas. */
@@ -26,6 +27,9 @@ export interface Corner {
   readonly height: number;
 }
 
+/** The usual room on one side, in pixels as React Flow computes it from FIT_PADDING. */
+const fitRoom = (size: number) => Math.floor((size - size / (1 + FIT_PADDING)) * 0.5);
+
 /**
  * Padding that keeps a fitted plan off the corner box: a strip down the right or one along the
  * bottom, whichever leaves the plan larger. Elsewhere the usual room, in pixels as React Flow
@@ -37,19 +41,33 @@ export function paddingClearOf(
   corner: Corner,
   maxZoom: number = FIT_MAX_ZOOM,
 ): FitPadding {
-  const room = (size: number) => Math.floor((size - size / (1 + FIT_PADDING)) * 0.5);
-  const x = room(pane.width);
-  const y = room(pane.height);
-  const right = { top: `${y}px`, bottom: `${y}px`, left: `${x}px` } as const;
-  const besides = { ...right, right: `${Math.max(x, Math.ceil(corner.width))}px` } as const;
+  const x = fitRoom(pane.width);
+  const y = fitRoom(pane.height);
+  const besides = clearRight(pane, corner.width);
   const above = {
-    ...right,
+    top: `${y}px`,
+    left: `${x}px`,
     right: `${x}px`,
     bottom: `${Math.max(y, Math.ceil(corner.height))}px`,
   } as const;
   const zoom = (p: FitPadding) =>
     getViewportForBounds(bounds, pane.width, pane.height, 0, maxZoom, p).zoom;
   return zoom(besides) >= zoom(above) ? besides : above;
+}
+
+/** The usual room around a fitted plan, and `right` pixels down the right side at the least. */
+export function clearRight(
+  pane: { readonly width: number; readonly height: number },
+  right: number,
+): FitPadding {
+  const x = fitRoom(pane.width);
+  const y = fitRoom(pane.height);
+  return {
+    top: `${y}px`,
+    bottom: `${y}px`,
+    left: `${x}px`,
+    right: `${Math.max(x, Math.ceil(right))}px`,
+  };
 }
 
 /** Whether any of `rects` (flow coordinates) lies under the corner box in `viewport`. */
@@ -122,8 +140,16 @@ export function fitPlan<N extends Node>(
   if (nodes.length <= 1) return Promise.resolve(false);
   const bounds = rf.getNodesBounds(nodes);
   let pad = padding ?? FIT_PADDING;
-  if (padding === undefined && !isLargePlan(nodes)) {
-    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const side =
+    padding === undefined && pane
+      ? coveredRight(pane, sidePanel()?.getBoundingClientRect() ?? null)
+      : 0;
+  if (side > 0 && pane && pane.width > 0 && pane.height > 0) {
+    // The Changes panel stands over the right of the canvas, down to the overview: the plan is
+    // fitted beside it, so every object can be clicked by its name.
+    pad = clearRight(pane, Math.max(side, overviewCorner()?.width ?? 0));
+  } else if (padding === undefined && !isLargePlan(nodes)) {
     const corner = overviewCorner();
     if (pane && corner && pane.width > 0 && pane.height > 0) {
       // Only a plan that the usual fit would put under the overview gives up room for it.

@@ -25,16 +25,39 @@ export function covered(canvas: Edges, card: Edges | null): { top: number; botto
     : { top: card.bottom - canvas.top, bottom: 0 };
 }
 
+/**
+ * Pixels a panel standing over the right of the canvas (the Changes panel) takes from its
+ * width, or 0 when it is not there. It covers the canvas's full height for framing: an object
+ * below it would sit in a strip too narrow to read its neighbours.
+ */
+export function coveredRight(
+  canvas: { readonly left: number; readonly right: number },
+  panel: { readonly left: number; readonly right: number; readonly width: number } | null,
+): number {
+  if (!panel || panel.width === 0 || panel.right <= canvas.left || panel.left >= canvas.right)
+    return 0;
+  // A panel over the left half would leave the object too little room beside it: not a side.
+  if (panel.left - canvas.left < (canvas.right - canvas.left) / 2) return 0;
+  return canvas.right - panel.left;
+}
+
+/** The Changes panel while a comparison is open: it stands over the right of the canvas. */
+export function sidePanel(): Element | null {
+  return document.querySelector('.cc-changes');
+}
+
 export function focusPadding(
   canvas: Element | null,
   card: Element | null,
+  side: Element | null = sidePanel(),
 ): { top: Px; right: Px; bottom: Px; left: Px } {
   const c = canvas?.getBoundingClientRect();
   const cover = c ? covered(c, card?.getBoundingClientRect() ?? null) : { top: 0, bottom: 0 };
+  const right = c ? coveredRight(c, side?.getBoundingClientRect() ?? null) : 0;
   const px = (n: number): Px => `${Math.round(n)}px`;
   return {
     top: px(cover.top + FOCUS_MARGIN),
-    right: px(FOCUS_MARGIN),
+    right: px(right + FOCUS_MARGIN),
     bottom: px(cover.bottom + FOCUS_MARGIN),
     left: px(FOCUS_MARGIN),
   };
