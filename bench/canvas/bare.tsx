@@ -5,7 +5,7 @@ import { ReactFlow, applyNodeChanges, type Node, type NodeChange } from '@xyflow
 import '@xyflow/react/dist/style.css';
 import { useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_SIZES } from '../../src/domain/ops/create';
+import { NODE_SIZES, type NodeKind } from '../../src/domain/model/node-kinds';
 import { gridPlan } from '../../e2e/support/plans';
 
 interface Boxed {
@@ -19,8 +19,8 @@ function plainNodes(objects: number): Node[] {
     layout: Record<string, { x: number; y: number; width?: number; height?: number }>;
   };
   const nodes: Node[] = [];
-  const add = (o: Boxed, parentId: string | undefined, kind: string) => {
-    const box = { ...DEFAULT_SIZES[kind]!, ...(plan.layout[o.id] ?? { x: 0, y: 0 }) };
+  const add = (o: Boxed, parentId: string | undefined, kind: NodeKind) => {
+    const box = { ...NODE_SIZES[kind], ...(plan.layout[o.id] ?? { x: 0, y: 0 }) };
     nodes.push({
       id: o.id,
       position: { x: box.x, y: box.y },

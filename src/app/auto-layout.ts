@@ -4,7 +4,7 @@
 // fitted plan's text can be read. Children are placed relative to their parent, as the plan's
 // layout is.
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
-import { DEFAULT_SIZES } from '../domain/ops/create';
+import { NODE_SIZES, type NodeKind } from '../domain/model/node-kinds';
 import type { LayoutBox, Plan, Vpc } from '../domain/model/plan';
 import { shelfPack, type Item } from './shelf-pack';
 
@@ -34,8 +34,8 @@ async function loadElk(): Promise<Elk> {
  * as the canvas zooms out (semantic zoom): these are their sizes at the zoom a fitted plan is
  * shown at, a little above the declared ones.
  */
-const SIZES: Readonly<Record<string, { width: number; height: number }>> = {
-  ...DEFAULT_SIZES,
+const SIZES: Readonly<Record<NodeKind, { width: number; height: number }>> = {
+  ...NODE_SIZES,
   cluster: { width: 230, height: 120 },
   resource: { width: 190, height: 60 },
   nat: { width: 160, height: 60 },
@@ -47,8 +47,8 @@ const SIZES: Readonly<Record<string, { width: number; height: number }>> = {
 };
 
 const box = (kind: keyof typeof SIZES) => ({
-  width: SIZES[kind]!.width,
-  height: SIZES[kind]!.height,
+  width: SIZES[kind].width,
+  height: SIZES[kind].height,
 });
 
 /** The canvas's shape (width over height) a layout is made for: 1440x900 less the panels. */
@@ -61,7 +61,7 @@ const CHAR_PX = 9.5;
 function vpcMinWidth(v: Vpc): number {
   const name = (v.name ?? v.id).length;
   return Math.max(
-    DEFAULT_SIZES.vpc!.width / 2,
+    NODE_SIZES.vpc.width / 2,
     Math.round(110 + CHAR_PX * (name + v.cidr.length) + 14),
   );
 }

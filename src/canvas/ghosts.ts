@@ -3,7 +3,8 @@
 import type { Node } from '@xyflow/react';
 import type { DiffKind, ObjectRef } from '../domain/diff/objects';
 import { label } from '../domain/model/defaults';
-import type { LayoutBox, Plan } from '../domain/model/plan';
+import { containerOf } from '../domain/model/node-kinds';
+import type { LayoutBox, ObjectKind, Plan } from '../domain/model/plan';
 import { ghostId } from '../store/compare-slice';
 import type { CanvasKind } from './flow-model';
 import { CANVAS_KIND, nodeSize, OBJECT_KIND_OF_CANVAS } from '../ui/kinds';
@@ -19,16 +20,14 @@ export interface GhostData extends Record<string, unknown> {
 export type GhostNode = Node<GhostData, 'ghost'>;
 
 /** Ghosts are never the internet: every canvas kind they take is an object's. */
-const OBJECT_KIND = OBJECT_KIND_OF_CANVAS as Readonly<Record<CanvasKind, DiffKind>>;
+const OBJECT_KIND = OBJECT_KIND_OF_CANVAS as Readonly<Record<CanvasKind, ObjectKind>>;
 /** Containers first: React Flow wants a parent before its children. */
 const ORDER: readonly CanvasKind[] = ['vpc', 'subnet', 'cluster', 'nat', 'resource', 'idc', 'ccn'];
 
 type Any = Readonly<Record<string, unknown>> & { readonly id: string };
 
 function parentOf(kind: CanvasKind, o: Any): string | undefined {
-  if (kind === 'subnet' || kind === 'cluster' || kind === 'nat') return o.vpc as string;
-  if (kind === 'resource') return o.subnet as string;
-  return undefined;
+  return containerOf(OBJECT_KIND[kind], o);
 }
 
 function detailOf(o: Any): string | undefined {

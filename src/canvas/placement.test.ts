@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createObject, DEFAULT_SIZES } from '../domain/ops/create';
+import { NODE_SIZES } from '../domain/model/node-kinds';
+import { createObject } from '../domain/ops/create';
 import { applyOps } from '../domain/ops/ops';
 import type { Plan } from '../domain/model/plan';
 import { plan as makePlan, subnet, vpc } from '../test-support/builders';
@@ -26,8 +27,8 @@ function box(p: Plan, id: string) {
   return {
     x: l.x,
     y: l.y,
-    w: l.width ?? DEFAULT_SIZES[kind]!.width,
-    h: l.height ?? DEFAULT_SIZES[kind]!.height,
+    w: l.width ?? NODE_SIZES[kind].width,
+    h: l.height ?? NODE_SIZES[kind].height,
   };
 }
 

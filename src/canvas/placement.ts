@@ -5,6 +5,7 @@ import { nextSubnetCidr } from '../domain/allocate';
 import { newIdOf, nextFreeIp } from '../domain/ops/create';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
 import { label } from '../domain/model/defaults';
+import { containerOf } from '../domain/model/node-kinds';
 import type { PlanIndex } from '../domain/model/plan-index';
 import { planIndexOf } from '../domain/model/plan-index';
 import type { LayoutBox, Plan } from '../domain/model/plan';
@@ -131,11 +132,8 @@ export { CANVAS_KIND };
 
 /** The container an object sits in on the canvas (its layout box is relative to it). */
 export function parentOf(ix: PlanIndex, id: string): string | undefined {
-  const kind = ix.kindOf(id);
-  if (kind === 'resource') return ix.resource(id)!.subnet;
-  if (kind === 'subnet' || kind === 'cluster' || kind === 'natGateway')
-    return (ix.byId.get(id)!.object as { vpc: string }).vpc;
-  return undefined;
+  const entry = ix.byId.get(id);
+  return entry ? containerOf(entry.kind, entry.object) : undefined;
 }
 
 /**

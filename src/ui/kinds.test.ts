@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OBJECT_KINDS } from '../domain/model/kinds';
-import { DEFAULT_SIZES } from '../domain/ops/create';
+import { NODE_SIZES } from '../domain/model/node-kinds';
 import { KIND_WORDS } from './kind-words';
 import { CANVAS_KIND, nodeSize, OBJECT_KIND_OF_CANVAS, PALETTE_KINDS, UI_KINDS } from './kinds';
 
@@ -28,7 +28,7 @@ describe('the UI kind registry', () => {
       'internet' as const,
     ];
     for (const k of canvasKinds) {
-      expect(nodeSize(k!)).toBe(DEFAULT_SIZES[k!]);
+      expect(nodeSize(k!)).toBe(NODE_SIZES[k!]);
       expect(nodeSize(k!).width).toBeGreaterThan(0);
     }
   });

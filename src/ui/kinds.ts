@@ -5,12 +5,12 @@
 import type { LucideIcon } from 'lucide-react';
 import { kindTitle } from '../domain/model/kinds';
 import type { ObjectKind } from '../domain/model/plan';
-import { DEFAULT_SIZES, type PaletteKind } from '../domain/ops/create';
+import { NODE_KIND_OF, NODE_SIZES, type NodeKind, type Size } from '../domain/model/node-kinds';
+import type { PaletteKind } from '../domain/ops/create';
 import { KIND_ICONS, RESOURCE_ICONS } from './icons';
 
 /** The kinds of node the canvas draws: one per drawn kind of object, and the internet. */
-export type CanvasKind =
-  'vpc' | 'subnet' | 'cluster' | 'resource' | 'nat' | 'idc' | 'ccn' | 'internet';
+export type CanvasKind = NodeKind;
 
 export interface UiKind {
   /** Its name on screen, at the start of a label: "NAT gateway". */
@@ -21,21 +21,20 @@ export interface UiKind {
   readonly icon: LucideIcon;
 }
 
-const ui = (kind: ObjectKind, icon: LucideIcon, canvas?: UiKind['canvas']): UiKind => ({
-  title: kindTitle(kind),
-  icon,
-  ...(canvas ? { canvas } : {}),
-});
+const ui = (kind: ObjectKind, icon: LucideIcon): UiKind => {
+  const canvas = NODE_KIND_OF[kind];
+  return { title: kindTitle(kind), icon, ...(canvas ? { canvas } : {}) };
+};
 
 export const UI_KINDS: Readonly<Record<ObjectKind, UiKind>> = {
-  vpc: ui('vpc', KIND_ICONS.vpc, 'vpc'),
-  subnet: ui('subnet', KIND_ICONS.subnet, 'subnet'),
-  cluster: ui('cluster', KIND_ICONS.cluster, 'cluster'),
-  resource: ui('resource', RESOURCE_ICONS.other, 'resource'),
-  natGateway: ui('natGateway', KIND_ICONS.nat, 'nat'),
+  vpc: ui('vpc', KIND_ICONS.vpc),
+  subnet: ui('subnet', KIND_ICONS.subnet),
+  cluster: ui('cluster', KIND_ICONS.cluster),
+  resource: ui('resource', RESOURCE_ICONS.other),
+  natGateway: ui('natGateway', KIND_ICONS.nat),
   peering: ui('peering', KIND_ICONS.ccn),
-  ccn: ui('ccn', KIND_ICONS.ccn, 'ccn'),
-  idc: ui('idc', KIND_ICONS.idc, 'idc'),
+  ccn: ui('ccn', KIND_ICONS.ccn),
+  idc: ui('idc', KIND_ICONS.idc),
   routeTable: ui('routeTable', KIND_ICONS.subnet),
 };
 
@@ -74,6 +73,6 @@ export const PALETTE_KINDS: Readonly<
 };
 
 /** The size a node of this kind is drawn at when its layout gives none. */
-export function nodeSize(kind: CanvasKind): { width: number; height: number } {
-  return DEFAULT_SIZES[kind]!;
+export function nodeSize(kind: CanvasKind): Size {
+  return NODE_SIZES[kind];
 }

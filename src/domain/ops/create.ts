@@ -6,6 +6,7 @@ import { firstFreeBlock } from '../ip/free-blocks';
 import { label } from '../model/defaults';
 import { PlanIndex } from '../model/plan-index';
 import { KINDS } from '../model/kinds';
+import { NODE_SIZES, type NodeKind } from '../model/node-kinds';
 import {
   COLLECTIONS,
   type Cluster,
@@ -27,17 +28,6 @@ export const RESOURCE_KIND_NAMES: Readonly<Record<ResourceKind, string>> = {
   cvm: 'CVM',
   clb: 'load balancer',
   other: 'resource',
-};
-
-export const DEFAULT_SIZES: Readonly<Record<string, { width: number; height: number }>> = {
-  vpc: { width: 760, height: 460 },
-  subnet: { width: 300, height: 170 },
-  cluster: { width: 210, height: 96 },
-  resource: { width: 170, height: 54 },
-  nat: { width: 150, height: 54 },
-  idc: { width: 200, height: 80 },
-  ccn: { width: 150, height: 64 },
-  internet: { width: 150, height: 64 },
 };
 
 export type Created = { ok: true; ops: PlanOp[]; id: string } | { ok: false; message: string };
@@ -84,12 +74,8 @@ export function nextFreeIp(ix: PlanIndex, subnetId: string): string | undefined 
   return undefined;
 }
 
-function box(
-  kind: keyof typeof DEFAULT_SIZES,
-  at: { x: number; y: number },
-  sized: boolean,
-): LayoutBox {
-  const size = DEFAULT_SIZES[kind]!;
+function box(kind: NodeKind, at: { x: number; y: number }, sized: boolean): LayoutBox {
+  const size = NODE_SIZES[kind];
   return sized
     ? { x: Math.round(at.x), y: Math.round(at.y), ...size }
     : { x: Math.round(at.x), y: Math.round(at.y) };

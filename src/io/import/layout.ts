@@ -2,7 +2,7 @@
 // subnet, subnets, clusters and NAT gateways in their VPC), new top-level objects beside what is
 // there. Boxes already in the layout never move; a container only grows to hold new children.
 // A grid, not ELK: it runs in the CLI and the import worker, on 100,000 objects, in one pass.
-import { DEFAULT_SIZES } from '../../domain/ops/create';
+import { NODE_SIZES, type NodeKind } from '../../domain/model/node-kinds';
 import type { LayoutBox, Plan } from '../../domain/model/plan';
 
 const GAP = 30;
@@ -35,7 +35,7 @@ function bottomRight(
 /** A layout with a box for every drawn object of the plan; the boxes of `plan.layout` are kept. */
 export function layoutImported(plan: Plan): Record<string, LayoutBox> {
   const layout: Record<string, LayoutBox> = { ...(plan.layout ?? {}) };
-  const size = (kind: string): Size => DEFAULT_SIZES[kind]!;
+  const size = (kind: NodeKind): Size => NODE_SIZES[kind];
   const kindSize = new Map<string, Size>();
   const sizeOf = (id: string): Size => {
     const b = layout[id];

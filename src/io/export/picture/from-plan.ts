@@ -3,7 +3,7 @@
 // or the canvas's defaults give, and the lines the canvas would draw between them.
 import type { Analysis } from '../../../domain/analyze';
 import type { ClusterCapacity } from '../../../domain/capacity/capacity';
-import { DEFAULT_SIZES } from '../../../domain/ops/create';
+import { NODE_SIZES } from '../../../domain/model/node-kinds';
 import type { LayoutBox, Plan } from '../../../domain/model/plan';
 import type { PathResult } from '../../../domain/routing/paths';
 import { pathKey } from '../../../domain/incremental/delta';
@@ -107,7 +107,7 @@ function sized(
   at: { x: number; y: number },
   cap: ClusterCapacity | undefined,
 ): Box {
-  const d = DEFAULT_SIZES[kind]!;
+  const d = NODE_SIZES[kind];
   const o = (obj ?? {}) as {
     name?: string;
     id?: string;

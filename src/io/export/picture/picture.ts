@@ -3,12 +3,13 @@
 // svg.ts draws it.
 import type { ClusterCapacity } from '../../../domain/capacity/capacity';
 import { label } from '../../../domain/model/defaults';
+import type { NodeKind } from '../../../domain/model/node-kinds';
 import { COLLECTIONS, type Plan } from '../../../domain/model/plan';
 import type { PathResult } from '../../../domain/routing/paths';
 import type { Box } from './geometry';
 
-export type PictureNodeKind =
-  'vpc' | 'subnet' | 'cluster' | 'resource' | 'nat' | 'idc' | 'ccn' | 'internet';
+/** The boxes a picture draws: the canvas's (src/domain/model/node-kinds.ts). */
+export type PictureNodeKind = NodeKind;
 
 export type LinkKind = 'peering' | 'ccn' | 'node-subnet' | 'pod-subnet' | 'idc';
 export type LineKind = PathResult['verdict'] | LinkKind;
