@@ -186,6 +186,15 @@ describe('reading a document anyone may have written', () => {
     );
   });
 
+  it('reads without changing the document: a bad flow is left out, and stays there', () => {
+    const doc = planToDoc(sample);
+    doc.getMap('meta').set('flows', [{ from: 'nowhere', to: 'vpc-a' }]);
+    const first = readDocPlan(doc);
+    expect(first.problems.map((p) => p.path)).toEqual(['$.flows[0].from']);
+    expect(readDocPlan(doc)).toEqual(first);
+    expect(doc.getMap('meta').get('flows')).toHaveLength(1);
+  });
+
   it('reads any random document as a plan without throwing', () => {
     const keys = ['meta', 'layout', ...COLLECTIONS.map((c: Collection) => c)];
     fc.assert(

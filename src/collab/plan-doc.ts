@@ -18,11 +18,13 @@ const KNOWN = new Set<string>([...DOC_LISTS, 'layout']);
 type Json = unknown;
 type Fields = Y.Map<Json>;
 
-const metaOf = (doc: Y.Doc) => doc.getMap<Json>('meta');
-const objectsOf = (doc: Y.Doc, list: DocList) => doc.getMap<Fields>(`${list}`);
-const orderOf = (doc: Y.Doc, list: DocList) => doc.getArray<string>(`${list}#order`);
-const layoutOf = (doc: Y.Doc) => doc.getMap<Json>('layout');
-const hasKey = (part: string) => `has:${part}`;
+// The document's shared types (exported for the reader that keeps what did not change).
+export const metaOf = (doc: Y.Doc) => doc.getMap<Json>('meta');
+export const objectsOf = (doc: Y.Doc, list: DocList) => doc.getMap<Fields>(`${list}`);
+export const orderOf = (doc: Y.Doc, list: DocList) => doc.getArray<string>(`${list}#order`);
+export const layoutOf = (doc: Y.Doc) => doc.getMap<Json>('layout');
+/** The meta key saying an optional part (`reservations`, `layout`) is present though empty. */
+export const hasKey = (part: string) => `has:${part}`;
 
 function fieldsOf(value: object): Fields {
   const m = new Y.Map<Json>();
@@ -92,7 +94,10 @@ export function planToDoc(plan: Plan, doc: Y.Doc = new Y.Doc(), origin?: unknown
 export function docToPlanJson(doc: Y.Doc): Record<string, unknown> {
   const meta = metaOf(doc);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of meta.entries()) if (!k.startsWith('has:')) out[k] = v;
+  // A copy of each list (flows): the reader leaves bad items out of the lists it is given, and
+  // these are the document's own values, which must stay as everyone else has them.
+  for (const [k, v] of meta.entries())
+    if (!k.startsWith('has:')) out[k] = Array.isArray(v) ? [...(v as unknown[])] : v;
   for (const list of DOC_LISTS) {
     const objects = objectsOf(doc, list);
     const items: unknown[] = [];
