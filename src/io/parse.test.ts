@@ -586,6 +586,15 @@ describe('read errors', () => {
     it('in one list', () => {
       expectError(readWith(['vpcs', 1, 'id'], 'vpc-a'), '$.vpcs[1].id', 'duplicate', 'vpc-a');
     });
+    it('says where the id was first used', () => {
+      const e = expectError(readWith(['vpcs', 1, 'id'], 'vpc-a'), '$.vpcs[1].id');
+      expect(e.message).toBe('duplicate id "vpc-a": already used at $.vpcs[0]');
+      const across = expectError(
+        readWith(['natGateways', 0, 'id'], 'sn-db'),
+        '$.natGateways[0].id',
+      );
+      expect(across.message).toMatch(/already used at \$\.subnets\[\d+\]$/);
+    });
     it('across lists (ids are unique across the whole plan)', () => {
       const e = expectError(
         readWith(['natGateways', 0, 'id'], 'sn-db'),
