@@ -12,7 +12,7 @@ import {
 import { jsonPath, type PlanError, type Result } from './errors';
 import { checkIntegrity } from './integrity';
 import { migrate, type Json, type Migration, MIGRATIONS } from './migrations';
-import { planSchema, type PlanInput } from './schema';
+import { ITEM_SCHEMAS, layoutBoxSchema, planSchema, type PlanInput } from './schema';
 
 /** Plans larger than this are refused before parsing: 100,000 objects fit in about 20 MB. */
 export const MAX_PLAN_BYTES = 50 * 1024 * 1024;
@@ -71,6 +71,14 @@ function tooManyObjects(doc: Json): { path: string; count: number } | undefined 
 }
 
 export type ParseResult = Result<Plan, PlanError>;
+
+function crowdedError(crowded: { path: string; count: number }): ParseResult {
+  return err(
+    'too-large',
+    crowded.path,
+    `the plan has ${crowded.count.toLocaleString('en-US')} objects (routes and CIDR lists included); plans up to ${MAX_PLAN_OBJECTS.toLocaleString('en-US')} can be opened`,
+  );
+}
 
 function err(kind: PlanError['kind'], path: string, message: string): ParseResult {
   return { ok: false, error: { kind, path, message } };
@@ -186,13 +194,7 @@ export function parsePlanValue(
   const migrated = migrate(doc, version, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return err('migration', '$', migrated.message);
   const crowded = tooManyObjects(migrated.doc);
-  if (crowded) {
-    return err(
-      'too-large',
-      crowded.path,
-      `the plan has ${crowded.count.toLocaleString('en-US')} objects (routes and CIDR lists included); plans up to ${MAX_PLAN_OBJECTS.toLocaleString('en-US')} can be opened`,
-    );
-  }
+  if (crowded) return crowdedError(crowded);
 
   if (Array.isArray(migrated.doc.layout)) {
     // valibot's record would read an array as an object keyed by index.
@@ -211,6 +213,41 @@ export function parsePlanValue(
   const problem = checkIntegrity(parsed.output);
   if (problem) return { ok: false, error: problem };
   return { ok: true, value: normalize(parsed.output) };
+}
+
+/** The schema of each part a plan may be read in (joinPlanParts puts them together). */
+const PART_SCHEMAS = {
+  ...ITEM_SCHEMAS,
+  layout: layoutBoxSchema,
+  /** The plan's own fields (name, flows, ...), read without its lists and layout. */
+  head: planSchema,
+} as const;
+
+export type PlanPart = keyof typeof PART_SCHEMAS;
+
+/**
+ * One part of a plan read alone with its schema: an item of a list, a layout box or the plan's
+ * own fields; undefined when it does not read (parsePlanValue says where and why). The plan's
+ * nesting limit holds for a part as deep in the plan as it sits there.
+ */
+export function parsePlanPart(part: PlanPart, value: unknown): object | undefined {
+  const nested = part === 'head' ? value : [[value]];
+  if (tooDeep(nested) !== undefined) return undefined;
+  const r = v.safeParse(PART_SCHEMAS[part], value);
+  return r.success ? (r.output) : undefined;
+}
+
+/**
+ * A plan put together from parts each already read with its own schema (the workspace reads again
+ * only the objects someone changed): the checks across parts that parsePlanValue makes after its
+ * schema, and the same normalising.
+ */
+export function joinPlanParts(doc: PlanInput): ParseResult {
+  const crowded = tooManyObjects(doc);
+  if (crowded) return crowdedError(crowded);
+  const problem = checkIntegrity(doc);
+  if (problem) return { ok: false, error: problem };
+  return { ok: true, value: normalize(doc) };
 }
 
 /** Lists default to empty; layout entries for objects that no longer exist are dropped. */

@@ -198,3 +198,21 @@ export const planSchema = v.looseObject({
 });
 
 export type PlanInput = v.InferOutput<typeof planSchema>;
+
+/** The schema of one item of each list of the plan, as planSchema reads it. */
+export const ITEM_SCHEMAS = {
+  vpcs: vpcSchema,
+  subnets: subnetSchema,
+  clusters: clusterSchema,
+  resources: resourceSchema,
+  natGateways: natGatewaySchema,
+  peerings: peeringSchema,
+  ccns: ccnSchema,
+  idcs: idcSchema,
+  routeTables: routeTableSchema,
+  reservations: reservationSchema,
+  comments: commentSchema,
+} as const;
+
+/** The schema of one layout entry. */
+export const layoutBoxSchema = layoutSchema.value;

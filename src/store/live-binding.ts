@@ -1,9 +1,10 @@
 // The store bound to a workspace plan's shared document. This person's edits go to the document
 // as the same ops the store applied (so undo stays theirs: their history holds only their ops);
-// everyone else's edits, and what the browser kept offline, come back as the plan read anew.
+// everyone else's edits, and what the browser kept offline, come back as the plan read anew
+// (only the objects they touched are read again).
 import type * as Y from 'yjs';
 import { applyOpsToDoc } from '../collab/plan-doc';
-import { readDocPlan } from '../collab/read-plan';
+import { DocReader } from '../collab/doc-reader';
 import type { AppStore } from './store';
 
 /** The origin of this person's own changes in the document. */
@@ -17,9 +18,11 @@ export interface DocBinding {
 
 export function bindStoreToDoc(store: AppStore, doc: Y.Doc): DocBinding {
   let scheduled = false;
+  // Reads again only the objects a change touched: a remote edit to a large plan stays cheap.
+  const reader = new DocReader(doc);
   const read = () => {
     scheduled = false;
-    const { plan, problems } = readDocPlan(doc);
+    const { plan, problems } = reader.read();
     const s = store.getState();
     s.receivePlan(plan);
     const before = s.live?.problems ?? [];
@@ -45,6 +48,7 @@ export function bindStoreToDoc(store: AppStore, doc: Y.Doc): DocBinding {
     readNow: read,
     unbind() {
       doc.off('afterTransaction', onTransaction);
+      reader.dispose();
       store.getState().setLiveSink(null);
     },
   };
