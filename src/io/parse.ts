@@ -234,7 +234,7 @@ export function parsePlanPart(part: PlanPart, value: unknown): object | undefine
   const nested = part === 'head' ? value : [[value]];
   if (tooDeep(nested) !== undefined) return undefined;
   const r = v.safeParse(PART_SCHEMAS[part], value);
-  return r.success ? (r.output) : undefined;
+  return r.success ? r.output : undefined;
 }
 
 /**
