@@ -103,7 +103,7 @@ async function rename(page: Page, id: string, name: string): Promise<void> {
   await field.press('Tab');
 }
 
-test('two people edit one plan live: edits, presence, cursors, selections, undo of their own', async ({
+test('two people edit one plan live: edits, presence, cursors, selections, undo of their own only', async ({
   browser,
 }) => {
   const id = await createPlan(server.url, sample);
@@ -155,11 +155,22 @@ test('two people edit one plan live: edits, presence, cursors, selections, undo 
     await expect(node(page, 'sn-data')).toContainText('data-b');
   }
 
+  // Ana renames the data subnet after Ben did, Ben renames it once more: Ana's undo leaves
+  // Ben's name, which came after hers, and says so.
+  await rename(ana, 'sn-data', 'data-a');
+  await expect(node(ben, 'sn-data')).toContainText('data-a');
+  await rename(ben, 'sn-data', 'data-b2');
+  await expect(node(ana, 'sn-data')).toContainText('data-b2');
+  await ana.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await ana.keyboard.press('Control+z');
+  await expect(ana.getByText('someone else has changed it since')).toBeVisible();
+  for (const page of [ana, ben]) await expect(node(page, 'sn-data')).toContainText('data-b2');
+
   // What the server holds is what both screens show.
   const held = (await (await api(server.url, `/api/plans/${id}`)).json()) as {
     subnets: { id: string; name: string }[];
   };
-  expect(held.subnets.find((s) => s.id === 'sn-data')?.name).toBe('data-b');
+  expect(held.subnets.find((s) => s.id === 'sn-data')?.name).toBe('data-b2');
   expect(held.subnets.find((s) => s.id === 'sn-nodes')?.name).toBe('nodes-gz3');
 
   await ana.screenshot({ path: test.info().outputPath('ana.png') });

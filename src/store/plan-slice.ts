@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand';
 import { objectCount, type Plan } from '../domain/model/plan';
 import { planChange } from '../domain/ops/between';
 import { applyOps, type PlanOp } from '../domain/ops/ops';
+import { withoutOverwritten } from '../domain/ops/overwritten';
 import type { PlanChange } from './changes';
 import {
   canRedo,
@@ -133,12 +134,16 @@ export const createPlanSlice =
         const h = closeGesture(get().history);
         const entry = h.past[h.past.length - 1];
         if (!entry || !canUndo(h) || get().readOnly) return;
-        const applied = tryApply(entry.inverse);
+        // What someone else changed since stays theirs (in a workspace plan).
+        const ops = withoutOverwritten(get().plan, entry.forward, entry.inverse);
+        if (ops.length === 0 && entry.inverse.length > 0)
+          get().toast(`${entry.label}: someone else has changed it since, and their change stays`);
+        const applied = tryApply(ops);
         if (!applied) {
           set({ history: { past: h.past.slice(0, -1), future: h.future, pending: null } });
           return;
         }
-        commit(entry.inverse, applied.plan, {
+        commit(ops, applied.plan, {
           past: h.past.slice(0, -1),
           future: [entry, ...h.future],
           pending: null,
@@ -148,12 +153,13 @@ export const createPlanSlice =
         const h = get().history;
         const entry = h.future[0];
         if (!entry || !canRedo(h) || get().readOnly) return;
-        const applied = tryApply(entry.forward);
+        const ops = withoutOverwritten(get().plan, entry.inverse, entry.forward);
+        const applied = tryApply(ops);
         if (!applied) {
           set({ history: { ...h, future: h.future.slice(1) } });
           return;
         }
-        commit(entry.forward, applied.plan, {
+        commit(ops, applied.plan, {
           past: [...h.past, entry],
           future: h.future.slice(1),
           pending: null,
