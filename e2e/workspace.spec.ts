@@ -245,6 +245,70 @@ test('Follow: the view goes where the presenter goes, and review mode steps with
   await ben.context().close();
 });
 
+test('many people on a plan: a few avatars, the rest behind +N, and the plan name stays whole', async ({
+  browser,
+}) => {
+  const id = await createPlan(server.url, sample);
+  const names = ['Bea', 'Cai', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo'];
+  const others = await Promise.all(names.map(() => connect(server.url, id)));
+  others.forEach((c, i) =>
+    c.provider.awareness!.setLocalState({
+      user: { name: names[i], color: '#0ea5e9' },
+      cursor: null,
+      selection: [],
+      view: null,
+      reviewStep: null,
+    }),
+  );
+  const ana = await person(browser, 'Ana', planLink(id));
+  const people = ana.getByRole('group', { name: 'People on this plan' });
+  const more = people.getByRole('button', { name: '5 more people on this plan' });
+  await expect(more).toHaveText('+5');
+  await expect(people.getByRole('button', { name: /^Follow / })).toHaveCount(3);
+
+  // Nothing in the toolbar is pushed out or cut: the plan's name is whole.
+  const whole = () => {
+    const bar = document.querySelector('.cc-toolbar')!;
+    const name = document.querySelector('.cc-plan-name')!;
+    return {
+      bar: bar.scrollWidth <= bar.clientWidth,
+      name: name.scrollWidth <= name.clientWidth,
+      text: name.textContent,
+    };
+  };
+  expect(await ana.evaluate(whole)).toEqual({
+    bar: true,
+    name: true,
+    text: 'Guangzhou production',
+  });
+
+  // The rest by name; following one of them puts their avatar in the toolbar.
+  await more.click();
+  const list = ana.getByRole('menu', { name: 'More people on this plan' });
+  await expect(list.getByRole('menuitem')).toHaveText([/Eli/, /Fay/, /Gus/, /Hana/, /Ivo/]);
+  const axe = await new AxeBuilder({ page: ana }).include('.cc-people').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
+  await list.getByRole('menuitem', { name: /Hana/ }).click();
+  await expect(list).toBeHidden();
+  await expect(people.getByRole('button', { name: 'Stop following Hana' })).toBeVisible();
+  await expect(people.getByRole('button', { name: 'Following Hana', exact: true })).toBeVisible();
+  expect(await ana.evaluate(whole)).toEqual({
+    bar: true,
+    name: true,
+    text: 'Guangzhou production',
+  });
+  await ana.screenshot({ path: test.info().outputPath('many-people.png') });
+
+  // People leave: the avatars come back one by one.
+  for (const c of others.slice(0, 5)) c.destroy();
+  await expect(people.getByRole('button', { name: /more people/ })).toHaveCount(0);
+  await expect(people.getByRole('button', { name: /^Follow |^Stop following / })).toHaveCount(3);
+  for (const c of others.slice(5)) c.destroy();
+  await ana.context().close();
+});
+
 test('edits made while the server is down are kept and merge when it is back; nothing acknowledged is lost', async ({
   browser,
 }) => {

@@ -217,6 +217,7 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
       <button
         type="button"
         className={`cc-tool cc-toggle${showAll ? ' is-on' : ''}`}
+        data-collapse="live"
         aria-pressed={showAll}
         onClick={() => useAppStore.getState().setShowAllPaths(!showAll)}
         title="Show the paths of every cluster (P)"

@@ -2,8 +2,11 @@
 // refused and why), who is here, and Follow.
 import './workspace.css';
 import { EyeOff, Wifi, WifiOff } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
+import type { Peer } from '../../store/live-slice';
 import { useAuthorPrompt } from '../../panels/comments/author';
+import { splitPeers } from './presence';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -47,10 +50,85 @@ function Status() {
   );
 }
 
+function PeerAvatar({ peer, following }: { peer: Peer; following: boolean }) {
+  return (
+    <button
+      type="button"
+      className={`cc-avatar${following ? ' is-following' : ''}`}
+      style={{ background: peer.color }}
+      aria-pressed={following}
+      aria-label={following ? `Stop following ${peer.name}` : `Follow ${peer.name}`}
+      title={following ? `Following ${peer.name}: click to stop` : `${peer.name}: click to follow`}
+      onClick={() => useAppStore.getState().follow(following ? null : peer.id)}
+    >
+      {initials(peer.name)}
+    </button>
+  );
+}
+
+/** Everyone past the avatars shown, by name, each one a click away from being followed. */
+function MorePeople({ peers, following }: { peers: readonly Peer[]; following: number | null }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('mousedown', close);
+    window.addEventListener('keydown', escape);
+    return () => {
+      window.removeEventListener('mousedown', close);
+      window.removeEventListener('keydown', escape);
+    };
+  }, [open]);
+  return (
+    <div className="cc-menu" ref={ref}>
+      <button
+        type="button"
+        className="cc-avatar cc-avatar--more"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={`${peers.length} more ${peers.length === 1 ? 'person' : 'people'} on this plan`}
+        title={peers.map((p) => p.name).join(', ')}
+        onClick={() => setOpen(!open)}
+      >
+        +{peers.length}
+      </button>
+      {open && (
+        <div className="cc-menu__list cc-people" role="menu" aria-label="More people on this plan">
+          {peers.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              role="menuitem"
+              className="cc-menu__item cc-people__item"
+              onClick={() => {
+                setOpen(false);
+                useAppStore.getState().follow(p.id === following ? null : p.id);
+              }}
+            >
+              <span className="cc-people__name">
+                <span className="cc-people__dot" style={{ background: p.color }} aria-hidden />
+                {p.name}
+              </span>
+              <small>{p.id === following ? 'Following: click to stop' : 'Click to follow'}</small>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function PresenceBar() {
   const live = useAppStore((s) => s.live);
   if (!live) return null;
   const followed = live.peers.find((p) => p.id === live.following);
+  const { shown, more } = splitPeers(live.peers, live.following ?? null);
   return (
     <div className="cc-presence" aria-label="People on this plan" role="group">
       <Status />
@@ -69,23 +147,10 @@ export function PresenceBar() {
       >
         {initials(live.me.name)}
       </button>
-      {live.peers.map((p) => {
-        const following = p.id === live.following;
-        return (
-          <button
-            key={p.id}
-            type="button"
-            className={`cc-avatar${following ? ' is-following' : ''}`}
-            style={{ background: p.color }}
-            aria-pressed={following}
-            aria-label={following ? `Stop following ${p.name}` : `Follow ${p.name}`}
-            title={following ? `Following ${p.name}: click to stop` : `${p.name}: click to follow`}
-            onClick={() => useAppStore.getState().follow(following ? null : p.id)}
-          >
-            {initials(p.name)}
-          </button>
-        );
-      })}
+      {shown.map((p) => (
+        <PeerAvatar key={p.id} peer={p} following={p.id === live.following} />
+      ))}
+      {more.length > 0 && <MorePeople peers={more} following={live.following ?? null} />}
       {followed && (
         <button
           type="button"

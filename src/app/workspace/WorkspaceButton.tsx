@@ -9,6 +9,7 @@ export function WorkspaceButton() {
     <button
       type="button"
       className="cc-tool"
+      data-collapse="live"
       onClick={() => useWorkspaceDialog.getState().setOpen(true)}
       title="Plans edited together on the workspace server"
     >

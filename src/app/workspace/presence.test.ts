@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourFor, colourIfTaken, peersFrom } from './presence';
+import { colourFor, colourIfTaken, peersFrom, splitPeers } from './presence';
 
 describe('presence colours', () => {
   it('the later of two people in one colour moves to a colour nobody wears', () => {
@@ -34,5 +34,26 @@ describe('presence colours', () => {
     const peers = peersFrom(states, 7);
     expect(peers).toHaveLength(1);
     expect(peers[0]).toMatchObject({ name: 'Ana', color: colourFor(1), cursor: null });
+  });
+});
+
+describe('avatars in the toolbar', () => {
+  const people = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
+
+  it('shows everyone while they fit', () => {
+    expect(splitPeers(people(4), null)).toEqual({ shown: people(4), more: [] });
+  });
+
+  it('lists the rest behind one button, everyone once', () => {
+    const { shown, more } = splitPeers(people(9), null);
+    expect(shown.map((p) => p.id)).toEqual([1, 2, 3]);
+    expect(more.map((p) => p.id)).toEqual([4, 5, 6, 7, 8, 9]);
+  });
+
+  it('always shows the person followed', () => {
+    const { shown, more } = splitPeers(people(9), 7);
+    expect(shown.map((p) => p.id)).toEqual([1, 2, 7]);
+    expect(more.map((p) => p.id)).toEqual([3, 4, 5, 6, 8, 9]);
+    expect(splitPeers(people(9), 2).shown.map((p) => p.id)).toEqual([1, 2, 3]);
   });
 });

@@ -80,3 +80,23 @@ export function peersFrom(
   }
   return peers.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
 }
+
+/** Avatars shown in the toolbar; past this, the rest are listed behind a "+N" button. */
+export const AVATARS_SHOWN = 4;
+
+/**
+ * The peers given an avatar, and the rest: the one followed is always shown, so that the toolbar
+ * says whom the view follows; with many people the plan's name keeps its room.
+ */
+export function splitPeers<P extends { readonly id: number }>(
+  peers: readonly P[],
+  following: number | null,
+  shown = AVATARS_SHOWN,
+): { shown: readonly P[]; more: readonly P[] } {
+  if (peers.length <= shown) return { shown: peers, more: [] };
+  const first = peers.slice(0, shown - 1);
+  const followed = peers.find((p) => p.id === following);
+  if (followed && !first.includes(followed)) first[first.length - 1] = followed;
+  const picked = new Set(first);
+  return { shown: first, more: peers.filter((p) => !picked.has(p)) };
+}
