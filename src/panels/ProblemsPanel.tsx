@@ -18,7 +18,10 @@ export function ProblemsPanel() {
   const findings = useAppStore(selectFindings);
   const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
-  const validation = useAppStore((s) => s.validation);
+  // Only the pause is shown here: the panel is not drawn again each time validation starts and ends.
+  const paused = useAppStore((s) =>
+    s.validation.state === 'paused' ? (s.validation.message ?? '') : null,
+  );
   // Info findings (a value rounded up) are hidden until asked for, as they always were.
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(
     () => new Set<Severity>(['error', 'warning']),
@@ -92,9 +95,7 @@ export function ProblemsPanel() {
           text={text}
           onText={setText}
         />
-        {validation.state === 'paused' && (
-          <span className="cc-status cc-status--paused">{validation.message}</span>
-        )}
+        {paused !== null && <span className="cc-status cc-status--paused">{paused}</span>}
       </header>
       {rows.length === 0 ? (
         <p className="cc-empty">
