@@ -183,6 +183,36 @@ export function Canvas() {
 
   const onDrop = usePaletteDrop();
 
+  // The same elements while nothing they show changes: React skips them (the overview, the zoom
+  // buttons and their icons) when an edit or a result draws the canvas again.
+  const objectCount = large ? planNodes.length : 0;
+  const chrome = useMemo(
+    () => (
+      <>
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Overview />
+        <LivePresence />
+        {objectCount > 0 && (
+          <Panel position="top-left" className="cc-large-note" role="note">
+            Large plan: {objectCount.toLocaleString('en-US')} objects. The canvas draws what is in
+            view; the overview shows them all.
+          </Panel>
+        )}
+        <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+          <ControlButton
+            onClick={() => void fitPlan(rf)}
+            aria-label="Fit View"
+            title="Fit View"
+            className="react-flow__controls-fitview"
+          >
+            <Maximize aria-hidden />
+          </ControlButton>
+        </Controls>
+      </>
+    ),
+    [objectCount, rf],
+  );
+
   useViewFraming(canvasEl, large, minZoom);
 
   return (
@@ -223,25 +253,7 @@ export function Canvas() {
             onlyRenderVisibleElements={large}
             proOptions={PRO_OPTIONS}
           >
-            <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-            <Overview />
-            <LivePresence />
-            {large && (
-              <Panel position="top-left" className="cc-large-note" role="note">
-                Large plan: {planNodes.length.toLocaleString('en-US')} objects. The canvas draws
-                what is in view; the overview shows them all.
-              </Panel>
-            )}
-            <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
-              <ControlButton
-                onClick={() => void fitPlan(rf)}
-                aria-label="Fit View"
-                title="Fit View"
-                className="react-flow__controls-fitview"
-              >
-                <Maximize aria-hidden />
-              </ControlButton>
-            </Controls>
+            {chrome}
           </ReactFlow>
         </LabelLayerContext.Provider>
       </FarContext.Provider>
