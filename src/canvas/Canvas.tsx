@@ -16,7 +16,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { Maximize } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { pathKey } from '../domain/incremental/delta';
 import { useAppStore } from '../store/app-store';
 import { selectShownPaths } from '../store/path-filter';
@@ -99,7 +99,8 @@ export function Canvas() {
   const selection = useAppStore(selectSelection);
   const status = useAppStore(selectStatus);
   // The paths panel's filter decides which lines are drawn, worst first, at most its limit.
-  const paths = useAppStore((s) => selectShownPaths(s).drawn);
+  // Deferred: a result's highlights on the objects come first, its lines with the panels.
+  const paths = useDeferredValue(useAppStore((s) => selectShownPaths(s).drawn));
   const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
   const marks = useAppStore(selectCompareMarks);
