@@ -1,7 +1,7 @@
 // Live validation on a 200-object plan, measured in the browser: from the keystroke that
 // changes a container CIDR to the highlight on screen. Budget: 100 ms median. The core issue asks
 // for 20 ms median and 33 ms max (33 ms to the next frame); on the shared 2-core machine the
-// median is 31-36 ms at load 6-10 (main: 37-55 ms), so the assertion stays where it holds (see
+// median is 24-38 ms at load 6-9 (main: 37-55 ms), so the assertion stays where it holds (see
 // docs/performance.md, 2026-12-02 morning).
 import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
