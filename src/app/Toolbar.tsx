@@ -12,7 +12,7 @@ import {
   Undo2,
   Waypoints,
 } from 'lucide-react';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { PlanOp } from '../domain/ops/ops';
 import { useAppStore } from '../store/app-store';
@@ -41,8 +41,9 @@ const ImportDialog = lazy(() =>
 );
 
 function ValidationStatus() {
-  const v = useAppStore((s) => s.validation);
-  const ms = useAppStore((s) => s.analysis?.ms);
+  // Deferred with the panels' lists: "Validated" appears in the commit that shows what was validated.
+  const v = useDeferredValue(useAppStore((s) => s.validation));
+  const ms = useDeferredValue(useAppStore((s) => s.analysis?.ms));
   // While a file opens, what is on screen is not what will be validated: say so.
   const opening = useOpenProgress((s) => s.task?.name);
   const state = opening !== undefined ? 'opening' : v.state;

@@ -16,7 +16,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { Maximize } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { pathKey } from '../domain/incremental/delta';
 import { useAppStore } from '../store/app-store';
 import { selectShownPaths } from '../store/path-filter';
@@ -99,7 +99,8 @@ export function Canvas() {
   const selection = useAppStore(selectSelection);
   const status = useAppStore(selectStatus);
   // The paths panel's filter decides which lines are drawn, worst first, at most its limit.
-  const paths = useAppStore((s) => selectShownPaths(s).drawn);
+  // Deferred: a result's highlights on the objects come first, its lines with the panels.
+  const paths = useDeferredValue(useAppStore((s) => selectShownPaths(s).drawn));
   const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
   const marks = useAppStore(selectCompareMarks);
@@ -183,6 +184,36 @@ export function Canvas() {
 
   const onDrop = usePaletteDrop();
 
+  // The same elements while nothing they show changes: React skips them (the overview, the zoom
+  // buttons and their icons) when an edit or a result draws the canvas again.
+  const objectCount = large ? planNodes.length : 0;
+  const chrome = useMemo(
+    () => (
+      <>
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Overview />
+        <LivePresence />
+        {objectCount > 0 && (
+          <Panel position="top-left" className="cc-large-note" role="note">
+            Large plan: {objectCount.toLocaleString('en-US')} objects. The canvas draws what is in
+            view; the overview shows them all.
+          </Panel>
+        )}
+        <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+          <ControlButton
+            onClick={() => void fitPlan(rf)}
+            aria-label="Fit View"
+            title="Fit View"
+            className="react-flow__controls-fitview"
+          >
+            <Maximize aria-hidden />
+          </ControlButton>
+        </Controls>
+      </>
+    ),
+    [objectCount, rf],
+  );
+
   useViewFraming(canvasEl, large, minZoom);
 
   return (
@@ -223,25 +254,7 @@ export function Canvas() {
             onlyRenderVisibleElements={large}
             proOptions={PRO_OPTIONS}
           >
-            <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
-            <Overview />
-            <LivePresence />
-            {large && (
-              <Panel position="top-left" className="cc-large-note" role="note">
-                Large plan: {planNodes.length.toLocaleString('en-US')} objects. The canvas draws
-                what is in view; the overview shows them all.
-              </Panel>
-            )}
-            <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
-              <ControlButton
-                onClick={() => void fitPlan(rf)}
-                aria-label="Fit View"
-                title="Fit View"
-                className="react-flow__controls-fitview"
-              >
-                <Maximize aria-hidden />
-              </ControlButton>
-            </Controls>
+            {chrome}
           </ReactFlow>
         </LabelLayerContext.Provider>
       </FarContext.Provider>

@@ -149,6 +149,10 @@ export class PathEdgeCache {
       next.set(key, edge);
       out.push(edge);
     }
+    // A bundle's id names its place (the nth bundle from this cluster to this subnet), not its
+    // verdict: when an edit flips the verdict, React Flow updates the drawn edge in place
+    // instead of unmounting it and mounting a new one.
+    const nth = new Map<string, number>();
     for (const [key, list] of bundles) {
       const first = list[0]!;
       if (list.length === 1) {
@@ -170,13 +174,17 @@ export class PathEdgeCache {
         prev.data.keys.every((k, i) => k === keys[i]) &&
         samePath(prev.data.path, first);
       const subnet = subnetOf(first.to)!;
+      const group = `${first.from}->${subnet}`;
+      const slot = nth.get(group) ?? 0;
+      nth.set(group, slot + 1);
+      const id = `paths:${group}#${slot}`;
       const aria = `${list.length} paths from ${nameOf(first.from)} to resources of ${nameOf(subnet)}: ${VERDICT_WORDS[first.verdict]}`;
       const edge: PathEdge =
-        same && prev.ariaLabel === aria
+        same && prev.ariaLabel === aria && prev.id === id
           ? prev
           : {
               ...pathEdge(first, key, aria),
-              id: `paths:${key}`,
+              id,
               target: subnet,
               data: { path: first, key, keys },
               domAttributes: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/model/plan';
 import type { PathResult } from '../domain/routing/paths';
-import { LinkEdgeCache, linkEdges, PathEdgeCache } from './flow-edges';
+import { BUNDLE_ABOVE, LinkEdgeCache, linkEdges, PathEdgeCache } from './flow-edges';
 import { NodeCache, nodeAriaLabel } from './flow-model';
 
 const plan = {
@@ -134,5 +134,37 @@ describe('path edges kept across results', () => {
     expect(changed[1]).toBe(first[1]);
     const fewer = cache.build([p('idc-sh', 'snat')], drawn, () => undefined);
     expect(fewer.map((e) => e.id)).toEqual([first[1]!.id]);
+  });
+
+  it('bundles keep their ids when their verdict flips, so React Flow updates them in place', () => {
+    const cache = new PathEdgeCache();
+    const targets = Array.from({ length: BUNDLE_ABOVE + 2 }, (_, i) => `db-${i}`);
+    const many = new Set(['cls-prod', 'sn-data', ...targets]);
+    const subnetOf = (id: string) => (id.startsWith('db-') ? 'sn-data' : undefined);
+    const before = cache.build(
+      targets.map((t) => p(t, 'direct')),
+      many,
+      subnetOf,
+    );
+    expect(before).toHaveLength(1);
+    expect(before[0]!.data!.keys).toHaveLength(targets.length);
+    const after = cache.build(
+      targets.map((t) => p(t, 'unreachable')),
+      many,
+      subnetOf,
+    );
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[0]!.id).toBe(before[0]!.id);
+    expect(after[0]!.domAttributes).toMatchObject({ 'data-verdict': 'unreachable' });
+    // Half and half: two bundles to the same subnet, each with an id of its own.
+    const split = cache.build(
+      targets.map((t, i) => p(t, i % 2 ? 'direct' : 'unreachable')),
+      many,
+      subnetOf,
+    );
+    expect(split).toHaveLength(2);
+    expect(new Set(split.map((e) => e.id)).size).toBe(2);
+    expect(split.map((e) => e.id)).toContain(before[0]!.id);
   });
 });

@@ -1,6 +1,7 @@
 // The paths of the selected clusters (or all): verdict, reason and hops, one line each, worst
 // first, filtered by verdict and by what they go to; the canvas draws the same paths.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useRef, useState, type KeyboardEvent } from 'react';
+import type { ShownPaths } from '../store/path-filter';
 import { useAppStore } from '../store/app-store';
 import './paths/paths.css';
 import { PATH_DRAW_STEP, selectShownPaths } from '../store/path-filter';
@@ -19,9 +20,17 @@ export const MAX_PATH_ROWS = 500;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
+/**
+ * A result is drawn in two steps: the canvas's highlights at once, then (deferred, in one commit
+ * with the status that says the plan is validated) this list, which would otherwise hold the
+ * highlight back by the time it takes to rewrite a hundred rows.
+ */
 export function PathsPanel() {
-  // Rendered with the status that says the plan is validated, not a frame after it.
-  const shown = useAppStore(selectShownPaths);
+  const shown = useDeferredValue(useAppStore(selectShownPaths));
+  return <PathsList shown={shown} />;
+}
+
+const PathsList = memo(function PathsList({ shown }: { shown: ShownPaths }) {
   const names = useAppStore(selectNames);
   const showAll = useAppStore(selectShowAllPaths);
   const filter = useAppStore((s) => s.pathFilter);
@@ -137,4 +146,4 @@ export function PathsPanel() {
       )}
     </section>
   );
-}
+});

@@ -1,7 +1,8 @@
 // Every finding, grouped by severity and code with counts, filtered by severity, code and object,
 // one line each in a windowed list. Pointing at one lights up the objects it names; clicking (or
 // Enter) selects them and brings them into view; "Fix all" applies a code's fixes as one step.
-import { useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
+import type { Finding } from '../domain/rules/codes';
 import type { RuleCode, Severity } from '../domain/rules/codes';
 import { useAppStore } from '../store/app-store';
 import { chainedSuggestionsOf, fixAll } from '../store/fix-all';
@@ -14,11 +15,19 @@ import type { RowActions } from './problems/ProblemRow';
 import { codeCounts, problemRows, type ProblemFilter } from './problems/rows';
 import './problems/problems.css';
 
+/** Deferred like the paths list: a result shows its highlights on the canvas first. */
 export function ProblemsPanel() {
-  const findings = useAppStore(selectFindings);
+  const findings = useDeferredValue(useAppStore(selectFindings));
+  return <ProblemsView findings={findings} />;
+}
+
+const ProblemsView = memo(function ProblemsView({ findings }: { findings: readonly Finding[] }) {
   const names = useAppStore(selectNames);
   const readOnly = useAppStore(selectReadOnly);
-  const validation = useAppStore((s) => s.validation);
+  // Only the pause is shown here: the panel is not drawn again each time validation starts and ends.
+  const paused = useAppStore((s) =>
+    s.validation.state === 'paused' ? (s.validation.message ?? '') : null,
+  );
   // Info findings (a value rounded up) are hidden until asked for, as they always were.
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(
     () => new Set<Severity>(['error', 'warning']),
@@ -92,9 +101,7 @@ export function ProblemsPanel() {
           text={text}
           onText={setText}
         />
-        {validation.state === 'paused' && (
-          <span className="cc-status cc-status--paused">{validation.message}</span>
-        )}
+        {paused !== null && <span className="cc-status cc-status--paused">{paused}</span>}
       </header>
       {rows.length === 0 ? (
         <p className="cc-empty">
@@ -127,4 +134,4 @@ export function ProblemsPanel() {
       )}
     </section>
   );
-}
+});

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PathResult, Verdict } from '../domain/routing/paths';
-import { shownPaths, targetKinds, type PathFilter, type TargetKind } from './path-filter';
+import {
+  NO_PATH_FILTER,
+  selectShownPaths,
+  shownPaths,
+  targetKinds,
+  type PathFilter,
+  type TargetKind,
+} from './path-filter';
 
 const plan = {
   resources: [{ id: 'r1' }, { id: 'r2' }],
@@ -85,5 +92,36 @@ describe('shownPaths', () => {
         },
       ),
     );
+  });
+});
+
+describe('selectShownPaths', () => {
+  const state = (clusters: readonly { id: string }[], paths: readonly PathResult[]) =>
+    ({
+      analysis: { paths },
+      plan: { ...plan, clusters },
+      pathFilter: NO_PATH_FILTER,
+      pathDrawLimit: 50,
+      review: null,
+    }) as unknown as Parameters<typeof selectShownPaths>[0];
+
+  it('is the same object after an edit that leaves what it shows as it was, and new when that changes', () => {
+    const paths = [path('r1', 'direct'), path('i1', 'unreachable')];
+    const first = selectShownPaths(state(plan.clusters, paths));
+    // A cluster edited (new cluster objects), the paths not yet answered: nothing shown changed.
+    const edited = selectShownPaths(state([{ id: 'c1' }, { id: 'c2' }], paths));
+    expect(edited).toBe(first);
+    expect(edited.list.map((p) => p.to)).toEqual(['i1', 'r1']);
+    // The answer: a verdict flipped.
+    const answered = selectShownPaths(
+      state([{ id: 'c1' }, { id: 'c2' }], [path('r1', 'unreachable'), paths[1]!]),
+    );
+    expect(answered).not.toBe(first);
+    expect(answered.counts.unreachable).toBe(2);
+    // A cluster gone: the path to it is no longer of a known kind, so the counts move.
+    const fewer = selectShownPaths(state([{ id: 'c1' }], [path('c2', 'direct')]));
+    const again = selectShownPaths(state([{ id: 'c1' }, { id: 'c2' }], fewer.list));
+    expect(again).not.toBe(fewer);
+    expect(again.kindCounts.cluster).toBe(1);
   });
 });

@@ -103,7 +103,22 @@ export function selectShownPaths(
     memo.idcs === idcs
   )
     return memo.result;
-  const result = shownPaths(paths, filter, targetKinds(s.plan), limit);
+  const fresh = shownPaths(paths, filter, targetKinds(s.plan), limit);
+  // An edit of a cluster's CIDR hands over new clusters but, until its result, the same paths:
+  // the same answer stays the same object, so the canvas and the panel skip it.
+  const result = memo && sameShown(memo.result, fresh) ? memo.result : fresh;
   memo = { paths, filter, limit, resources, clusters, idcs, result };
   return result;
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+function sameShown(a: ShownPaths, b: ShownPaths): boolean {
+  return (
+    sameList(a.list, b.list) &&
+    sameList(a.drawn, b.drawn) &&
+    VERDICTS.every((v) => a.counts[v] === b.counts[v]) &&
+    TARGET_KINDS.every((k) => a.kindCounts[k] === b.kindCounts[k])
+  );
 }

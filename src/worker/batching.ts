@@ -1,6 +1,8 @@
-// How a worker takes its messages: those that arrive together are analysed once, so a burst of
-// edits costs one analysis. Shared by the browser's worker and the benchmark's worker thread,
-// so that the bench measures what the designer does.
+// How a worker takes its messages. An edit that finds the worker idle is analysed at once: a
+// timer hop before it would add its delay to every keystroke's result. Messages that arrive
+// while an analysis runs wait in the worker's queue; they are taken together after it, so a
+// burst of edits costs one analysis for all that came meanwhile. Shared by the browser's worker
+// and the benchmark's worker thread, so that the bench measures what the designer does.
 import { ValidationEngine } from './engine';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -8,20 +10,33 @@ import type { FromWorker, ToWorker } from './protocol';
 export function batchingEngine(post: (reply: FromWorker) => void): (message: ToWorker) => void {
   const engine = new ValidationEngine();
   let queue: ToWorker[] = [];
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    const batch = queue;
-    queue = [];
+  // From an analysis until the hop after it: what arrives meanwhile was sent during the work,
+  // and the hop (a task queued behind those messages) takes it as one batch.
+  let busy = false;
+  const run = (batch: readonly ToWorker[]) => {
     const reply = engine.handle(batch);
     if (reply) post(reply);
   };
-  return (message) => {
-    queue.push(message);
-    if (!scheduled) {
-      scheduled = true;
-      // Let messages already on their way join this batch.
-      setTimeout(flush, 0);
+  const hop = () => {
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) {
+      busy = false;
+      return;
     }
+    run(batch);
+    setTimeout(hop, 0);
+  };
+  return (message) => {
+    if (busy) {
+      queue.push(message);
+      return;
+    }
+    busy = true;
+    // A plan, a scope or a comparison is usually sent with others (a load and its comparison):
+    // those wait for the hop so that they are answered once.
+    if (message.type === 'edit') run([message]);
+    else queue.push(message);
+    setTimeout(hop, 0);
   };
 }

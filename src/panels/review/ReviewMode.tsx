@@ -196,7 +196,17 @@ function reviewButton(): HTMLElement | null {
   return document.querySelector<HTMLElement>('button[title="Walk through the plan in a meeting"]');
 }
 
+/**
+ * Outside a review nothing is computed: the walkthrough's steps read the whole plan, its findings
+ * and paths, and would be built again on every edit and every result for a card nobody sees.
+ */
 export function ReviewMode() {
+  const reviewing = useAppStore((s) => s.review !== null && s.review !== undefined);
+  // A new review starts afresh (every step, the list closed): the card is mounted for each one.
+  return reviewing ? <ReviewCard /> : null;
+}
+
+function ReviewCard() {
   const review = useAppStore((s) => s.review);
   const plan = usePlanContent();
   const findings = useAppStore(selectFindings);
@@ -216,14 +226,6 @@ export function ReviewMode() {
   const step = steps[index];
   const cardRef = useRef<HTMLElement>(null);
   const reviewing = review !== null && review !== undefined;
-  // A new review starts with every step and the list closed (state adjusted while rendering,
-  // as React advises, rather than in an effect that would draw the old state first).
-  const [session, setSession] = useState(reviewing);
-  if (session !== reviewing) {
-    setSession(reviewing);
-    setUrgentOnly(false);
-    setListOpen(false);
-  }
   const toggleUrgent = () => {
     const next = urgentOnly ? all : all.filter(isUrgent);
     useAppStore.getState().setReviewStep(carryStep(steps, index, next));
