@@ -4,7 +4,15 @@ import { Position, type Node } from '@xyflow/react';
 import { label } from '../domain/model/defaults';
 import { RESOURCE_KIND_NAMES } from '../domain/ops/create';
 import { nodeSize, type CanvasKind } from '../ui/kinds';
-import type { LayoutBox, Plan, ResourceKind } from '../domain/model/plan';
+import { KINDS } from '../domain/model/kinds';
+import {
+  CONTAINER_FIELD,
+  CONTAINER_KINDS,
+  containerOf,
+  DRAW_ORDER,
+  NODE_KIND_OF,
+} from '../domain/model/node-kinds';
+import type { LayoutBox, Plan, PlanObject, ResourceKind } from '../domain/model/plan';
 
 export type { CanvasKind } from '../ui/kinds';
 
@@ -89,6 +97,8 @@ const FIXED_HANDLES: NonNullable<ObjectNode['handles']> = [
 ];
 /** Objects a person connects by dragging from the dot on their right edge (see NodeChrome). */
 const CONNECTABLE: ReadonlySet<CanvasKind> = new Set(['vpc', 'cluster', 'idc', 'ccn']);
+/** Boxes laid out, without a layout, in a column beside their container's subnets. */
+const SIDE_SLOT: ReadonlySet<CanvasKind> = new Set(['cluster', 'nat']);
 
 /** Above everything else while dragged (React Flow lifts a node's children above it in turn). */
 export const DRAG_Z = 1000;
@@ -195,24 +205,32 @@ export class NodeCache {
       next.set(id, { inputs, node });
       out.push(node);
     };
-    const vpcIds = new Set(plan.vpcs.map((v) => v.id));
-    const subnetIds = new Set(plan.subnets.map((s) => s.id));
-    plan.vpcs.forEach((v, i) => add(v.id, 'vpc', v, i));
-    const perParent = new Map<string, number>();
-    const nth = (parent: string) => {
-      const n = perParent.get(parent) ?? 0;
-      perParent.set(parent, n + 1);
+    // Boxes by the kind registry, containers first; one whose container is not drawn is not
+    // either. Without a layout a box takes the next slot of its container (clusters and NAT
+    // gateways a column of their own beside the subnets) or of the page.
+    const containers = new Set<string>();
+    const perSlot = new Map<string, number>();
+    const nth = (slot: string) => {
+      const n = perSlot.get(slot) ?? 0;
+      perSlot.set(slot, n + 1);
       return n;
     };
-    for (const s of plan.subnets) if (vpcIds.has(s.vpc)) add(s.id, 'subnet', s, nth(s.vpc), s.vpc);
-    for (const c of plan.clusters)
-      if (vpcIds.has(c.vpc)) add(c.id, 'cluster', c, nth(`${c.vpc}/side`), c.vpc);
-    for (const n of plan.natGateways)
-      if (vpcIds.has(n.vpc)) add(n.id, 'nat', n, nth(`${n.vpc}/side`), n.vpc);
-    for (const r of plan.resources)
-      if (subnetIds.has(r.subnet)) add(r.id, 'resource', r, nth(r.subnet), r.subnet);
-    plan.idcs.forEach((d, i) => add(d.id, 'idc', d, i));
-    plan.ccns.forEach((c, i) => add(c.id, 'ccn', c, i));
+    for (const kind of DRAW_ORDER) {
+      const canvas = NODE_KIND_OF[kind]!;
+      const holds = CONTAINER_KINDS.has(kind);
+      const contained = CONTAINER_FIELD[kind] !== undefined;
+      const list = plan[KINDS[kind].collection] as readonly PlanObject[];
+      for (let i = 0; i < list.length; i++) {
+        const o = list[i]!;
+        if (!contained) add(o.id, canvas, o, i);
+        else {
+          const parent = containerOf(kind, o);
+          if (parent === undefined || !containers.has(parent)) continue;
+          add(o.id, canvas, o, nth(SIDE_SLOT.has(canvas) ? `${parent}/side` : parent), parent);
+        }
+        if (holds) containers.add(o.id);
+      }
+    }
     add(INTERNET_ID, 'internet', INTERNET_ID, 0);
     this.cache = next;
     return out;

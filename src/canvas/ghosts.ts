@@ -3,7 +3,7 @@
 import type { Node } from '@xyflow/react';
 import type { DiffKind, ObjectRef } from '../domain/diff/objects';
 import { label } from '../domain/model/defaults';
-import { containerOf } from '../domain/model/node-kinds';
+import { containerOf, DRAW_ORDER, NODE_KIND_OF } from '../domain/model/node-kinds';
 import type { LayoutBox, ObjectKind, Plan } from '../domain/model/plan';
 import { ghostId } from '../store/compare-slice';
 import type { CanvasKind } from './flow-model';
@@ -22,7 +22,7 @@ export type GhostNode = Node<GhostData, 'ghost'>;
 /** Ghosts are never the internet: every canvas kind they take is an object's. */
 const OBJECT_KIND = OBJECT_KIND_OF_CANVAS as Readonly<Record<CanvasKind, ObjectKind>>;
 /** Containers first: React Flow wants a parent before its children. */
-const ORDER: readonly CanvasKind[] = ['vpc', 'subnet', 'cluster', 'nat', 'resource', 'idc', 'ccn'];
+const ORDER: readonly CanvasKind[] = DRAW_ORDER.map((k) => NODE_KIND_OF[k]!);
 
 type Any = Readonly<Record<string, unknown>> & { readonly id: string };
 

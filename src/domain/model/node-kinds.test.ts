@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kindFacts, OBJECT_KINDS } from './kinds';
-import { CONTAINER_FIELD, containerOf, NODE_KIND_OF } from './node-kinds';
+import { CONTAINER_FIELD, containerOf, DRAW_ORDER, NODE_KIND_OF } from './node-kinds';
 
 describe('node kinds', () => {
   it('draws inside a box only kinds that are boxes, in a box of a drawn kind', () => {
@@ -13,6 +13,15 @@ describe('node kinds', () => {
       expect(ref, `${kind}.${field}`).toMatchObject({ parent: true });
       expect(ref!.many, `${kind}.${field}`).toBeUndefined();
       for (const to of ref!.to) expect(NODE_KIND_OF[to], `${kind} in ${to}`).toBeDefined();
+    }
+  });
+
+  it('draws every box kind once, containers before what they hold', () => {
+    const drawn = OBJECT_KINDS.filter((k) => NODE_KIND_OF[k] !== undefined);
+    expect([...DRAW_ORDER].sort()).toEqual([...drawn].sort());
+    for (const kind of DRAW_ORDER) {
+      const field = CONTAINER_FIELD[kind];
+      if (field) expect(DRAW_ORDER.indexOf(field), kind).toBeLessThan(DRAW_ORDER.indexOf(kind));
     }
   });
 

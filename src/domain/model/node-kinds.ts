@@ -48,6 +48,20 @@ export const CONTAINER_FIELD: Readonly<Partial<Record<ObjectKind, 'vpc' | 'subne
   resource: 'subnet',
 };
 
+/** The kinds whose boxes hold others. */
+export const CONTAINER_KINDS: ReadonlySet<ObjectKind> = new Set(Object.values(CONTAINER_FIELD));
+
+/** Kinds drawn as boxes, each container before what it holds (React Flow wants parents first). */
+export const DRAW_ORDER: readonly ObjectKind[] = [
+  'vpc',
+  'subnet',
+  'cluster',
+  'natGateway',
+  'resource',
+  'idc',
+  'ccn',
+];
+
 /** The id of the box `object` (of `kind`) is drawn inside, if any. */
 export function containerOf(kind: ObjectKind, object: object): string | undefined {
   const field = CONTAINER_FIELD[kind];
