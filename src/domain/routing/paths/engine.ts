@@ -7,7 +7,7 @@ import type { PlanIndex } from '../../model/plan-index';
 import type { Cluster, Flow, Resource, Subnet } from '../../model/plan';
 import type { ReadSet } from '../read-tracker';
 import type { Router } from '../route-table';
-import { PathCaches } from './caches';
+import { PathCaches, type SubnetFacts } from './caches';
 import type { PathChanges, PathDeps } from './deps';
 import { legsTo } from './legs';
 import { fromCluster, fromResource } from './sources';
@@ -195,9 +195,10 @@ export class PathEngine {
     if (tpl === undefined) {
       const text = v6 ? s.ipv6Cidr : s.cidr;
       const range = text ? cidrOf(text) : undefined;
+      const facts = this.caches.facts(s.id, v6);
       tpl =
-        range && this.caches.isUniform(s.id, v6, range)
-          ? this.compileOrShare(c, s, key, v6, range, mine.shared)
+        range && this.caches.isUniform(facts, range)
+          ? this.compileOrShare(c, s, key, facts, range, mine.shared)
           : null;
       mine.templates.set(key, tpl);
     }
@@ -215,7 +216,7 @@ export class PathEngine {
     c: Cluster,
     s: Subnet,
     key: string,
-    v6: boolean,
+    facts: SubnetFacts,
     range: Cidr,
     mine: Map<string, SharedTemplate | null>,
   ): Template {
@@ -224,7 +225,7 @@ export class PathEngine {
       !this.router.reads.active &&
       !c.nodeSubnets?.includes(s.id) &&
       !c.podSubnets?.includes(s.id);
-    const k = shareable ? this.caches.shareKey(s, v6, range) : undefined;
+    const k = shareable ? this.caches.shareKey(facts, s, range) : undefined;
     if (k === undefined) return this.compile(c, s, key, range);
     const base = mine.get(k);
     if (base) return rebaseTemplate(base.tpl, base.subnetHops, s.id, range);
