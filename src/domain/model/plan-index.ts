@@ -55,17 +55,20 @@ function parentsOf(collection: Collection, o: PlanObject): string[] {
 /** An object's entry by id, made when asked for (`PlanIndex.byId`). */
 export type EntryLookup = Pick<ReadonlyMap<string, Entry>, 'get' | 'has'>;
 
-/** The kinds in the order `kindOf` tries them: the small lists (route targets) first. */
+/**
+ * The kinds in the order `kindOf` tries them: route targets first (NAT gateways, peerings, CCNs,
+ * IDCs, then CVMs), then CCN members; subnets, the other large list, last.
+ */
 const LOOKUP_ORDER: readonly ObjectKind[] = [
   'natGateway',
   'peering',
   'ccn',
   'idc',
-  'vpc',
-  'routeTable',
-  'cluster',
-  'subnet',
   'resource',
+  'vpc',
+  'cluster',
+  'routeTable',
+  'subnet',
 ];
 
 export class PlanIndex {
