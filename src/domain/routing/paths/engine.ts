@@ -53,10 +53,16 @@ export class PathEngine {
    * null when it names its subnet (then every subnet of that key is computed alone).
    */
   private readonly shared = new Map<string, Map<string, SharedTemplate | null>>();
+  /** The last cluster's maps: an edit's paths, one cluster's, each look them up. */
+  private lastTemplates: { readonly id: string; readonly maps: ClusterTemplates } | undefined;
   private clusterTemplates(id: string): ClusterTemplates {
+    const last = this.lastTemplates;
+    if (last !== undefined && last.id === id) return last.maps;
     let shared = this.shared.get(id);
     if (!shared) this.shared.set(id, (shared = new Map<string, SharedTemplate | null>()));
-    return { templates: this.templates.of(id), shared };
+    const maps = { templates: this.templates.of(id), shared };
+    this.lastTemplates = { id, maps };
+    return maps;
   }
 
   /**
@@ -158,6 +164,7 @@ export class PathEngine {
   invalidate(c: PathChanges): Map<string, Set<string>> {
     this.caches.invalidate(c);
     this.shared.clear();
+    this.lastTemplates = undefined;
     return this.templates.invalidate(c, this.caches.allSubnets());
   }
 
