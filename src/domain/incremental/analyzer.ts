@@ -278,7 +278,7 @@ export class IncrementalAnalyzer {
     for (const f of this.flows()) {
       const key = pathKey(f);
       this.order.push(key);
-      this.remember(key, this.evaluate(f));
+      this.remember(key, this.evaluate(f, key));
     }
   }
 
@@ -287,20 +287,24 @@ export class IncrementalAnalyzer {
     return { kind: 'all', paths: this.pathList() };
   }
 
-  /** One path, read from a template where the destination's subnet allows. */
-  private evaluate(f: Flow): Tracked {
+  /**
+   * One path, read from a template where the destination's subnet allows. `key` is the flow's
+   * path key: callers have it, and an edit of a cluster re-evaluates all its paths (68,000 at
+   * 100k), so the key is not built and hashed again per path.
+   */
+  private evaluate(f: Flow, key: string): Tracked {
     const c = this.ix.cluster(f.from);
     const r = this.ix.resource(f.to);
     if (c && r && !this.plan.flows) {
-      const key = this.engine.templateKeyOf(c, r);
-      if (key !== null) {
+      const template = this.engine.templateKeyOf(c, r);
+      if (template !== null) {
         const path = this.engine.flow(f);
         let mine = this.users.get(c.id);
         if (!mine) this.users.set(c.id, (mine = new Map<string, Set<string>>()));
-        let set = mine.get(key);
-        if (!set) mine.set(key, (set = new Set()));
-        set.add(pathKey(f));
-        return { path, template: key, deps: null };
+        let set = mine.get(template);
+        if (!set) mine.set(template, (set = new Set()));
+        set.add(key);
+        return { path, template, deps: null };
       }
     }
     const { path, deps } = this.engine.tracked(f);
@@ -345,22 +349,24 @@ export class IncrementalAnalyzer {
       if (t?.deps && depsAffected(t.deps, d.paths)) redo.add(k);
     }
     const changed: PathResult[] = [];
-    const evaluateKey = (f: Flow) => {
-      const k = pathKey(f);
+    const evaluateKey = (f: Flow, k: string) => {
       const before = this.tracked.get(k)?.path;
       this.forget(k);
-      const t = this.evaluate(f);
+      const t = this.evaluate(f, k);
       this.remember(k, t);
       // Re-evaluated is not changed: only paths that say something new travel back.
       if (!before || !samePath(before, t.path)) changed.push(t.path);
     };
     if (flows) {
-      for (const f of flows)
-        if (!this.tracked.has(pathKey(f)) || redo.has(pathKey(f))) evaluateKey(f);
+      for (const f of flows) {
+        const k = pathKey(f);
+        if (!this.tracked.has(k) || redo.has(k)) evaluateKey(f, k);
+      }
     } else {
       for (const k of redo) {
         const t = this.tracked.get(k);
-        if (t) evaluateKey({ from: t.path.from, to: t.path.to });
+        // A path's ends are its flow's, so `k` is this flow's key.
+        if (t) evaluateKey({ from: t.path.from, to: t.path.to }, k);
       }
     }
     return { kind: 'some', changed, removed, order };

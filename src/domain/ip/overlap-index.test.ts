@@ -213,7 +213,7 @@ describe('crossOverlaps', () => {
 });
 
 describe('sortedOrder', () => {
-  // IPv4 alone takes the packed numeric sort; a list with IPv6 the comparator.
+  // The IPv4 blocks take the packed numeric sort, the IPv6 ones the comparator.
   it.each([
     ['IPv4', lists.v4],
     ['mixed', lists.mixed],

@@ -6,25 +6,38 @@ import { compareCidr, type Cidr } from './cidr';
 /** Up to this many IPv4 blocks, each one's sort key and index fit in one exact double. */
 const PACKED_LIMIT = 2 ** 15;
 
-/** Indices of `cidrs` in sweep order: by family, first address, then larger block first. */
+/**
+ * Indices of `cidrs` in sweep order: by family, first address, then larger block first; equal
+ * blocks in index order (the order of a stable sort with `compareCidr`).
+ */
 export function sortedOrder(cidrs: readonly Cidr[]): number[] {
   const n = cidrs.length;
-  if (n <= PACKED_LIMIT && cidrs.every((c) => c.family === 4)) {
-    // First address (32 bits), prefix (6) and index (15): 53 bits, sorted by the engine's
-    // numeric sort with no comparator to call, in the same order as compareCidr, then index.
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = cidrs[i]!;
-      keys[i] = (c.lo * 64 + c.prefix) * PACKED_LIMIT + i;
+  const v4: number[] = [];
+  const v6: number[] = [];
+  for (let i = 0; i < n; i++) (cidrs[i]!.family === 4 ? v4 : v6).push(i);
+  let order: number[];
+  if (v4.length <= PACKED_LIMIT) {
+    // First address (32 bits), prefix (6) and position among the IPv4 blocks (15): 53 bits,
+    // sorted by the engine's numeric sort with no comparator to call, in the same order as
+    // compareCidr, then index.
+    const m = v4.length;
+    const keys = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+      const c = cidrs[v4[j]!]!;
+      keys[j] = ((c.lo as number) * 64 + c.prefix) * PACKED_LIMIT + j;
     }
     keys.sort();
     // Small integers pushed one by one: an array of them stays one the engine indexes fastest.
-    const order: number[] = [];
-    for (let i = 0; i < n; i++) order.push((keys[i]! % PACKED_LIMIT) | 0);
-    return order;
+    order = [];
+    for (let j = 0; j < m; j++) order.push(v4[(keys[j]! % PACKED_LIMIT) | 0]!);
+  } else {
+    order = v4;
+    order.sort((a, b) => compareCidr(cidrs[a]!, cidrs[b]!) || a - b);
   }
-  const order = Array.from(cidrs, (_, i) => i);
-  order.sort((a, b) => compareCidr(cidrs[a]!, cidrs[b]!) || a - b);
+  if (v6.length > 0) {
+    v6.sort((a, b) => compareCidr(cidrs[a]!, cidrs[b]!) || a - b);
+    for (const i of v6) order.push(i);
+  }
   return order;
 }
 

@@ -3,6 +3,7 @@
 // blocks (sorted first) are also kept as columns of numbers, so that an IPv4 query, nearly
 // every one, searches contiguous memory instead of following a pointer to a block per step.
 import { compareCidr, contains, type Cidr } from './cidr';
+import { sortedOrder } from './overlap-index';
 
 export class RangeIndex<T> {
   private readonly cidrs: Cidr[];
@@ -16,9 +17,10 @@ export class RangeIndex<T> {
 
   constructor(entries: Iterable<readonly [Cidr, T]>) {
     const list = [...entries];
-    list.sort((a, b) => compareCidr(a[0], b[0]));
-    this.cidrs = list.map((e) => e[0]);
-    this.values = list.map((e) => e[1]);
+    // The order of a stable sort by `compareCidr`, found by a numeric sort (no comparator call).
+    const order = sortedOrder(list.map((e) => e[0]));
+    this.cidrs = order.map((i) => list[i]![0]);
+    this.values = order.map((i) => list[i]![1]);
     this.parent = new Int32Array(list.length).fill(-1);
     let v4 = 0;
     while (v4 < list.length && this.cidrs[v4]!.family === 4) v4++;

@@ -2,6 +2,7 @@
 // children by parent, and every CIDR parsed once. An edit updates it in place (`update`), in time
 // proportional to what changed, so that a 100,000-object plan is not indexed again per keystroke.
 import { cidrOf, type Cidr } from '../ip/cidr';
+import { Children } from './children';
 import { clusterMode } from './defaults';
 import { KINDS, kindFacts, OBJECT_KINDS, refIds, type RefFact } from './kinds';
 import {
@@ -36,58 +37,6 @@ export interface Change {
   readonly after?: PlanObject;
 }
 
-const NONE: readonly never[] = [];
-
-/** Lists of children, each kept in plan order. */
-class Children<T extends PlanObject> {
-  private readonly lists = new Map<string, T[]>();
-
-  constructor(private readonly orderOf: (id: string) => number) {}
-
-  get(parent: string): readonly T[] {
-    return this.lists.get(parent) ?? NONE;
-  }
-
-  /** Appends during a full build, where objects come in plan order. */
-  push(parent: string, child: T): void {
-    const list = this.lists.get(parent);
-    if (list) list.push(child);
-    else this.lists.set(parent, [child]);
-  }
-
-  insert(parent: string, child: T): void {
-    const list = this.lists.get(parent);
-    if (!list) {
-      this.lists.set(parent, [child]);
-      return;
-    }
-    const o = this.orderOf(child.id);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.orderOf(list[mid]!.id) < o) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, child);
-  }
-
-  remove(parent: string, id: string): void {
-    const list = this.lists.get(parent);
-    if (!list) return;
-    const i = list.findIndex((c) => c.id === id);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.lists.delete(parent);
-  }
-
-  replace(parent: string, child: T): void {
-    const list = this.lists.get(parent);
-    const i = list ? list.findIndex((c) => c.id === child.id) : -1;
-    if (list && i >= 0) list[i] = child;
-    else this.insert(parent, child);
-  }
-}
-
 /** Each collection's reference to the objects that list it among their children, if any. */
 const PARENT_REF: ReadonlyMap<Collection, RefFact> = new Map(
   OBJECT_KINDS.flatMap((k) => {
@@ -103,8 +52,32 @@ function parentsOf(collection: Collection, o: PlanObject): string[] {
   return r.many ? [...new Set(ids)] : [...ids];
 }
 
+/** An object's entry by id, made when asked for (`PlanIndex.byId`). */
+export type EntryLookup = Pick<ReadonlyMap<string, Entry>, 'get' | 'has'>;
+
+/**
+ * The kinds in the order `kindOf` tries them: route targets first (NAT gateways, peerings, CCNs,
+ * IDCs, then CVMs), then CCN members; subnets, the other large list, last.
+ */
+const LOOKUP_ORDER: readonly ObjectKind[] = [
+  'natGateway',
+  'peering',
+  'ccn',
+  'idc',
+  'resource',
+  'vpc',
+  'cluster',
+  'routeTable',
+  'subnet',
+];
+
 export class PlanIndex {
-  readonly byId = new Map<string, Entry>();
+  /**
+   * Each id's position in the plan (the first object of that id; a later one of the same id is
+   * in no map). A number, not an entry object per object: at 100k objects the entries cost the
+   * collector more than the map; `entry` makes one when asked.
+   */
+  private readonly orders = new Map<string, number>();
   /** One map per kind: lookups stay monomorphic, which matters when paths make millions. */
   private readonly byKind = new Map<ObjectKind, Map<string, PlanObject>>();
   // The same maps as fields: an accessor reads its own, instead of first looking up the kind's.
@@ -117,7 +90,7 @@ export class PlanIndex {
   private readonly ccns = new Map<string, Ccn>();
   private readonly idcs = new Map<string, Idc>();
   private readonly routeTables = new Map<string, RouteTable>();
-  private readonly orderOf = (id: string) => this.byId.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
+  private readonly orderOf = (id: string) => this.orders.get(id) ?? Number.MAX_SAFE_INTEGER;
   private readonly subnetsByVpc = new Children<Subnet>(this.orderOf);
   private readonly clustersByVpc = new Children<Cluster>(this.orderOf);
   private readonly resourcesBySubnet = new Children<Resource>(this.orderOf);
@@ -152,18 +125,29 @@ export class PlanIndex {
       idc: this.idcs,
       routeTable: this.routeTables,
     };
+    for (const kind of LOOKUP_ORDER) this.byKind.set(kind, kindMaps[kind]);
+    const orders = this.orders;
+    // One write per object and a size check, instead of a read before it: an id seen before
+    // (an invalid plan) is set back to its first position below, in one more pass.
+    let repeated: Set<string> | undefined;
     let order = 0;
     for (const key of COLLECTIONS) {
-      const kind = KIND_OF_COLLECTION[key];
-      const mine = kindMaps[kind];
-      this.byKind.set(kind, mine);
+      const mine = kindMaps[KIND_OF_COLLECTION[key]];
       for (const object of plan[key] as readonly PlanObject[]) {
-        if (!this.byId.has(object.id)) {
-          this.byId.set(object.id, { kind, object, order });
-          mine.set(object.id, object);
-        }
+        const size = orders.size;
+        orders.set(object.id, order);
+        if (orders.size !== size) mine.set(object.id, object);
+        else (repeated ??= new Set()).add(object.id);
         order++;
       }
+    }
+    if (repeated) {
+      order = 0;
+      for (const key of COLLECTIONS)
+        for (const object of plan[key] as readonly PlanObject[]) {
+          if (repeated.delete(object.id)) orders.set(object.id, order);
+          order++;
+        }
     }
     for (const [collection, r] of PARENT_REF) {
       const children = this.children[collection]!;
@@ -196,21 +180,15 @@ export class PlanIndex {
         for (const p of parentsOf(c.collection, before)) list?.remove(p, before.id);
         if (c.collection === 'subnets' && (before as Subnet).routeTable)
           this.subnetsByTable.remove((before as Subnet).routeTable!, before.id);
-        this.byId.delete(before.id);
+        this.orders.delete(before.id);
         mine.delete(before.id);
       } else if (after && !before) {
-        this.byId.set(after.id, {
-          kind,
-          object: after,
-          order: this.orderForInsert(plan, c.collection, after.id),
-        });
+        this.orders.set(after.id, this.orderForInsert(plan, c.collection, after.id));
         mine.set(after.id, after);
         for (const p of parentsOf(c.collection, after)) list?.insert(p, after);
         if (c.collection === 'subnets' && (after as Subnet).routeTable)
           this.subnetsByTable.insert((after as Subnet).routeTable!, after as Subnet);
       } else if (before && after) {
-        const entry = this.byId.get(after.id)!;
-        this.byId.set(after.id, { kind, object: after, order: entry.order });
         mine.set(after.id, after);
         const was = parentsOf(c.collection, before);
         const now = parentsOf(c.collection, after);
@@ -239,16 +217,15 @@ export class PlanIndex {
     const list = plan[collection] as readonly PlanObject[];
     const at = list.findIndex((o) => o.id === id);
     let prev: number | undefined;
-    for (let i = at - 1; i >= 0 && prev === undefined; i--)
-      prev = this.byId.get(list[i]!.id)?.order;
+    for (let i = at - 1; i >= 0 && prev === undefined; i--) prev = this.orders.get(list[i]!.id);
     let next: number | undefined;
     if (at >= 0)
       for (let i = at + 1; i < list.length && next === undefined; i++)
-        next = this.byId.get(list[i]!.id)?.order;
+        next = this.orders.get(list[i]!.id);
     for (const later of COLLECTIONS.slice(COLLECTIONS.indexOf(collection) + 1)) {
       if (next !== undefined) break;
       for (const o of plan[later] as readonly PlanObject[]) {
-        next = this.byId.get(o.id)?.order;
+        next = this.orders.get(o.id);
         if (next !== undefined) break;
       }
     }
@@ -262,9 +239,37 @@ export class PlanIndex {
     return this.orderOf(id);
   }
 
+  /** An id is in at most one kind's map, so the order they are tried in does not matter. */
   kindOf(id: string): ObjectKind | undefined {
-    return this.byId.get(id)?.kind;
+    for (const [kind, m] of this.byKind) if (m.has(id)) return kind;
+    return undefined;
   }
+
+  /** The object of that id, whatever its kind. */
+  object(id: string): PlanObject | undefined {
+    for (const m of this.byKind.values()) {
+      const o = m.get(id);
+      if (o !== undefined) return o;
+    }
+    return undefined;
+  }
+
+  entry(id: string): Entry | undefined {
+    for (const [kind, m] of this.byKind) {
+      const object = m.get(id);
+      if (object !== undefined) return { kind, object, order: this.orders.get(id)! };
+    }
+    return undefined;
+  }
+
+  /** Entries by id, each made when asked for. */
+  get byId(): EntryLookup {
+    return this.entries;
+  }
+  private readonly entries: EntryLookup = {
+    get: (id) => this.entry(id),
+    has: (id) => this.orders.has(id),
+  };
 
   vpc(id: string | undefined): Vpc | undefined {
     return id === undefined ? undefined : this.vpcs.get(id);

@@ -35,7 +35,7 @@ export interface Match {
 
 /** A route's target as people read it in a message: its object's name, else the id as written. */
 export function targetLabel(ix: PlanIndex, target: string): string {
-  return label(ix.byId.get(target)?.object, target);
+  return label(ix.object(target), target);
 }
 
 /** Why a custom route's target is not one this VPC can use, or undefined when it is valid. */
@@ -44,9 +44,9 @@ export function invalidTargetReason(
   vpcId: string,
   route: Route,
 ): string | undefined {
-  const e = ix.byId.get(route.target);
-  if (!e) return `${route.target} does not exist`;
-  switch (e.kind) {
+  const kind = ix.kindOf(route.target);
+  if (!kind) return `${route.target} does not exist`;
+  switch (kind) {
     case 'natGateway':
       return ix.nat(route.target)!.vpc === vpcId ? undefined : 'the NAT gateway is in another VPC';
     case 'peering':
@@ -73,7 +73,7 @@ export function invalidTargetReason(
       return ix.vpcOfResource(r)?.id === vpcId ? undefined : 'the CVM is in another VPC';
     }
     default:
-      return `a ${e.kind} cannot be a route target`;
+      return `a ${kind} cannot be a route target`;
   }
 }
 

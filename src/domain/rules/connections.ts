@@ -45,8 +45,8 @@ export function checkCcnConflicts(ix: PlanIndex, routes: CcnRoutes, out: Finding
   }
   const ccn: Ccn = routes.ccn;
   for (const e of byPair.values()) {
-    const laterName = label(ix.byId.get(e.later)?.object);
-    const earlierName = label(ix.byId.get(e.earlier)?.object);
+    const laterName = label(ix.object(e.later));
+    const earlierName = label(ix.object(e.earlier));
     out.add(
       'CCN_CIDR_CONFLICT',
       [e.later, e.earlier, ccn.id],

@@ -28,6 +28,17 @@ function subnetEntries(subnets: Iterable<Subnet>): Array<[Cidr, Subnet]> {
 
 const timesOf = (times: number) => times;
 
+/**
+ * What is known of one subnet's range in one family: whether it is uniform, and its share key
+ * (valid while `keyGen` is the caches' generation). One record, so that a subnet's template
+ * costs one lookup here, not a read and a write in a map for each.
+ */
+export interface SubnetFacts {
+  uniform: boolean | undefined;
+  key: string | null | undefined;
+  keyGen: number;
+}
+
 export class PathCaches {
   private readonly subnetIndexes = new Map<string, RangeIndex<Subnet>>();
   private heldIndex: RangeIndex<string> | undefined;
@@ -36,10 +47,10 @@ export class PathCaches {
   private boundaries: RangeIndex<number> | undefined;
   /** Ranges added since `boundaries` was built: an index built once, patched with a short list. */
   private extraBoundaries: Cidr[] = [];
-  private readonly uniform4 = new Map<string, boolean>();
-  private readonly uniform6 = new Map<string, boolean>();
-  private readonly shareKeys4 = new Map<string, string | null>();
-  private readonly shareKeys6 = new Map<string, string | null>();
+  private readonly facts4 = new Map<string, SubnetFacts>();
+  private readonly facts6 = new Map<string, SubnetFacts>();
+  /** Every edit forgets every share key: each fact's key counts only from this generation. */
+  private keyGen = 0;
   private readonly masqCache = new Map<string, Masquerade>();
 
   constructor(private readonly ix: PlanIndex) {}
@@ -58,16 +69,26 @@ export class PathCaches {
     return m;
   }
 
-  /** Whether no range that routing looks at starts or ends strictly inside the subnet's range. */
-  isUniform(subnet: string, v6: boolean, range: Cidr): boolean {
-    const cache = v6 ? this.uniform6 : this.uniform4;
-    let u = cache.get(subnet);
+  /** The record of what is known of a subnet's range in one family (`isUniform`, `shareKey`). */
+  facts(subnet: string, v6: boolean): SubnetFacts {
+    const cache = v6 ? this.facts6 : this.facts4;
+    let f = cache.get(subnet);
+    if (!f) cache.set(subnet, (f = { uniform: undefined, key: undefined, keyGen: -1 }));
+    return f;
+  }
+
+  /**
+   * Whether no range that routing looks at starts or ends strictly inside the subnet's range
+   * (`f`, from `facts`).
+   */
+  isUniform(f: SubnetFacts, range: Cidr): boolean {
+    let u = f.uniform;
     if (u === undefined) {
       this.boundaries ??= this.buildBoundaries();
       u =
         !this.boundaries.hasInside(range) &&
         !this.extraBoundaries.some((x) => strictlyInside(x, range));
-      cache.set(subnet, u);
+      f.uniform = u;
     }
     return u;
   }
@@ -81,10 +102,9 @@ export class PathCaches {
    * equal to the subnet's other than the subnet itself (a route to exactly it, a duplicate)
    * would be met by one alone: no key. Only for a plan as indexed (no edit since).
    */
-  shareKey(s: Subnet, v6: boolean, range: Cidr): string | undefined {
+  shareKey(f: SubnetFacts, s: Subnet, range: Cidr): string | undefined {
     if (this.extraBoundaries.length > 0) return undefined;
-    const cache = v6 ? this.shareKeys6 : this.shareKeys4;
-    let k = cache.get(s.id);
+    let k = f.keyGen === this.keyGen ? f.key : undefined;
     if (k === undefined) {
       this.boundaries ??= this.buildBoundaries();
       // The most specific first: the subnet's own range, and any equal to it, before the rest.
@@ -99,7 +119,8 @@ export class PathCaches {
         own === 1
           ? `${s.vpc}\u0000${s.routeTable ?? ''}\u0000${range.family}/${range.prefix}\u0000${up ? `${up.lo}/${up.prefix}` : ''}`
           : null;
-      cache.set(s.id, k);
+      f.key = k;
+      f.keyGen = this.keyGen;
     }
     return k ?? undefined;
   }
@@ -139,8 +160,7 @@ export class PathCaches {
    * a time): slower, never wrong.
    */
   invalidate(c: PathChanges): void {
-    this.shareKeys4.clear();
-    this.shareKeys6.clear();
+    this.keyGen++;
     for (const v of c.subnetVpcs) this.subnetIndexes.delete(v);
     if (c.subnetVpcs.size > 0) this.subnetsIndex = undefined;
     if (c.held) this.heldIndex = undefined;
@@ -158,14 +178,13 @@ export class PathCaches {
         for (const { value: s } of this.allSubnets().containing(x)) {
           const v6 = x.family === 6;
           const text = v6 ? s.ipv6Cidr : s.cidr;
-          if (text && strictlyInside(x, cidrOf(text)))
-            (v6 ? this.uniform6 : this.uniform4).set(s.id, false);
+          if (text && strictlyInside(x, cidrOf(text))) this.facts(s.id, v6).uniform = false;
         }
       }
     }
     for (const id of c.ids) {
-      this.uniform4.delete(id);
-      this.uniform6.delete(id);
+      this.facts4.delete(id);
+      this.facts6.delete(id);
     }
   }
 

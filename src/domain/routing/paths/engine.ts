@@ -7,7 +7,7 @@ import type { PlanIndex } from '../../model/plan-index';
 import type { Cluster, Flow, Resource, Subnet } from '../../model/plan';
 import type { ReadSet } from '../read-tracker';
 import type { Router } from '../route-table';
-import { PathCaches } from './caches';
+import { PathCaches, type SubnetFacts } from './caches';
 import type { PathChanges, PathDeps } from './deps';
 import { legsTo } from './legs';
 import { fromCluster, fromResource } from './sources';
@@ -19,6 +19,7 @@ import {
   MARK_NAME,
   namesSubnet,
   rebaseTemplate,
+  subnetHopsOf,
   templateKey,
   TemplateStore,
   type Template,
@@ -27,10 +28,17 @@ import type { Leg, PathContext, PathResult } from './types';
 
 const NOTHING: ReadonlySet<string> = new Set<string>();
 
-/** A template computed for `subnet`, which other subnets of its share key take with theirs swapped in. */
+/** A template computed for one subnet, which other subnets of its share key take with theirs swapped in. */
 interface SharedTemplate {
   readonly tpl: Template;
-  readonly subnet: string;
+  /** Where its hops name the subnet it was computed for. */
+  readonly subnetHops: readonly number[];
+}
+
+/** One cluster's templates by key, and the ones it shares by share key (untracked only). */
+interface ClusterTemplates {
+  readonly templates: Map<string, Template | null>;
+  readonly shared: Map<string, SharedTemplate | null>;
 }
 
 /** An address is IPv6 exactly when it has a colon: `parseIp` tells the families apart so. */
@@ -45,6 +53,17 @@ export class PathEngine {
    * null when it names its subnet (then every subnet of that key is computed alone).
    */
   private readonly shared = new Map<string, Map<string, SharedTemplate | null>>();
+  /** The last cluster's maps: an edit's paths, one cluster's, each look them up. */
+  private lastTemplates: { readonly id: string; readonly maps: ClusterTemplates } | undefined;
+  private clusterTemplates(id: string): ClusterTemplates {
+    const last = this.lastTemplates;
+    if (last !== undefined && last.id === id) return last.maps;
+    let shared = this.shared.get(id);
+    if (!shared) this.shared.set(id, (shared = new Map<string, SharedTemplate | null>()));
+    const maps = { templates: this.templates.of(id), shared };
+    this.lastTemplates = { id, maps };
+    return maps;
+  }
 
   /**
    * `track`: note what every template reads, so that `invalidate` can keep the rest after an
@@ -113,6 +132,7 @@ export class PathEngine {
     let s: Subnet | undefined;
     let tpl4: Template | null | undefined;
     let tpl6: Template | null | undefined;
+    const mine = this.clusterTemplates(c.id);
     for (const r of plan.resources) {
       if (!memo || r.subnet !== sid) {
         sid = r.subnet;
@@ -124,7 +144,7 @@ export class PathEngine {
         const v6 = isV6(r.ip);
         let tpl = v6 ? tpl6 : tpl4;
         if (tpl === undefined) {
-          tpl = this.templateOf(c, s, v6);
+          tpl = this.templateOf(c, s, v6, mine);
           if (v6) tpl6 = tpl;
           else tpl4 = tpl;
         }
@@ -144,6 +164,7 @@ export class PathEngine {
   invalidate(c: PathChanges): Map<string, Set<string>> {
     this.caches.invalidate(c);
     this.shared.clear();
+    this.lastTemplates = undefined;
     return this.templates.invalidate(c, this.caches.allSubnets());
   }
 
@@ -170,17 +191,23 @@ export class PathEngine {
   }
 
   /** The cluster's template for a subnet and family, or null when its addresses differ. */
-  private templateOf(c: Cluster, s: Subnet, v6: boolean): Template | null {
+  private templateOf(
+    c: Cluster,
+    s: Subnet,
+    v6: boolean,
+    mine = this.clusterTemplates(c.id),
+  ): Template | null {
     const key = templateKey(s.id, v6);
-    let tpl = this.templates.get(c.id, key);
+    let tpl = mine.templates.get(key);
     if (tpl === undefined) {
       const text = v6 ? s.ipv6Cidr : s.cidr;
       const range = text ? cidrOf(text) : undefined;
+      const facts = this.caches.facts(s.id, v6);
       tpl =
-        range && this.caches.isUniform(s.id, v6, range)
-          ? this.compileOrShare(c, s, key, v6, range)
+        range && this.caches.isUniform(facts, range)
+          ? this.compileOrShare(c, s, key, facts, range, mine.shared)
           : null;
-      this.templates.set(c.id, key, tpl);
+      mine.templates.set(key, tpl);
     }
     // A tracked evaluation that reads a template depends on what the template read.
     if (tpl !== null) this.router.reads.add(tpl.deps);
@@ -192,20 +219,26 @@ export class PathEngine {
    * Only a one-off analysis shares: a tracked template's reads must be its own for `invalidate`.
    * The cluster's own node and pod subnets are told apart by their range, so never share.
    */
-  private compileOrShare(c: Cluster, s: Subnet, key: string, v6: boolean, range: Cidr): Template {
+  private compileOrShare(
+    c: Cluster,
+    s: Subnet,
+    key: string,
+    facts: SubnetFacts,
+    range: Cidr,
+    mine: Map<string, SharedTemplate | null>,
+  ): Template {
     const shareable =
       !this.track &&
       !this.router.reads.active &&
       !c.nodeSubnets?.includes(s.id) &&
       !c.podSubnets?.includes(s.id);
-    const k = shareable ? this.caches.shareKey(s, v6, range) : undefined;
+    const k = shareable ? this.caches.shareKey(facts, s, range) : undefined;
     if (k === undefined) return this.compile(c, s, key, range);
-    let mine = this.shared.get(c.id);
-    if (!mine) this.shared.set(c.id, (mine = new Map<string, SharedTemplate | null>()));
     const base = mine.get(k);
-    if (base) return rebaseTemplate(base.tpl, base.subnet, s.id, range);
+    if (base) return rebaseTemplate(base.tpl, base.subnetHops, s.id, range);
     const tpl = this.compile(c, s, key, range);
-    if (base === undefined) mine.set(k, namesSubnet(tpl, s) ? null : { tpl, subnet: s.id });
+    if (base === undefined)
+      mine.set(k, namesSubnet(tpl, s) ? null : { tpl, subnetHops: subnetHopsOf(tpl, s.id) });
     return tpl;
   }
 

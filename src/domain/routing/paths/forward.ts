@@ -155,7 +155,7 @@ export function forward(cx: PathContext, src: Source, leg: RangeLeg): Forward {
       return fail(
         'CCN_ROUTE_DISABLED',
         result.hops,
-        `CCN ${label(ix.ccn(disabled.ccn))} disabled the route ${disabled.text} of ${label(ix.byId.get(disabled.attachment)?.object)} ` +
+        `CCN ${label(ix.ccn(disabled.ccn))} disabled the route ${disabled.text} of ${label(ix.object(disabled.attachment))} ` +
           `because it conflicts with a route published earlier, so traffic to ${legName(leg)} goes elsewhere or nowhere`,
       );
     }

@@ -5,7 +5,7 @@ import { overlaps, type Cidr } from '../../ip/cidr';
 import type { RangeIndex } from '../../ip/range-index';
 import type { Subnet } from '../../model/plan';
 import { depsAffected, type PathChanges, type PathDeps } from './deps';
-import { result, type PathResult } from './types';
+import type { PathResult } from './types';
 
 // Placeholders for the stand-in resource's id, name and address.
 export const MARK_ID = '\uE000';
@@ -15,11 +15,22 @@ export const MARK_ADDR = '\uE002';
 const MARK_FIRST = 0xe000;
 const V6 = '\u0000v6';
 
+const NO_HOPS: readonly number[] = [];
+
 /** A path computed for a stand-in resource, ready to be filled in for each real one. */
 export interface Template {
+  /**
+   * The stand-in's path. For a template shared from another subnet (`rebaseTemplate`), the hops
+   * at `subnetHops` name that subnet: `fillTemplate` puts `subnet` there, so that the thousands
+   * of subnets sharing one template do not each copy its path before their resources copy it again.
+   */
   readonly path: PathResult;
   /** Hop positions that name the resource. */
   readonly idHops: readonly number[];
+  /** Hop positions that name the subnet the path was computed for, when it serves another one. */
+  readonly subnetHops: readonly number[];
+  /** The subnet to name at `subnetHops`. */
+  readonly subnet: string;
   /** The message cut at the stand-in's name, address and id; `slots` says which goes between. */
   readonly parts: readonly string[];
   readonly slots: readonly number[];
@@ -47,7 +58,7 @@ export function compileTemplate(path: PathResult, range: Cidr, deps: PathDeps): 
     from = i + 1;
   }
   parts.push(m.slice(from));
-  return { path, idHops, parts, slots, range, deps };
+  return { path, idHops, subnetHops: NO_HOPS, subnet: '', parts, slots, range, deps };
 }
 
 /**
@@ -64,22 +75,35 @@ export function namesSubnet(t: Template, s: Subnet): boolean {
   );
 }
 
+/** The hop positions of a template computed for subnet `from` that `rebaseTemplate` swaps. */
+export function subnetHopsOf(t: Template, from: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < t.path.hops.length; i++) if (t.path.hops[i] === from) out.push(i);
+  return out;
+}
+
 /**
- * A template computed for subnet `from`, for subnet `to` whose range meets the same routes
- * (`PathCaches.shareKey`). Only for an untracked evaluation: what it read is its range alone.
+ * A template computed for another subnet (whose id is at `subnetHops` of its hops, from
+ * `subnetHopsOf`), for subnet `to` whose range meets the same routes (`PathCaches.shareKey`).
+ * Only for an untracked evaluation: what it read is its range alone.
  */
-export function rebaseTemplate(t: Template, from: string, to: string, range: Cidr): Template {
-  const p = t.path;
-  const hops = p.hops.map((h) => (h === from ? to : h));
-  const r: Parameters<typeof result>[1] = {
-    verdict: p.verdict,
-    hops,
-    reason: p.reason,
-    message: p.message,
-  };
-  if (p.snatTo !== undefined) r.snatTo = p.snatTo;
+export function rebaseTemplate(
+  t: Template,
+  subnetHops: readonly number[],
+  to: string,
+  range: Cidr,
+): Template {
   const deps: PathDeps = { vpcs: t.deps.vpcs, ccns: t.deps.ccns, ranges: [range] };
-  return { path: result(p, r), idHops: t.idHops, parts: t.parts, slots: t.slots, range, deps };
+  return {
+    path: t.path,
+    idHops: t.idHops,
+    subnetHops,
+    subnet: to,
+    parts: t.parts,
+    slots: t.slots,
+    range,
+    deps,
+  };
 }
 
 export function fillTemplate(
@@ -92,8 +116,9 @@ export function fillTemplate(
   // `to` is the resource id: the flow ends at it.
   const p = t.path;
   let hops = p.hops;
-  if (t.idHops.length > 0) {
+  if (t.idHops.length > 0 || t.subnetHops.length > 0) {
     const h = p.hops.slice();
+    for (const i of t.subnetHops) h[i] = t.subnet;
     for (const i of t.idHops) h[i] = id;
     hops = h;
   }
@@ -132,14 +157,11 @@ export class TemplateStore {
   private readonly templates = new Map<string, Map<string, Template | null>>();
   private readonly readsIndex = new Map<string, ReadsIndex>();
 
-  get(cluster: string, key: string): Template | null | undefined {
-    return this.templates.get(cluster)?.get(key);
-  }
-
-  set(cluster: string, key: string, t: Template | null): void {
+  /** The cluster's templates by key: a caller going through many subnets looks it up once. */
+  of(cluster: string): Map<string, Template | null> {
     let mine = this.templates.get(cluster);
     if (!mine) this.templates.set(cluster, (mine = new Map<string, Template | null>()));
-    mine.set(key, t);
+    return mine;
   }
 
   /** Indexes what a template read, so an edit finds the templates it touches without a scan. */
