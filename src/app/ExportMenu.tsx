@@ -11,6 +11,7 @@ import type { Finding } from '../domain/rules/codes';
 import type { ObjectNode } from '../canvas/flow-model';
 import { serializePlan } from '../io/serialize';
 import { useAppStore } from '../store/app-store';
+import { useMenu } from '../ui/menu';
 import { download, fileSafe } from './download';
 
 type Kind = 'json' | 'png' | 'svg' | 'terraform' | 'csv';
@@ -44,18 +45,9 @@ async function downloadTerraform(plan: Plan, errors: readonly Finding[]): Promis
 }
 
 export function ExportMenu() {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, ref } = useMenu();
   const [confirm, setConfirm] = useState<{ plan: Plan; errors: Finding[] } | null>(null);
   const rf = useReactFlow<ObjectNode>();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
 
   const run = async (kind: Kind) => {
     setOpen(false);

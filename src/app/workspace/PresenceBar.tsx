@@ -2,10 +2,10 @@
 // refused and why), who is here, and Follow.
 import './workspace.css';
 import { EyeOff, Wifi, WifiOff } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import type { Peer } from '../../store/live-slice';
 import { useAuthorPrompt } from '../../panels/comments/author';
+import { useMenu } from '../../ui/menu';
 import { splitPeers } from './presence';
 
 function initials(name: string): string {
@@ -68,23 +68,7 @@ function PeerAvatar({ peer, following }: { peer: Peer; following: boolean }) {
 
 /** Everyone past the avatars shown, by name, each one a click away from being followed. */
 function MorePeople({ peers, following }: { peers: readonly Peer[]; following: number | null }) {
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const escape = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    window.addEventListener('keydown', escape);
-    return () => {
-      window.removeEventListener('mousedown', close);
-      window.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  const { open, setOpen, ref } = useMenu();
   return (
     <div className="cc-menu" ref={ref}>
       <button
