@@ -5,7 +5,8 @@ import type { ClusterCapacity } from '../capacity/capacity';
 import type { Plan } from '../model/plan';
 import type { Finding } from '../rules/codes';
 import type { PathResult, Verdict } from '../routing/paths';
-import { diffObjects, sameJson, type ObjectsDiff } from './objects';
+import { sameJson } from '../model/same-json';
+import { diffObjects, type ObjectsDiff } from './objects';
 
 export interface PathChange {
   readonly from: string;

@@ -1,6 +1,7 @@
 // Which objects a change adds, removes and edits, matched by id. Layout, the plan's name and its
 // flows are not objects: a moved box is no change to the network, and flows show in the paths.
 import { COLLECTIONS, KIND_OF_COLLECTION, type ObjectKind, type Plan } from '../model/plan';
+import { sameJson } from '../model/same-json';
 import { pairByKey } from './pair';
 
 /** Reservations and comments carry ids too, outside the lists of network objects. */
@@ -29,31 +30,6 @@ export interface ObjectsDiff {
 }
 
 type Fields = Readonly<Record<string, unknown>>;
-
-/** Equal as JSON values, whatever the order of keys (two files may write them differently). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bs = b as unknown[];
-    if (a.length !== bs.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bs[i])) return false;
-    return true;
-  }
-  // No arrays of keys: this runs on every object of both plans when they come from two files.
-  const ao = a as Fields;
-  const bo = b as Fields;
-  let count = 0;
-  for (const k in ao) {
-    const v = ao[k];
-    if (v === undefined) continue;
-    count++;
-    if (!sameJson(v, bo[k])) return false;
-  }
-  for (const k in bo) if (bo[k] !== undefined) count--;
-  return count === 0;
-}
 
 /** The fields that differ, in the order the old object writes them, then the new ones. */
 export function fieldChanges(before: Fields, after: Fields): FieldChange[] {

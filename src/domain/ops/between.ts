@@ -5,16 +5,11 @@
 // replaces the plan, as before. The plan comes with the ops, built in the same pass (applying
 // the ops one by one would copy a list per op).
 import { COLLECTIONS, type Plan, type PlanObject } from '../model/plan';
+import { sameJson } from '../model/same-json';
 import type { PlanOp } from './ops';
 import { untypedUpdate } from './update';
 
 type Item = { readonly id: string };
-
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
 
 /**
  * The ids both lists hold must keep their order: then removing the missing ones and inserting
@@ -92,7 +87,7 @@ function objectChange(collection: (typeof COLLECTIONS)[number], was: PlanObject,
   const a = now as unknown as Record<string, unknown>;
   const set: Record<string, unknown> = {};
   const unset: string[] = [];
-  for (const [k, v] of Object.entries(a)) if (k !== 'id' && !same(b[k], v)) set[k] = v;
+  for (const [k, v] of Object.entries(a)) if (k !== 'id' && !sameJson(b[k], v)) set[k] = v;
   for (const k of Object.keys(b)) if (!(k in a)) unset.push(k);
   if (Object.keys(set).length === 0 && unset.length === 0) return undefined;
   // Fields compared at run time: the one documented cast, in untypedUpdate.
@@ -113,7 +108,8 @@ function noteOps(
     after ?? [],
     (id) => ({ op: kind, id, value: null }),
     (item, index) => ({ op: kind, id: item.id, value: item, index }) as PlanOp,
-    (was, now) => (same(was, now) ? undefined : ({ op: kind, id: now.id, value: now } as PlanOp)),
+    (was, now) =>
+      sameJson(was, now) ? undefined : ({ op: kind, id: now.id, value: now } as PlanOp),
   );
   if (!r) return undefined;
   const { ops } = r;
@@ -155,7 +151,7 @@ export function planChange(before: Plan, after: Plan): { ops: PlanOp[]; plan: Pl
     ops.push(...r.ops);
     if (r.list !== undefined) plan[key] = r.list;
   }
-  if (!same(before.flows, after.flows)) ops.push({ op: 'flows', flows: after.flows ?? null });
+  if (!sameJson(before.flows, after.flows)) ops.push({ op: 'flows', flows: after.flows ?? null });
   else if (after.flows !== undefined) plan.flows = before.flows;
   if (before.name !== after.name) ops.push({ op: 'name', name: after.name ?? null });
   const layoutOps = layoutBetween(before.layout, after.layout);
@@ -181,6 +177,6 @@ function layoutBetween(before: Plan['layout'], after: Plan['layout']): PlanOp[] 
   for (const id of Object.keys(before ?? {}))
     if (!after || !(id in after)) ops.push({ op: 'layout', id, box: null });
   for (const [id, box] of Object.entries(after ?? {}))
-    if (!same(before?.[id], box)) ops.push({ op: 'layout', id, box });
+    if (!sameJson(before?.[id], box)) ops.push({ op: 'layout', id, box });
   return ops;
 }

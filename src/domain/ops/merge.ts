@@ -4,6 +4,7 @@
 // are kept), the rest is inserted; the current layout is
 // not touched here (src/io/import/merge.ts places what is new around what is there).
 import { COLLECTIONS, type Plan, type PlanObject } from '../model/plan';
+import { sameJson } from '../model/same-json';
 import type { PlanOp } from './ops';
 import { untypedUpdate } from './update';
 
@@ -12,10 +13,6 @@ export interface Merged {
   readonly added: number;
   readonly updated: number;
   readonly unchanged: number;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export function mergeOps(current: Plan, imported: Plan): Merged {
@@ -35,7 +32,7 @@ export function mergeOps(current: Plan, imported: Plan): Merged {
       const b = before as unknown as Record<string, unknown>;
       const a = o as unknown as Record<string, unknown>;
       const set: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(a)) if (k !== 'id' && !same(b[k], v)) set[k] = v;
+      for (const [k, v] of Object.entries(a)) if (k !== 'id' && !sameJson(b[k], v)) set[k] = v;
       if (Object.keys(set).length === 0) {
         unchanged++;
         continue;
