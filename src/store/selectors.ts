@@ -114,10 +114,6 @@ export const selectNames = (s: Pick<AppState, 'plan'>): Names => {
   // Every path edge and row asks on every store write: the same plan answers at once.
   if (namesFor?.plan === s.plan) return namesFor.names;
   const key = COLLECTIONS.map((c) => s.plan[c]);
-  if (namesFor && key.every((k, i) => k === namesFor!.key[i])) {
-    namesFor = { plan: s.plan, key, names: namesFor.names };
-    return namesFor.names;
-  }
   if (namesFor && sameNames(namesFor, key)) {
     namesFor = { plan: s.plan, key, names: namesFor.names };
     return namesFor.names;
