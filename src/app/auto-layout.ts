@@ -41,7 +41,6 @@ const SIZES: Readonly<Record<NodeKind, { width: number; height: number }>> = {
   nat: { width: 160, height: 60 },
   idc: { width: 210, height: 80 },
   ccn: { width: 160, height: 64 },
-  internet: { width: 150, height: 64 },
   /** An empty subnet: its name and CIDR, with room to drop something in. */
   subnet: { width: 230, height: 120 },
 };

@@ -31,6 +31,16 @@ const plan = {
   routeTables: [],
 } as unknown as Plan;
 
+/** A path from prod-tke with this verdict (an unreachable one for want of a return route). */
+const p = (to: string, verdict: PathResult['verdict']): PathResult => ({
+  from: 'cls-prod',
+  to,
+  verdict,
+  hops: [],
+  reason: verdict === 'unreachable' ? 'NO_RETURN_ROUTE' : null,
+  message: '',
+});
+
 describe('accessible names on the canvas', () => {
   it('names every node by kind, name and address', () => {
     const nodes = new NodeCache().build(plan, new Set(), {});
@@ -53,14 +63,6 @@ describe('accessible names on the canvas', () => {
       ['db-orders', 'orders-db'],
       ['idc-sh', 'Shanghai IDC'],
     ]);
-    const p = (to: string, verdict: PathResult['verdict']): PathResult => ({
-      from: 'cls-prod',
-      to,
-      verdict,
-      hops: [],
-      reason: verdict === 'unreachable' ? 'NO_RETURN_ROUTE' : null,
-      message: '',
-    });
     const edges = new PathEdgeCache().build(
       [p('db-orders', 'direct'), p('idc-sh', 'unreachable')],
       new Set(['cls-prod', 'db-orders', 'idc-sh']),
@@ -103,14 +105,6 @@ describe('link edges kept across edits', () => {
 });
 
 describe('path edges kept across results', () => {
-  const p = (to: string, verdict: PathResult['verdict']): PathResult => ({
-    from: 'cls-prod',
-    to,
-    verdict,
-    hops: [],
-    reason: verdict === 'unreachable' ? 'NO_RETURN_ROUTE' : null,
-    message: '',
-  });
   const drawn = new Set(['cls-prod', 'db-orders', 'idc-sh']);
 
   it('are the same list while every path says the same, and a new one when one changes', () => {
