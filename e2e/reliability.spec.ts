@@ -135,7 +135,8 @@ test('a worker that crashes mid-edit is restarted; the edit is validated and not
   page,
 }) => {
   const d = new Designer(page);
-  await d.open();
+  // A plan this small is validated in the page; the worker is asked for, to see it fail.
+  await d.open('/?validation=worker');
   const [worker] = page.workers().filter((w) => w.url().includes('domain.worker'));
   expect(worker).toBeDefined();
   // Break the running worker: its next message throws.
@@ -159,7 +160,7 @@ test('a worker that hangs is restarted after the timeout; editing never stops', 
   page,
 }) => {
   const d = new Designer(page);
-  await page.goto('/?validationTimeout=1500');
+  await page.goto('/?validationTimeout=1500&validation=worker');
   await expect(d.node('cls-prod')).toBeVisible();
   await d.waitValidated();
   const worker = page.workers().find((w) => w.url().includes('domain.worker'))!;

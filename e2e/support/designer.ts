@@ -5,8 +5,8 @@ export class Designer {
   constructor(readonly page: Page) {}
 
   /** Opens the designer with nothing saved (first run: the sample plan). */
-  async open(): Promise<void> {
-    await this.page.goto('/');
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
     await expect(this.node('internet')).toBeVisible();
     await expect(this.page.locator('.cc-status')).toHaveAttribute('data-state', 'idle');
   }

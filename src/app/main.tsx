@@ -10,7 +10,8 @@ import { App } from './App';
 import { AUTOSAVE_KEY, loadAutosave, startAutosave } from './autosave';
 import { withLayout } from './auto-layout';
 import sample from './templates/sample.plan.json';
-import { startValidation } from './validation-bridge';
+import { inPageWorker } from '../worker/in-page';
+import { IN_PAGE_LIMIT, startValidation } from './validation-bridge';
 import { readShared } from './share';
 import { openPlan } from './open-plan';
 import { savedPlanText, setWriteFault, startLibrary } from './library/session';
@@ -100,9 +101,16 @@ async function boot(): Promise<void> {
     await openSharedLink();
     window.addEventListener('hashchange', () => void openSharedLink());
   }
-  // A test can ask for a short validation timeout, to see a hung worker restarted quickly.
-  const timeout = Number(new URLSearchParams(window.location.search).get('validationTimeout'));
-  startValidation(timeout > 0 ? { timeoutMs: timeout } : {});
+  // A test can ask for a short validation timeout, to see a hung worker restarted quickly, and
+  // for the worker on a small plan (`?validation=worker`), to see it fail and come back.
+  const query = new URLSearchParams(window.location.search);
+  const timeout = Number(query.get('validationTimeout'));
+  startValidation({
+    ...(timeout > 0 ? { timeoutMs: timeout } : {}),
+    ...(query.get('validation') === 'worker'
+      ? {}
+      : { inPage: { limit: IN_PAGE_LIMIT, create: inPageWorker } }),
+  });
   (window as unknown as { cidrCanvas: unknown }).cidrCanvas = {
     store: useAppStore,
     library: { setWriteFault, savedPlanText },

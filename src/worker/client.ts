@@ -2,7 +2,7 @@
 // newer edit has already made stale; restarts the worker when it fails or hangs, reloading
 // the designer's copy of the plan so that no edit is lost.
 import type { PathScope } from '../domain/analyze';
-import type { Plan } from '../domain/model/plan';
+import { objectCount, type Plan } from '../domain/model/plan';
 import type { PlanOp } from '../domain/ops/ops';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -24,7 +24,15 @@ export interface ClientOptions {
   /** How long an analysis may take before the worker is restarted. */
   timeoutMs?: number;
   createWorker?: () => WorkerLike;
+  /**
+   * Plans of up to `limit` objects are validated in the page (`create`, src/worker/in-page.ts),
+   * so that an edit's result is drawn with the edit; larger ones in the worker. A plan that grows
+   * past the limit moves to the worker at once; one that shrinks moves back when it is loaded.
+   */
+  inPage?: { readonly limit: number; readonly create: () => WorkerLike };
 }
+
+type Place = 'worker' | 'page';
 
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('./domain.worker.ts', import.meta.url), {
@@ -44,6 +52,8 @@ export class ValidationClient {
   private failures = 0;
   private readonly timeoutMs: number;
   private readonly create: () => WorkerLike;
+  private readonly inPage: ClientOptions['inPage'];
+  private place: Place;
 
   constructor(
     private readonly events: ClientEvents,
@@ -52,11 +62,29 @@ export class ValidationClient {
   ) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.create = options.createWorker ?? defaultWorker;
+    this.inPage = options.inPage;
+    this.place = this.placeFor(currentPlan().plan);
     this.worker = this.start();
   }
 
+  private placeFor(plan: Plan): Place {
+    return this.inPage && objectCount(plan) <= this.inPage.limit ? 'page' : 'worker';
+  }
+
+  /** Where this plan is validated; the validation moves (the plan sent anew) when that changes. */
+  private moveFor(plan: Plan): boolean {
+    const place = this.placeFor(plan);
+    if (place === this.place) return false;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.worker.terminate();
+    this.place = place;
+    this.worker = this.start();
+    return true;
+  }
+
   private start(): WorkerLike {
-    const w = this.create();
+    const w = this.place === 'page' ? this.inPage!.create() : this.create();
     w.onmessage = (e) => this.receive(e.data);
     w.onerror = (e) => {
       e.preventDefault?.();
@@ -67,9 +95,10 @@ export class ValidationClient {
 
   private post(m: ToWorker): void {
     if ('revision' in m) this.sent = Math.max(this.sent, m.revision);
-    this.worker.postMessage(m);
     this.arm();
     this.events.state({ state: 'running', behind: this.sent - this.answered });
+    // Last: in the page the reply can come back before postMessage returns.
+    this.worker.postMessage(m);
   }
 
   private arm(): void {
@@ -132,7 +161,9 @@ export class ValidationClient {
 
   load(revision: number, plan: Plan, scope: PathScope = this.scope): void {
     this.scope = scope;
+    const moved = this.moveFor(plan);
     this.post({ type: 'load', revision, plan, scope });
+    if (moved) this.resendComparison();
   }
 
   edit(revision: number, ops: readonly PlanOp[]): void {
@@ -143,6 +174,16 @@ export class ValidationClient {
       this.post({ type: 'load', revision, plan, scope: this.scope });
       this.resendComparison();
       return;
+    }
+    // A plan that outgrew the page goes to the worker now, before the edit that grew it is
+    // analysed on the page's time; one that shrank stays until the next load.
+    if (this.place === 'page') {
+      const { plan } = this.currentPlan();
+      if (this.placeFor(plan) === 'worker' && this.moveFor(plan)) {
+        this.post({ type: 'load', revision, plan, scope: this.scope });
+        this.resendComparison();
+        return;
+      }
     }
     this.post({ type: 'edit', revision, ops });
   }
