@@ -206,5 +206,23 @@ export default tseslint.config(
     ],
     'The workspace server is built on domain, io and collab, like the CLI.',
   ),
+  // An update's `set` is written out where the op is made: TypeScript checks an object literal's
+  // fields against the collection (a misspelt field fails), but lets any variable of type
+  // Record<string, unknown> through. Fields known only at run time go through `untypedUpdate`.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/*.test-d.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ObjectExpression:has(> Property[key.name='op'][value.value='update']) > Property[key.name='set'][value.type=/^(Identifier|MemberExpression|CallExpression)$/]",
+          message:
+            "Write an update's `set` as an object literal where the op is made, so the compiler checks each field; fields known only at run time go through untypedUpdate.",
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -84,13 +84,11 @@ export function moveOps(
       }
       if (target.id !== res.subnet) {
         const ip = nextFreeIp(ix, target.id);
-        const set: { subnet: string; ip?: string } = { subnet: target.id };
-        if (ip) set.ip = ip;
         ops.push({
           op: 'update',
           collection: 'resources',
           id,
-          set,
+          set: ip ? { subnet: target.id, ip } : { subnet: target.id },
           ...(ip ? {} : { unset: ['ip' as const] }),
         });
         const box = plan.layout?.[id];

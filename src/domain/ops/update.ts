@@ -44,5 +44,6 @@ export function untypedUpdate(
   set: Readonly<Record<string, unknown>>,
   unset?: readonly string[],
 ): UpdateOp {
+  // eslint-disable-next-line no-restricted-syntax -- the one door for fields known at run time
   return { op: 'update', collection, id, set, ...(unset ? { unset } : {}) } as UpdateOp;
 }

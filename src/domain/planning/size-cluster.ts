@@ -121,12 +121,15 @@ export function sizeExistingCluster(
       set: { podSubnets: [...(c.podSubnets ?? []), ...ids] },
     });
   }
-  const set: { nodeCount: number; serviceCidr?: string } = { nodeCount: needs.nodes };
-  if (!c.serviceCidr) {
-    serviceCidr = r.serviceCidr;
-    set.serviceCidr = r.serviceCidr;
-  }
-  ops.push({ op: 'update', collection: 'clusters', id: c.id, set });
+  if (!c.serviceCidr) serviceCidr = r.serviceCidr;
+  ops.push({
+    op: 'update',
+    collection: 'clusters',
+    id: c.id,
+    set: c.serviceCidr
+      ? { nodeCount: needs.nodes }
+      : { nodeCount: needs.nodes, serviceCidr: r.serviceCidr },
+  });
   return {
     ok: true,
     mode: 'vpc-cni',
