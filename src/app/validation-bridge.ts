@@ -8,9 +8,10 @@ import { ValidationClient, type ClientOptions } from '../worker/client';
 import type { PathResult } from '../domain/routing/paths';
 
 /**
- * Plans up to this many objects are validated in the page, so an edit and its highlight are drawn
- * in the same frame: at 1,000 objects an edit's analysis takes about half a millisecond and a
- * whole plan's about 6 ms (`npm run bench`). Larger plans are validated in the worker.
+ * Plans whose analysis is this small (`workOf`: objects, times one more than the clusters whose
+ * paths are drawn) are validated in the page, so an edit and its highlight are drawn in the same
+ * frame: a 200-object plan with one cluster's paths is 400 and edits in about 3 ms. Larger ones
+ * are validated in the worker.
  */
 export const IN_PAGE_LIMIT = 1_000;
 

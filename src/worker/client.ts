@@ -2,8 +2,9 @@
 // newer edit has already made stale; restarts the worker when it fails or hangs, reloading
 // the designer's copy of the plan so that no edit is lost.
 import type { PathScope } from '../domain/analyze';
-import { objectCount, type Plan } from '../domain/model/plan';
+import type { Plan } from '../domain/model/plan';
 import type { PlanOp } from '../domain/ops/ops';
+import { PageTimer, workOf, type Place } from './placement';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface WorkerLike {
@@ -25,14 +26,17 @@ export interface ClientOptions {
   timeoutMs?: number;
   createWorker?: () => WorkerLike;
   /**
-   * Plans of up to `limit` objects are validated in the page (`create`, src/worker/in-page.ts),
-   * so that an edit's result is drawn with the edit; larger ones in the worker. A plan that grows
-   * past the limit moves to the worker at once; one that shrinks moves back when it is loaded.
+   * A plan whose analysis is small (`workOf` up to `limit`) is validated in the page (`create`,
+   * src/worker/in-page.ts), so that an edit's result is drawn with the edit; others in the
+   * worker. A plan that grows past the limit, a wider path scope, or two page analyses in a row
+   * over `slowMs` (16 ms) move it to the worker at once; it comes back when a plan is loaded.
    */
-  inPage?: { readonly limit: number; readonly create: () => WorkerLike };
+  inPage?: {
+    readonly limit: number;
+    readonly slowMs?: number;
+    readonly create: () => WorkerLike;
+  };
 }
-
-type Place = 'worker' | 'page';
 
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('./domain.worker.ts', import.meta.url), {
@@ -53,6 +57,7 @@ export class ValidationClient {
   private readonly timeoutMs: number;
   private readonly create: () => WorkerLike;
   private readonly inPage: ClientOptions['inPage'];
+  private readonly pageTimer: PageTimer;
   private place: Place;
 
   constructor(
@@ -63,17 +68,22 @@ export class ValidationClient {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.create = options.createWorker ?? defaultWorker;
     this.inPage = options.inPage;
-    this.place = this.placeFor(currentPlan().plan);
+    this.pageTimer = new PageTimer(options.inPage?.slowMs ?? 16);
+    this.place = this.placeFor(currentPlan().plan, this.scope);
     this.worker = this.start();
   }
 
-  private placeFor(plan: Plan): Place {
-    return this.inPage && objectCount(plan) <= this.inPage.limit ? 'page' : 'worker';
+  private placeFor(plan: Plan, scope: PathScope): Place {
+    return this.inPage && !this.pageTimer.outgrown && workOf(plan, scope) <= this.inPage.limit
+      ? 'page'
+      : 'worker';
   }
 
-  /** Where this plan is validated; the validation moves (the plan sent anew) when that changes. */
-  private moveFor(plan: Plan): boolean {
-    const place = this.placeFor(plan);
+  /**
+   * Validation moves to `place` when it is elsewhere: a new worker or page engine, which the
+   * caller then sends the plan. False when it is there already.
+   */
+  private moveTo(place: Place): boolean {
     if (place === this.place) return false;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
@@ -123,6 +133,15 @@ export class ValidationClient {
       this.events.state({ state: 'idle', behind: 0 });
     }
     // Older results are stale: a newer edit is on its way and its result will replace them.
+    if (this.place === 'page' && this.pageTimer.took(m.ms)) this.reload();
+  }
+
+  /** The designer's plan sent anew, to wherever validation is now (after a move). */
+  private reload(): void {
+    this.moveTo(this.placeFor(this.currentPlan().plan, this.scope));
+    const { plan, revision } = this.currentPlan();
+    this.post({ type: 'load', revision, plan, scope: this.scope });
+    this.resendComparison();
   }
 
   /** A new worker with the designer's plan: edits made meanwhile are in that plan, so none is lost. */
@@ -161,7 +180,8 @@ export class ValidationClient {
 
   load(revision: number, plan: Plan, scope: PathScope = this.scope): void {
     this.scope = scope;
-    const moved = this.moveFor(plan);
+    this.pageTimer.reset();
+    const moved = this.moveTo(this.placeFor(plan, scope));
     this.post({ type: 'load', revision, plan, scope });
     if (moved) this.resendComparison();
   }
@@ -177,19 +197,21 @@ export class ValidationClient {
     }
     // A plan that outgrew the page goes to the worker now, before the edit that grew it is
     // analysed on the page's time; one that shrank stays until the next load.
-    if (this.place === 'page') {
-      const { plan } = this.currentPlan();
-      if (this.placeFor(plan) === 'worker' && this.moveFor(plan)) {
-        this.post({ type: 'load', revision, plan, scope: this.scope });
-        this.resendComparison();
-        return;
-      }
+    if (this.place === 'page' && this.placeFor(this.currentPlan().plan, this.scope) === 'worker') {
+      this.reload();
+      return;
     }
     this.post({ type: 'edit', revision, ops });
   }
 
   setScope(scope: PathScope): void {
     this.scope = scope;
+    // More paths to draw than the page should trace (all of a plan's, say) go to the worker;
+    // back to the page when the scope narrows again, unless the plan has outgrown it.
+    if (this.placeFor(this.currentPlan().plan, scope) !== this.place) {
+      this.reload();
+      return;
+    }
     this.worker.postMessage({ type: 'scope', scope });
     this.arm();
   }

@@ -28,7 +28,7 @@ class ThreadWorker implements WorkerLike {
   }
 }
 
-function setup(plan: Plan, limit: number) {
+function setup(plan: Plan, limit: number, slowMs?: number) {
   const threads: ThreadWorker[] = [];
   const pages: WorkerLike[] = [];
   const results: Result[] = [];
@@ -49,6 +49,7 @@ function setup(plan: Plan, limit: number) {
       },
       inPage: {
         limit,
+        ...(slowMs === undefined ? {} : { slowMs }),
         create: () => {
           const w = inPageWorker();
           pages.push(w);
@@ -141,5 +142,47 @@ describe('validation in the page', () => {
     expect(t.states).toContain('paused');
     await vi.waitFor(() => expect(t.results.at(-1)!.revision).toBe(2));
     expect(t.states.at(-1)).toBe('idle');
+  });
+
+  it('sends a wide path scope to the worker, and brings a narrow one back to the page', async () => {
+    const plan = basePlan();
+    // One cluster's paths fit; all of them (here the same cluster, counted as the plan's) do not.
+    const t = setup(plan, objectCount(plan) * 2);
+    t.client.load(1, plan, { kind: 'clusters', ids: ['cls-1'] });
+    await vi.waitFor(() => expect(t.results).toHaveLength(1));
+    expect(t.threads).toHaveLength(0);
+    t.client.setScope({ kind: 'clusters', ids: ['cls-1', 'cls-1'] });
+    expect(t.threads).toHaveLength(1);
+    expect(t.threads[0]!.inbox[0]).toMatchObject({
+      type: 'load',
+      scope: { kind: 'clusters', ids: ['cls-1', 'cls-1'] },
+    });
+    await vi.waitFor(() => expect(t.results).toHaveLength(2));
+    expect(t.results[1]!.paths.kind).toBe('all');
+    t.client.setScope({ kind: 'none' });
+    expect(t.threads[0]!.terminated).toBe(true);
+    expect(t.pages).toHaveLength(2);
+    await vi.waitFor(() => expect(t.results).toHaveLength(3));
+  });
+
+  it('moves a plan to the worker after two slow analyses in the page, until another is opened', async () => {
+    const plan = basePlan();
+    // Every analysis counts as slow.
+    const t = setup(plan, 100, -1);
+    t.client.load(1, plan);
+    await vi.waitFor(() => expect(t.results).toHaveLength(1));
+    expect(t.threads).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 5));
+    const revision = t.edit(overlap);
+    // The second slow answer: the plan, edit included, goes to the worker.
+    expect(t.threads).toHaveLength(1);
+    expect(t.threads[0]!.inbox[0]).toMatchObject({ type: 'load', revision });
+    await vi.waitFor(() => expect(t.results.at(-1)!.revision).toBe(revision));
+    await new Promise((r) => setTimeout(r, 5));
+    t.edit(rename('still the worker'));
+    expect(t.threads[0]!.inbox.at(-1)!.type).toBe('edit');
+    t.client.load(30, plan);
+    expect(t.threads[0]!.terminated).toBe(true);
+    expect(t.pages).toHaveLength(2);
   });
 });
