@@ -4,6 +4,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { Designer } from './support/designer';
 import { countObjects, gridPlan } from './support/plans';
 
+/** How many paths the Paths panel has: its "to everything" choice counts them. */
+const pathCount = (page: Page, n: string) =>
+  page.getByRole('region', { name: 'Paths' }).getByRole('option', { name: `everything (${n})` });
+
 const validationWorkers = (page: Page) =>
   page.workers().filter((w) => w.url().includes('domain.worker'));
 
@@ -56,4 +60,36 @@ test('a plan of more than 1,000 objects is validated in the worker, and edits st
   await field.fill('172.16.0.0/18');
   await expect(d.node('cls-0-0')).not.toHaveAttribute('data-status', 'error');
   expect(validationWorkers(page)).toHaveLength(1);
+});
+
+test('showing all paths of a 200-object plan moves validation to the worker; one cluster’s paths bring it back', async ({
+  page,
+}) => {
+  const d = new Designer(page);
+  await d.open();
+  await page.getByLabel('Open plan').setInputFiles({
+    name: 'plan-200.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(gridPlan(200))),
+  });
+  await expect(d.node('cls-0-0')).toBeAttached();
+  await d.waitValidated();
+  await d.node('cls-0-0').click();
+  await expect(pathCount(page, '130')).toBeAttached();
+  expect(validationWorkers(page)).toHaveLength(0);
+  // Every cluster's paths: too much to trace on the page's time.
+  const started = page.waitForEvent('worker', (w) => w.url().includes('domain.worker'));
+  await page.getByRole('button', { name: 'All paths' }).click();
+  const worker = await started;
+  await expect(pathCount(page, '1,300')).toBeAttached();
+  await d.waitValidated();
+  // Back to the selected cluster's paths: the worker is closed, the page validates again.
+  const closed = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+  await page.getByRole('button', { name: 'All paths' }).click();
+  await closed;
+  await expect(pathCount(page, '130')).toBeAttached();
+  const field = d.inspector.getByLabel('Container CIDR');
+  await field.fill('10.0.128.0/17');
+  await expect(d.node('cls-0-0')).toHaveAttribute('data-status', 'error');
+  expect(validationWorkers(page)).toHaveLength(0);
 });

@@ -59,6 +59,8 @@ export class ValidationClient {
   private readonly inPage: ClientOptions['inPage'];
   private readonly pageTimer: PageTimer;
   private place: Place;
+  /** What was sent last: only an edit's answer times the page (a load or a new scope is larger). */
+  private lastSent: ToWorker['type'] = 'load';
 
   constructor(
     private readonly events: ClientEvents,
@@ -104,6 +106,7 @@ export class ValidationClient {
   }
 
   private post(m: ToWorker): void {
+    this.lastSent = m.type;
     if ('revision' in m) this.sent = Math.max(this.sent, m.revision);
     this.arm();
     this.events.state({ state: 'running', behind: this.sent - this.answered });
@@ -133,7 +136,8 @@ export class ValidationClient {
       this.events.state({ state: 'idle', behind: 0 });
     }
     // Older results are stale: a newer edit is on its way and its result will replace them.
-    if (this.place === 'page' && this.pageTimer.took(m.ms)) this.reload();
+    if (this.place === 'page' && this.lastSent === 'edit' && this.pageTimer.took(m.ms))
+      this.reload();
   }
 
   /** The designer's plan sent anew, to wherever validation is now (after a move). */
@@ -174,6 +178,7 @@ export class ValidationClient {
   /** Compares the plan with `base` from now on (null: stops); answers carry `id`. */
   compare(id: number, base: Plan | null): void {
     this.comparing = base ? { id, base } : null;
+    this.lastSent = 'compare';
     this.worker.postMessage({ type: 'compare', id, base });
     this.arm();
   }
@@ -212,6 +217,7 @@ export class ValidationClient {
       this.reload();
       return;
     }
+    this.lastSent = 'scope';
     this.worker.postMessage({ type: 'scope', scope });
     this.arm();
   }
