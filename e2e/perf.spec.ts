@@ -1,8 +1,8 @@
 // Live validation on a 200-object plan, measured in the browser: from the keystroke that
-// changes a container CIDR to the highlight on screen. Budget: 100 ms median. The core issue asks
-// for 20 ms median and 33 ms max (33 ms to the next frame); on the shared 2-core machine the
-// median is 24-38 ms at load 6-9 (main: 37-55 ms), so the assertion stays where it holds (see
-// docs/performance.md, 2026-12-02 morning).
+// changes a container CIDR to the highlight on screen. The core issue's budget: 20 ms median
+// (33 ms max, 33 ms to the next frame). A plan this small is validated in the page, so the
+// highlight is drawn in the edit's own frame: 10-12 ms median at load 3-5, where the worker took
+// 30 ms (docs/performance.md, 2026-12-02 day). The assertion is the budget's median.
 import { expect, test } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { countObjects, gridPlan } from './support/plans';
@@ -12,7 +12,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-test('an edit on a 200-object plan shows its new highlights within 100 ms; dragging stays smooth', async ({
+test('an edit on a 200-object plan shows its new highlights within 20 ms (median); dragging stays smooth', async ({
   page,
 }) => {
   const plan = gridPlan(200);
@@ -118,5 +118,5 @@ test('an edit on a 200-object plan shows its new highlights within 100 ms; dragg
   writeFileSync('test-results/perf-200.json', JSON.stringify(report, null, 2));
   test.info().annotations.push({ type: 'perf', description: JSON.stringify(report) });
   process.stdout.write(`perf-200: ${JSON.stringify(report)}\n`);
-  expect(med).toBeLessThan(100);
+  expect(med).toBeLessThanOrEqual(20);
 });
