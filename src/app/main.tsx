@@ -16,7 +16,6 @@ import { readShared } from './share';
 import { openPlan } from './open-plan';
 import { savedPlanText, setWriteFault, startLibrary } from './library/session';
 import { keepToken, readWorkspaceLink } from './workspace/link';
-import { connectLivePlan } from './workspace/connection';
 import { useWorkspaceDialog } from './workspace/workspace-ui';
 
 /** A plan in the URL fragment opens read-only on top of the user's own (which undo brings back). */
@@ -73,7 +72,7 @@ async function bootWithoutLibrary(): Promise<void> {
  * autosave stay untouched. The workspace's front page (`/#token=T`) keeps the token and lists
  * the workspace's plans over the person's own plan.
  */
-function bootWithWorkspace(): boolean {
+async function bootWithWorkspace(): Promise<boolean> {
   const link = readWorkspaceLink(window.location.pathname, window.location.hash);
   if (link.kind === 'none') return false;
   if (link.kind === 'home') {
@@ -90,12 +89,14 @@ function bootWithWorkspace(): boolean {
     return false;
   }
   keepToken(link.token);
+  // Yjs and the provider come with a workspace plan, not with every page (about 35 kB gzipped).
+  const { connectLivePlan } = await import('./workspace/connection');
   connectLivePlan(useAppStore, { planId: link.planId, token: link.token });
   return true;
 }
 
 async function boot(): Promise<void> {
-  if (!bootWithWorkspace()) {
+  if (!(await bootWithWorkspace())) {
     const inLibrary = await startLibrary({ sample: () => withLayout(samplePlan()) });
     if (!inLibrary) await bootWithoutLibrary();
     await openSharedLink();

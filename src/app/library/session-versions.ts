@@ -1,6 +1,5 @@
 // The Versions dialog's actions: named versions of the open plan, saved with what changed since
 // the last one, restored as one undo step or compared. On a workspace plan they are the server's.
-import { analyzePlan } from '../../domain/analyze';
 import type { Plan } from '../../domain/model/plan';
 import { formatPlanError } from '../../io/errors';
 import { parsePlanText } from '../../io/parse';
@@ -8,7 +7,7 @@ import { planToJson } from '../../io/serialize';
 import { useAppStore } from '../../store/app-store';
 import { LibraryError, newId, type VersionMeta } from '../../store/library/library';
 import { libraryChanged } from '../../store/library/status';
-import { liveToken } from '../workspace/connection';
+import { liveToken } from '../workspace/live-token';
 import { remoteVersions, type RemoteVersions } from '../workspace/versions';
 import { withLayout } from '../auto-layout';
 import { currentId, state } from './session-state';
@@ -36,11 +35,12 @@ export async function saveVersion(name: string): Promise<VersionMeta> {
     throw new LibraryError('unavailable', 'plans cannot be saved in this browser');
   const s = useAppStore.getState();
   const plan = s.plan;
-  // The worker's findings when they describe this revision; otherwise work them out here.
+  // The worker's findings when they describe this revision; otherwise work them out here (the
+  // core loaded then, not with the page).
   const findings =
     s.analysis && s.analysis.revision === s.revision
       ? s.analysis.findings
-      : analyzePlan(plan).findings;
+      : (await import('../../domain/analyze')).analyzePlan(plan).findings;
   const previous = (remote ? await remote.list() : await state.lib!.listVersions(id!))[0];
   const before = previous
     ? remote

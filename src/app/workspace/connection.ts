@@ -13,6 +13,7 @@ import { requestFit } from '../../canvas/fit';
 import { savedAuthor, withAuthor } from '../../panels/comments/author';
 import { colourFor, colourIfTaken, peersFrom } from './presence';
 import { isReadOnlyToken } from './link';
+import { setLiveToken } from './live-token';
 
 export interface LiveConnection {
   readonly doc: Y.Doc;
@@ -21,9 +22,6 @@ export interface LiveConnection {
 
 const CURSOR_EVERY_MS = 40;
 
-let currentToken: string | null = null;
-/** The token of the workspace plan open in this tab (for its versions), if any. */
-export const liveToken = (): string | null => currentToken;
 
 /** The reason the server gave, in the user's words. */
 function refusal(reason: string): string {
@@ -39,7 +37,7 @@ export function connectLivePlan(
   options: { planId: string; token: string; url?: string },
 ): LiveConnection {
   const { planId, token } = options;
-  currentToken = token;
+  setLiveToken(token);
   const doc = new Y.Doc();
   const s = store.getState();
   const canEdit = !isReadOnlyToken(token);
