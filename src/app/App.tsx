@@ -24,11 +24,10 @@ import { installShortcuts } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import { SharedBanner } from './SharedBanner';
 import { LibraryBanner } from './library/LibraryBanner';
-import { ReviewMode } from '../panels/review/ReviewMode';
 import { CommentsPanel } from '../panels/comments/CommentsPanel';
 import { AuthorDialog } from '../panels/comments/AuthorDialog';
 import { AddressMapSlot } from '../panels/address-map/AddressMapSlot';
-import { ChangesPanel } from '../panels/changes/ChangesPanel';
+import { ChangesPanelSlot, ReviewModeSlot } from './lazy-panels';
 import { LiveBanner } from './workspace/LiveBanner';
 import { WorkspaceDialog } from './workspace/WorkspaceDialog';
 
@@ -113,7 +112,7 @@ function Designer() {
         <main className="cc-center" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
           <Canvas />
           <AddressMapSlot />
-          <ChangesPanel />
+          <ChangesPanelSlot />
           <div className="cc-dock">
             <ProblemsPanel />
             <PathsPanel />
@@ -123,7 +122,7 @@ function Designer() {
         <Inspector />
       </div>
       <OpenProgress />
-      <ReviewMode />
+      <ReviewModeSlot />
       <Toasts />
       <HelpOverlay />
       <AuthorDialog />

@@ -30,12 +30,14 @@ import { LibraryButtons } from './library/LibraryButtons';
 import { openPlanFile } from './open-plan';
 import { useOpenProgress } from './open/progress';
 import { CompareButton } from '../panels/changes/CompareButton';
-import { ShareDialog } from './ShareDialog';
-import { TemplatesDialog } from './TemplatesDialog';
 import { PresenceBar } from './workspace/PresenceBar';
 import { WorkspaceButton } from './workspace/WorkspaceButton';
 
 // Import brings in the HCL parser and the readers: loaded when someone imports.
+const TemplatesDialog = lazy(() =>
+  import('./TemplatesDialog').then((m) => ({ default: m.TemplatesDialog })),
+);
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 const ImportDialog = lazy(() =>
   import('./import/ImportDialog').then((m) => ({ default: m.ImportDialog })),
 );
@@ -237,9 +239,19 @@ export function Toolbar({ onFitView }: { onFitView: () => void }) {
       </button>
       {/* Dialogs live outside the toolbar: its dark colours and its landmark are not theirs. */}
       {dialog === 'templates' &&
-        createPortal(<TemplatesDialog onClose={() => setDialog(null)} />, document.body)}
+        createPortal(
+          <Suspense fallback={null}>
+            <TemplatesDialog onClose={() => setDialog(null)} />
+          </Suspense>,
+          document.body,
+        )}
       {dialog === 'share' &&
-        createPortal(<ShareDialog onClose={() => setDialog(null)} />, document.body)}
+        createPortal(
+          <Suspense fallback={null}>
+            <ShareDialog onClose={() => setDialog(null)} />
+          </Suspense>,
+          document.body,
+        )}
       {dialog === 'import' &&
         createPortal(
           <Suspense fallback={null}>

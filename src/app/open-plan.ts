@@ -8,7 +8,7 @@ import type { PlanSourceKind } from '../store/plan-slice';
 import { withLayout } from './auto-layout';
 import type { FromOpenWorker } from './open/open.worker';
 import { useOpenProgress } from './open/progress';
-import { runOpenStages, STAGES, type OpenInput, type Stage } from './open/stages';
+import { STAGES, type OpenInput, type Stage } from './open/stage-names';
 
 /** Plans larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -36,14 +36,19 @@ function inProcessWorker(): OpenWorkerLike {
       const send = (data: FromOpenWorker) => {
         if (!stopped) w.onmessage?.({ data } as MessageEvent<FromOpenWorker>);
       };
-      void runOpenStages(input, (stage) => send({ type: 'stage', stage })).then(
-        (outcome) => send({ type: 'done', outcome }),
-        (err: unknown) =>
-          send({
-            type: 'done',
-            outcome: { ok: false, error: `the plan could not be opened (${String(err)})` },
-          }),
-      );
+      // Loaded here, not with the page: the stages carry the whole analysis.
+      void import('./open/stages')
+        .then(({ runOpenStages }) =>
+          runOpenStages(input, (stage) => send({ type: 'stage', stage })),
+        )
+        .then(
+          (outcome) => send({ type: 'done', outcome }),
+          (err: unknown) =>
+            send({
+              type: 'done',
+              outcome: { ok: false, error: `the plan could not be opened (${String(err)})` },
+            }),
+        );
     },
     terminate() {
       stopped = true;

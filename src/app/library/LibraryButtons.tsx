@@ -1,10 +1,14 @@
 // The toolbar's way into the library: Plans and Versions, each opening its dialog.
 import { History, Library } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { PlansDialog } from './PlansDialog';
-import { VersionsDialog } from './VersionsDialog';
 import './library.css';
+
+// Loaded when opened: the first screen's JavaScript has a budget (docs/performance.md, Bundle).
+const PlansDialog = lazy(() => import('./PlansDialog').then((m) => ({ default: m.PlansDialog })));
+const VersionsDialog = lazy(() =>
+  import('./VersionsDialog').then((m) => ({ default: m.VersionsDialog })),
+);
 
 /** On a workspace plan (`shared`) only Versions: they are the workspace's, and Plans are this browser's. */
 export function LibraryButtons({ shared = false }: { shared?: boolean }) {
@@ -32,8 +36,17 @@ export function LibraryButtons({ shared = false }: { shared?: boolean }) {
       >
         <History size={16} /> Versions
       </button>
-      {open === 'plans' && createPortal(<PlansDialog onClose={close} />, document.body)}
-      {open === 'versions' && createPortal(<VersionsDialog onClose={close} />, document.body)}
+      {open &&
+        createPortal(
+          <Suspense fallback={null}>
+            {open === 'plans' ? (
+              <PlansDialog onClose={close} />
+            ) : (
+              <VersionsDialog onClose={close} />
+            )}
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 // What a saved version changed since the one before: counts from the domain's diff of objects
 // and the findings that came and went. Pure, so it is tested without a browser.
 import { diffObjects } from '../../domain/diff/objects';
-import { findingKey } from '../../domain/diff/diff';
+import { findingKey } from '../../domain/diff/finding-key';
 import { emptyPlan, type Plan } from '../../domain/model/plan';
 import type { Finding } from '../../domain/rules/codes';
 import type { VersionSummary } from '../../store/library/library';

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { cancelOpen } from '../open-plan';
 import { useOpenProgress } from './progress';
-import { STAGE_LABELS } from './stages';
+import { STAGE_LABELS } from './stage-names';
 import './open-progress.css';
 
 function Elapsed({ since }: { since: number }) {

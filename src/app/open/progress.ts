@@ -1,7 +1,7 @@
 // The plan file being opened, if any: which stage it is at, for the progress dialog and the
 // toolbar's status. Its own small store: opening never touches the plan until it is ready.
 import { create } from 'zustand';
-import type { Stage } from './stages';
+import type { Stage } from './stage-names';
 
 export interface OpenTask {
   readonly id: number;

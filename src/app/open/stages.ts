@@ -8,19 +8,9 @@ import type { Finding } from '../../domain/rules/codes';
 import { formatPlanError } from '../../io/errors';
 import { parsePlanText } from '../../io/parse';
 import { hasCompleteLayout, withLayout } from '../auto-layout';
+import type { OpenInput, Stage } from './stage-names';
 
-export const STAGES = ['reading', 'parsing', 'laying out', 'validating', 'drawing'] as const;
-export type Stage = (typeof STAGES)[number];
-
-export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
-  reading: 'Reading the file',
-  parsing: 'Parsing',
-  'laying out': 'Laying out',
-  validating: 'Validating',
-  drawing: 'Drawing',
-};
-
-export type OpenInput = { readonly file: Blob } | { readonly text: string };
+export { STAGES, STAGE_LABELS, type OpenInput, type Stage } from './stage-names';
 
 export type OpenOutcome =
   | {

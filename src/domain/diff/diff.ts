@@ -6,7 +6,10 @@ import type { Plan } from '../model/plan';
 import type { Finding } from '../rules/codes';
 import type { PathResult, Verdict } from '../routing/paths';
 import { sameJson } from '../model/same-json';
+import { findingKey } from './finding-key';
 import { diffObjects, type ObjectsDiff } from './objects';
+
+export { findingKey };
 
 export interface PathChange {
   readonly from: string;
@@ -48,15 +51,6 @@ export interface PlanDiff {
 }
 
 const RANK: Readonly<Record<Verdict, number>> = { direct: 0, snat: 1, unreachable: 2 };
-
-/**
- * A finding is the same finding in both plans when its code and objects are (messages may differ;
- * so may the order of its objects: an incremental analysis can name two overlapping subnets in the
- * other order than a full one).
- */
-export function findingKey(f: Finding): string {
-  return `${f.code}\u0000${[...f.objects].sort().join('\u0000')}`;
-}
 
 /** Findings of `a` that `b` lacks, counting repeats: two identical findings need two to match. */
 function missingFrom(a: readonly Finding[], b: readonly Finding[]): Finding[] {
