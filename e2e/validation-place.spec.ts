@@ -46,11 +46,7 @@ test('a plan of more than 1,000 objects is validated in the worker, and edits st
   const plan = gridPlan(1200);
   expect(countObjects(plan)).toBeGreaterThan(1000);
   const started = page.waitForEvent('worker', (w) => w.url().includes('domain.worker'));
-  await page.getByLabel('Open plan').setInputFiles({
-    name: 'plan-1200.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(plan)),
-  });
+  await d.openPlanFile('plan-1200.json', plan);
   await started;
   await expect(page.locator('.cc-status')).toHaveAttribute('data-state', 'idle');
   await d.node('cls-0-0').click();
@@ -67,11 +63,7 @@ test('showing all paths of a 200-object plan moves validation to the worker; one
 }) => {
   const d = new Designer(page);
   await d.open();
-  await page.getByLabel('Open plan').setInputFiles({
-    name: 'plan-200.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(gridPlan(200))),
-  });
+  await d.openPlanFile('plan-200.json', gridPlan(200));
   await expect(d.node('cls-0-0')).toBeAttached();
   await d.waitValidated();
   await d.node('cls-0-0').click();

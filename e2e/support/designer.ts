@@ -11,6 +11,15 @@ export class Designer {
     await expect(this.page.locator('.cc-status')).toHaveAttribute('data-state', 'idle');
   }
 
+  /** Open plan, with a file holding `plan` as JSON, as a person picks one. */
+  async openPlanFile(name: string, plan: unknown): Promise<void> {
+    await this.page.getByLabel('Open plan').setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(plan)),
+    });
+  }
+
   /** New → Empty plan. */
   async newPlan(): Promise<void> {
     await this.page.getByRole('button', { name: 'New' }).click();
