@@ -38,7 +38,7 @@ interface SharedTemplate {
 /** One cluster's templates by key, and the ones it shares by share key (untracked only). */
 interface ClusterTemplates {
   readonly templates: Map<string, Template | null>;
-  readonly shared: Map<string, SharedTemplate | null>;
+  readonly shared: Map<number, SharedTemplate | null>;
 }
 
 /** An address is IPv6 exactly when it has a colon: `parseIp` tells the families apart so. */
@@ -52,14 +52,14 @@ export class PathEngine {
    * Untracked, per cluster: the template first computed for each share key and its subnet, or
    * null when it names its subnet (then every subnet of that key is computed alone).
    */
-  private readonly shared = new Map<string, Map<string, SharedTemplate | null>>();
+  private readonly shared = new Map<string, Map<number, SharedTemplate | null>>();
   /** The last cluster's maps: an edit's paths, one cluster's, each look them up. */
   private lastTemplates: { readonly id: string; readonly maps: ClusterTemplates } | undefined;
   private clusterTemplates(id: string): ClusterTemplates {
     const last = this.lastTemplates;
     if (last !== undefined && last.id === id) return last.maps;
     let shared = this.shared.get(id);
-    if (!shared) this.shared.set(id, (shared = new Map<string, SharedTemplate | null>()));
+    if (!shared) this.shared.set(id, (shared = new Map<number, SharedTemplate | null>()));
     const maps = { templates: this.templates.of(id), shared };
     this.lastTemplates = { id, maps };
     return maps;
@@ -225,7 +225,7 @@ export class PathEngine {
     key: string,
     facts: SubnetFacts,
     range: Cidr,
-    mine: Map<string, SharedTemplate | null>,
+    mine: Map<number, SharedTemplate | null>,
   ): Template {
     const shareable =
       !this.track &&
