@@ -54,11 +54,12 @@ class ShareKeys {
   /** `shape`: family, prefix and the holding range's prefix in one number; `lo`: its first address. */
   of(vpc: string, table: string, shape: number, lo: number | bigint): number {
     let byTable = this.byVpc.get(vpc);
-    if (!byTable) this.byVpc.set(vpc, (byTable = new Map()));
+    if (!byTable)
+      this.byVpc.set(vpc, (byTable = new Map<string, Map<number, Map<number | bigint, number>>>()));
     let byShape = byTable.get(table);
-    if (!byShape) byTable.set(table, (byShape = new Map()));
+    if (!byShape) byTable.set(table, (byShape = new Map<number, Map<number | bigint, number>>()));
     let byLo = byShape.get(shape);
-    if (!byLo) byShape.set(shape, (byLo = new Map()));
+    if (!byLo) byShape.set(shape, (byLo = new Map<number | bigint, number>()));
     let k = byLo.get(lo);
     if (k === undefined) byLo.set(lo, (k = this.next++));
     return k;
