@@ -7,6 +7,7 @@ import { nonMasqueradeCidrs } from '../../model/defaults';
 import { vpcCidrTexts, type PlanIndex } from '../../model/plan-index';
 import type { Cluster, Subnet } from '../../model/plan';
 import type { PathChanges } from './deps';
+import type { Template } from './templates';
 
 export interface Masquerade {
   readonly ranges: readonly { cidr: Cidr; text: string }[];
@@ -37,6 +38,10 @@ export interface SubnetFacts {
   uniform: boolean | undefined;
   key: number | null | undefined;
   keyGen: number;
+  /** Untracked only: the template of the first cluster that asked (`PathEngine.templateOf`). */
+  tplFor: string | undefined;
+  tplGen: number;
+  tpl: Template | null | undefined;
 }
 
 /**
@@ -101,7 +106,17 @@ export class PathCaches {
   facts(subnet: string, v6: boolean): SubnetFacts {
     const cache = v6 ? this.facts6 : this.facts4;
     let f = cache.get(subnet);
-    if (!f) cache.set(subnet, (f = { uniform: undefined, key: undefined, keyGen: -1 }));
+    if (!f) {
+      f = {
+        uniform: undefined,
+        key: undefined,
+        keyGen: -1,
+        tplFor: undefined,
+        tplGen: -1,
+        tpl: undefined,
+      };
+      cache.set(subnet, f);
+    }
     return f;
   }
 

@@ -53,6 +53,8 @@ export class PathEngine {
    * null when it names its subnet (then every subnet of that key is computed alone).
    */
   private readonly shared = new Map<string, Map<number, SharedTemplate | null>>();
+  /** Counts edits: a template kept on a subnet's facts is good for the generation it was made in. */
+  private generation = 0;
   /** The last cluster's maps: an edit's paths, one cluster's, each look them up. */
   private lastTemplates: { readonly id: string; readonly maps: ClusterTemplates } | undefined;
   private clusterTemplates(id: string): ClusterTemplates {
@@ -162,6 +164,7 @@ export class PathEngine {
 
   /** Forgets what an edit made stale, and says which templates of which clusters went with it. */
   invalidate(c: PathChanges): Map<string, Set<string>> {
+    this.generation++;
     this.caches.invalidate(c);
     this.shared.clear();
     this.lastTemplates = undefined;
@@ -198,16 +201,28 @@ export class PathEngine {
     mine = this.clusterTemplates(c.id),
   ): Template | null {
     const key = templateKey(s.id, v6);
-    let tpl = mine.templates.get(key);
+    // Untracked, the first cluster to ask keeps a subnet's template on the subnet's facts: one
+    // lookup per subnet where the cluster's map took two more (a read, then a write). Other
+    // clusters, and tracked evaluations (whose reads `invalidate` needs), use the map.
+    const slot = !this.track && !this.router.reads.active;
+    const facts = slot ? this.caches.facts(s.id, v6) : undefined;
+    if (facts !== undefined && facts.tplFor === c.id && facts.tplGen === this.generation)
+      return facts.tpl!;
+    const own = facts !== undefined && facts.tplFor === undefined;
+    let tpl = own ? undefined : mine.templates.get(key);
     if (tpl === undefined) {
       const text = v6 ? s.ipv6Cidr : s.cidr;
       const range = text ? cidrOf(text) : undefined;
-      const facts = this.caches.facts(s.id, v6);
+      const f = facts ?? this.caches.facts(s.id, v6);
       tpl =
-        range && this.caches.isUniform(facts, range)
-          ? this.compileOrShare(c, s, key, facts, range, mine.shared)
+        range && this.caches.isUniform(f, range)
+          ? this.compileOrShare(c, s, key, f, range, mine.shared)
           : null;
-      mine.templates.set(key, tpl);
+      if (own) {
+        facts.tplFor = c.id;
+        facts.tplGen = this.generation;
+        facts.tpl = tpl;
+      } else mine.templates.set(key, tpl);
     }
     // A tracked evaluation that reads a template depends on what the template read.
     if (tpl !== null) this.router.reads.add(tpl.deps);
