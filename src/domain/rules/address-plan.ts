@@ -96,7 +96,10 @@ function checkSubnet(
       `Subnet ${name} has IPv6 CIDR ${s.ipv6Cidr}; a subnet's IPv6 range must be a /64`,
     );
   }
-  if (!vpcRanges.some((r) => r.family === 4 && contains(r, sc))) {
+  let inside = false;
+  for (let i = 0; i < vpcRanges.length && !inside; i++)
+    inside = vpcRanges[i]!.family === 4 && contains(vpcRanges[i]!, sc);
+  if (!inside) {
     const fix = freeSubnetCidr(ix, v.id, Math.max(sc.prefix, 16), s.id);
     out.add(
       'SUBNET_OUTSIDE_VPC',
