@@ -86,9 +86,9 @@ const ROUTETABLE_AT = KIND_AT.routeTable;
 
 export class PlanIndex {
   /**
-   * Each object by id through its position in the plan (the first object of an id; a later one
-   * of the same id is found under no kind): one map for all kinds, not one per kind beside one
-   * of positions; `entry` makes an entry object when asked.
+   * Each object by id, one map per kind (the first object of an id; a later one of the same id
+   * is found under no kind), and positions worked out per kind when first asked; `entry` makes
+   * an entry object when asked.
    */
   private readonly positions: Positions;
   private readonly orderOf = (id: string) => this.positions.order(id) ?? Number.MAX_SAFE_INTEGER;
