@@ -98,12 +98,17 @@ export function analyzePlan(plan: Plan, scope: PathScope = { kind: 'plan' }): An
   const findings = checkPlan(ix, router);
   const capacity = plan.clusters.map((c) => clusterCapacity(ix, c));
   const engine = new PathEngine(ix, router);
-  const paths =
-    plan.flows === undefined && scope.kind !== 'none'
-      ? (scope.kind === 'clusters'
-          ? plan.clusters.filter((c) => scope.ids.includes(c.id))
-          : plan.clusters
-        ).flatMap((c) => engine.clusterDefaults(c))
-      : engine.evaluate(flowsFor(ix, scope));
+  let paths: PathResult[];
+  if (plan.flows === undefined && scope.kind !== 'none') {
+    const chosen =
+      scope.kind === 'clusters'
+        ? plan.clusters.filter((c) => scope.ids.includes(c.id))
+        : plan.clusters;
+    // One cluster's list as it is: flatMap would copy its tens of thousands of paths.
+    paths =
+      chosen.length === 1
+        ? engine.clusterDefaults(chosen[0]!)
+        : chosen.flatMap((c) => engine.clusterDefaults(c));
+  } else paths = engine.evaluate(flowsFor(ix, scope));
   return { findings, paths, capacity };
 }

@@ -56,4 +56,37 @@ describe('PlanIndex by id', () => {
     expect(ix.subnet('sub-1')).toBeUndefined();
     expect(ix.subnetsOf('vpc-a').map((s) => s.id)).toEqual(['sub-new', 'sub-2']);
   });
+
+  it('keeps a replaced object at its position, and an id of two lists with the earlier one', () => {
+    const p = plan();
+    const ix = new PlanIndex(p);
+    const renamed = { ...p.subnets[2]!, name: 'renamed' };
+    const next: Plan = { ...p, subnets: [p.subnets[0]!, p.subnets[1]!, renamed] };
+    ix.update(next, [{ collection: 'subnets', before: p.subnets[2]!, after: renamed }]);
+    expect(ix.subnet('sub-2')).toBe(renamed);
+    expect(ix.order('sub-2')).toBe(5);
+    expect(ix.byId.get('sub-2')).toEqual({ kind: 'subnet', object: renamed, order: 5 });
+    // The later 'dup' (a subnet) was never indexed; the VPC of that id still answers.
+    expect(ix.kindOf('dup')).toBe('vpc');
+    expect(ix.order('dup')).toBe(1);
+    const gone: Plan = { ...next, subnets: [next.subnets[0]!, renamed] };
+    ix.update(gone, [{ collection: 'subnets', before: p.subnets[1]! }]);
+    expect(ix.vpc('dup')).toBe(p.vpcs[1]);
+    expect(ix.order('dup')).toBe(1);
+    expect(ix.subnetsOf('vpc-a').map((s) => s.id)).toEqual(['sub-1', 'sub-2']);
+  });
+
+  it('gives the first object of each id the position a walk of the lists gives it', () => {
+    const p = plan();
+    const ix = new PlanIndex(p);
+    const seen = new Set<string>();
+    let at = 0;
+    for (const list of [p.vpcs, p.subnets]) {
+      for (const o of list) {
+        if (!seen.has(o.id)) expect(ix.order(o.id)).toBe(at);
+        seen.add(o.id);
+        at++;
+      }
+    }
+  });
 });

@@ -3,6 +3,7 @@
 // proportional to what changed, so that a 100,000-object plan is not indexed again per keystroke.
 import { cidrOf, type Cidr } from '../ip/cidr';
 import { Children } from './children';
+import { KIND_AT, Positions } from './positions';
 import { clusterMode } from './defaults';
 import { KINDS, kindFacts, OBJECT_KINDS, refIds, type RefFact } from './kinds';
 import {
@@ -70,27 +71,27 @@ const LOOKUP_ORDER: readonly ObjectKind[] = [
   'routeTable',
   'subnet',
 ];
+const LOOKUP_AT = LOOKUP_ORDER.map((k) => KIND_AT[k]);
+
+// Each kind's list number, as constants: an accessor reads one, not a table.
+const VPC_AT = KIND_AT.vpc;
+const SUBNET_AT = KIND_AT.subnet;
+const CLUSTER_AT = KIND_AT.cluster;
+const RESOURCE_AT = KIND_AT.resource;
+const NAT_AT = KIND_AT.natGateway;
+const PEERING_AT = KIND_AT.peering;
+const CCN_AT = KIND_AT.ccn;
+const IDC_AT = KIND_AT.idc;
+const ROUTETABLE_AT = KIND_AT.routeTable;
 
 export class PlanIndex {
   /**
-   * Each id's position in the plan (the first object of that id; a later one of the same id is
-   * in no map). A number, not an entry object per object: at 100k objects the entries cost the
-   * collector more than the map; `entry` makes one when asked.
+   * Each object by id, one map per kind (the first object of an id; a later one of the same id
+   * is found under no kind), and positions worked out per kind when first asked; `entry` makes
+   * an entry object when asked.
    */
-  private readonly orders = new Map<string, number>();
-  /** One map per kind: lookups stay monomorphic, which matters when paths make millions. */
-  private readonly byKind = new Map<ObjectKind, Map<string, PlanObject>>();
-  // The same maps as fields: an accessor reads its own, instead of first looking up the kind's.
-  private readonly vpcs = new Map<string, Vpc>();
-  private readonly subnets = new Map<string, Subnet>();
-  private readonly clusters = new Map<string, Cluster>();
-  private readonly resources = new Map<string, Resource>();
-  private readonly nats = new Map<string, NatGateway>();
-  private readonly peerings = new Map<string, Peering>();
-  private readonly ccns = new Map<string, Ccn>();
-  private readonly idcs = new Map<string, Idc>();
-  private readonly routeTables = new Map<string, RouteTable>();
-  private readonly orderOf = (id: string) => this.orders.get(id) ?? Number.MAX_SAFE_INTEGER;
+  private readonly positions: Positions;
+  private readonly orderOf = (id: string) => this.positions.order(id) ?? Number.MAX_SAFE_INTEGER;
   private readonly subnetsByVpc = new Children<Subnet>(this.orderOf);
   private readonly clustersByVpc = new Children<Cluster>(this.orderOf);
   private readonly resourcesBySubnet = new Children<Resource>(this.orderOf);
@@ -114,41 +115,7 @@ export class PlanIndex {
       idcs: this.idcsByVpc,
       routeTables: this.tablesByVpc,
     };
-    const kindMaps: Record<ObjectKind, Map<string, PlanObject>> = {
-      vpc: this.vpcs,
-      subnet: this.subnets,
-      cluster: this.clusters,
-      resource: this.resources,
-      natGateway: this.nats,
-      peering: this.peerings,
-      ccn: this.ccns,
-      idc: this.idcs,
-      routeTable: this.routeTables,
-    };
-    for (const kind of LOOKUP_ORDER) this.byKind.set(kind, kindMaps[kind]);
-    const orders = this.orders;
-    // One write per object and a size check, instead of a read before it: an id seen before
-    // (an invalid plan) is set back to its first position below, in one more pass.
-    let repeated: Set<string> | undefined;
-    let order = 0;
-    for (const key of COLLECTIONS) {
-      const mine = kindMaps[KIND_OF_COLLECTION[key]];
-      for (const object of plan[key] as readonly PlanObject[]) {
-        const size = orders.size;
-        orders.set(object.id, order);
-        if (orders.size !== size) mine.set(object.id, object);
-        else (repeated ??= new Set()).add(object.id);
-        order++;
-      }
-    }
-    if (repeated) {
-      order = 0;
-      for (const key of COLLECTIONS)
-        for (const object of plan[key] as readonly PlanObject[]) {
-          if (repeated.delete(object.id)) orders.set(object.id, order);
-          order++;
-        }
-    }
+    this.positions = new Positions(plan);
     for (const [collection, r] of PARENT_REF) {
       const children = this.children[collection]!;
       const objects = plan[collection] as readonly PlanObject[];
@@ -171,8 +138,7 @@ export class PlanIndex {
    */
   update(plan: Plan, changes: readonly Change[]): void {
     for (const c of changes) {
-      const kind = KIND_OF_COLLECTION[c.collection];
-      const mine = this.byKind.get(kind)!;
+      const k = KIND_AT[KIND_OF_COLLECTION[c.collection]];
       const list = this.children[c.collection];
       const before = c.before;
       const after = c.after;
@@ -180,16 +146,14 @@ export class PlanIndex {
         for (const p of parentsOf(c.collection, before)) list?.remove(p, before.id);
         if (c.collection === 'subnets' && (before as Subnet).routeTable)
           this.subnetsByTable.remove((before as Subnet).routeTable!, before.id);
-        this.orders.delete(before.id);
-        mine.delete(before.id);
+        this.positions.remove(k, before.id);
       } else if (after && !before) {
-        this.orders.set(after.id, this.orderForInsert(plan, c.collection, after.id));
-        mine.set(after.id, after);
+        this.positions.put(k, after, this.orderForInsert(plan, c.collection, after.id));
         for (const p of parentsOf(c.collection, after)) list?.insert(p, after);
         if (c.collection === 'subnets' && (after as Subnet).routeTable)
           this.subnetsByTable.insert((after as Subnet).routeTable!, after as Subnet);
       } else if (before && after) {
-        mine.set(after.id, after);
+        this.positions.put(k, after);
         const was = parentsOf(c.collection, before);
         const now = parentsOf(c.collection, after);
         for (const p of was) if (!now.includes(p)) list?.remove(p, before.id);
@@ -217,15 +181,16 @@ export class PlanIndex {
     const list = plan[collection] as readonly PlanObject[];
     const at = list.findIndex((o) => o.id === id);
     let prev: number | undefined;
-    for (let i = at - 1; i >= 0 && prev === undefined; i--) prev = this.orders.get(list[i]!.id);
+    for (let i = at - 1; i >= 0 && prev === undefined; i--)
+      prev = this.positions.order(list[i]!.id);
     let next: number | undefined;
     if (at >= 0)
       for (let i = at + 1; i < list.length && next === undefined; i++)
-        next = this.orders.get(list[i]!.id);
+        next = this.positions.order(list[i]!.id);
     for (const later of COLLECTIONS.slice(COLLECTIONS.indexOf(collection) + 1)) {
       if (next !== undefined) break;
       for (const o of plan[later] as readonly PlanObject[]) {
-        next = this.orders.get(o.id);
+        next = this.positions.order(o.id);
         if (next !== undefined) break;
       }
     }
@@ -239,27 +204,23 @@ export class PlanIndex {
     return this.orderOf(id);
   }
 
-  /** An id is in at most one kind's map, so the order they are tried in does not matter. */
+  /** An id is in at most one kind's list, so the order they are tried in does not matter. */
   kindOf(id: string): ObjectKind | undefined {
-    for (const [kind, m] of this.byKind) if (m.has(id)) return kind;
-    return undefined;
+    const k = this.positions.kindAt(id, LOOKUP_AT);
+    return k === undefined ? undefined : OBJECT_KINDS[k];
   }
 
   /** The object of that id, whatever its kind. */
   object(id: string): PlanObject | undefined {
-    for (const m of this.byKind.values()) {
-      const o = m.get(id);
-      if (o !== undefined) return o;
-    }
-    return undefined;
+    const k = this.positions.kindAt(id, LOOKUP_AT);
+    return k === undefined ? undefined : this.positions.get(k, id);
   }
 
   entry(id: string): Entry | undefined {
-    for (const [kind, m] of this.byKind) {
-      const object = m.get(id);
-      if (object !== undefined) return { kind, object, order: this.orders.get(id)! };
-    }
-    return undefined;
+    const k = this.positions.kindAt(id, LOOKUP_AT);
+    if (k === undefined) return undefined;
+    const object = this.positions.get(k, id)!;
+    return { kind: OBJECT_KINDS[k]!, object, order: this.positions.order(id)! };
   }
 
   /** Entries by id, each made when asked for. */
@@ -268,35 +229,45 @@ export class PlanIndex {
   }
   private readonly entries: EntryLookup = {
     get: (id) => this.entry(id),
-    has: (id) => this.orders.has(id),
+    has: (id) => this.positions.order(id) !== undefined,
   };
 
   vpc(id: string | undefined): Vpc | undefined {
-    return id === undefined ? undefined : this.vpcs.get(id);
+    return id === undefined ? undefined : (this.positions.get(VPC_AT, id) as Vpc | undefined);
   }
   subnet(id: string | undefined): Subnet | undefined {
-    return id === undefined ? undefined : this.subnets.get(id);
+    return id === undefined ? undefined : (this.positions.get(SUBNET_AT, id) as Subnet | undefined);
   }
   cluster(id: string | undefined): Cluster | undefined {
-    return id === undefined ? undefined : this.clusters.get(id);
+    return id === undefined
+      ? undefined
+      : (this.positions.get(CLUSTER_AT, id) as Cluster | undefined);
   }
   resource(id: string | undefined): Resource | undefined {
-    return id === undefined ? undefined : this.resources.get(id);
+    return id === undefined
+      ? undefined
+      : (this.positions.get(RESOURCE_AT, id) as Resource | undefined);
   }
   nat(id: string | undefined): NatGateway | undefined {
-    return id === undefined ? undefined : this.nats.get(id);
+    return id === undefined
+      ? undefined
+      : (this.positions.get(NAT_AT, id) as NatGateway | undefined);
   }
   peering(id: string | undefined): Peering | undefined {
-    return id === undefined ? undefined : this.peerings.get(id);
+    return id === undefined
+      ? undefined
+      : (this.positions.get(PEERING_AT, id) as Peering | undefined);
   }
   ccn(id: string | undefined): Ccn | undefined {
-    return id === undefined ? undefined : this.ccns.get(id);
+    return id === undefined ? undefined : (this.positions.get(CCN_AT, id) as Ccn | undefined);
   }
   idc(id: string | undefined): Idc | undefined {
-    return id === undefined ? undefined : this.idcs.get(id);
+    return id === undefined ? undefined : (this.positions.get(IDC_AT, id) as Idc | undefined);
   }
   routeTable(id: string | undefined): RouteTable | undefined {
-    return id === undefined ? undefined : this.routeTables.get(id);
+    return id === undefined
+      ? undefined
+      : (this.positions.get(ROUTETABLE_AT, id) as RouteTable | undefined);
   }
 
   subnetsOf(vpcId: string): readonly Subnet[] {

@@ -54,8 +54,14 @@ export function zonesOf(region: string | undefined): readonly string[] {
 
 /** rules.md: a zone of a region is the region followed by "-" and a number. */
 export function isZoneOfRegion(zone: string, region: string): boolean {
-  if (!zone.startsWith(`${region}-`)) return false;
-  return /^\d+$/.test(zone.slice(region.length + 1));
+  // By character codes, not a prefix text, a slice and a pattern: called for every subnet.
+  const n = region.length;
+  if (zone.length < n + 2 || zone.charCodeAt(n) !== 45 || !zone.startsWith(region)) return false;
+  for (let i = n + 1; i < zone.length; i++) {
+    const c = zone.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The region a zone names ("ap-guangzhou" for "ap-guangzhou-3"), if it looks like a zone. */

@@ -6,6 +6,8 @@
 // names "the later attachment".
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emptyPlan, type Plan } from '../model/plan';
+import { PlanIndex } from '../model/plan-index';
 import { basePlan, plan, resource, subnet, vpc } from '../../test-support/builders';
 import {
   block4,
@@ -18,6 +20,9 @@ import {
   problemsOf,
   single,
 } from '../../test-support/rule-checks';
+
+import { checkVpcAddressPlan } from './address-plan';
+import { FindingList } from './findings';
 
 const V6 = '2402:4e00:1000::/56';
 
@@ -274,6 +279,21 @@ describe('SUBNET_OVERLAP', () => {
       mentions: [a, b],
     });
     expectSuggestionFixes(p, f);
+  });
+
+  it('orders a subnet whose id repeats an earlier object (an invalid plan) by that id', () => {
+    // Reading refuses such a plan, so it is built by hand. The index keeps an id's first object:
+    // the subnet named like the VPC takes the VPC's position, before every subnet, though it is
+    // listed last.
+    const p: Plan = {
+      ...emptyPlan(),
+      vpcs: [vpc('vpc-a', '10.0.0.0/16'), vpc('vpc-b', '10.1.0.0/16')],
+      subnets: [subnet('sn-a', 'vpc-a', '10.0.1.0/24'), subnet('vpc-b', 'vpc-a', '10.0.1.0/25')],
+    };
+    const out = new FindingList();
+    checkVpcAddressPlan(new PlanIndex(p), p.vpcs[0]!, out);
+    const overlaps = out.items.filter((f) => f.code === 'SUBNET_OVERLAP');
+    expect(overlaps.map((f) => f.objects)).toEqual([['sn-a', 'vpc-b']]);
   });
 
   it('accepts subnets that touch without overlapping', () => {

@@ -96,7 +96,10 @@ function checkSubnet(
       `Subnet ${name} has IPv6 CIDR ${s.ipv6Cidr}; a subnet's IPv6 range must be a /64`,
     );
   }
-  if (!vpcRanges.some((r) => r.family === 4 && contains(r, sc))) {
+  let inside = false;
+  for (let i = 0; i < vpcRanges.length && !inside; i++)
+    inside = vpcRanges[i]!.family === 4 && contains(vpcRanges[i]!, sc);
+  if (!inside) {
     const fix = freeSubnetCidr(ix, v.id, Math.max(sc.prefix, 16), s.id);
     out.add(
       'SUBNET_OUTSIDE_VPC',
@@ -148,15 +151,18 @@ function checkSubnetOverlaps(
 ): void {
   const cidrs: Cidr[] = [];
   const owners: Subnet[] = [];
+  const places: number[] = [];
   const texts: string[] = [];
   for (let i = 0; i < subnets.length; i++) {
     const s = subnets[i]!;
     cidrs.push(ranges[i]!);
     owners.push(s);
+    places.push(i);
     texts.push(s.cidr);
     if (s.ipv6Cidr) {
       cidrs.push(cidrOf(s.ipv6Cidr));
       owners.push(s);
+      places.push(i);
       texts.push(s.ipv6Cidr);
     }
   }
@@ -164,10 +170,16 @@ function checkSubnetOverlaps(
     const sa = owners[a]!;
     const sb = owners[b]!;
     if (sa === sb) continue;
-    const [later, earlier, lt, et] =
-      ix.order(sa.id) > ix.order(sb.id)
-        ? [sa, sb, texts[a]!, texts[b]!]
-        : [sb, sa, texts[b]!, texts[a]!];
+    // The VPC's subnets are listed in plan order, so their places say which came later without
+    // asking the index for positions (which it works out, for all subnets, when first asked).
+    // A subnet that is not the index's object for its id (an invalid plan repeats ids) is
+    // ordered by the index as before.
+    const own = sa.id !== sb.id && ix.subnet(sa.id) === sa && ix.subnet(sb.id) === sb;
+    const [later, earlier, lt, et] = (
+      own ? places[a]! > places[b]! : ix.order(sa.id) > ix.order(sb.id)
+    )
+      ? [sa, sb, texts[a]!, texts[b]!]
+      : [sb, sa, texts[b]!, texts[a]!];
     const fix = freeSubnetCidr(ix, v.id, cidrOf(later.cidr).prefix, later.id);
     out.add(
       'SUBNET_OVERLAP',

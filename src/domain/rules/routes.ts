@@ -11,6 +11,10 @@ function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): voi
   const name = label(t);
   const vpcTexts = vpcCidrTexts(v);
   const clusters = ix.clustersOf(v.id).filter((c) => c.containerCidr);
+  // Parsed once per table, not once per route: each parse is a lookup in a cache of the plan's
+  // 27,000 range texts at 100k, and a table there has its VPC's few ranges and clusters.
+  const vpcRanges = vpcTexts.map(cidrOf);
+  const clusterRanges = clusters.map((c) => cidrOf(c.containerCidr!));
   for (const s of ix.subnetsUsing(t.id)) {
     if (s.vpc !== t.vpc) {
       out.add(
@@ -33,8 +37,9 @@ function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): voi
         `Route ${route.destination} → ${targetLabel(ix, route.target)} in table ${name}: ${why}; the route is ignored`,
       );
     }
-    for (const vt of vpcTexts) {
-      if (contains(cidrOf(vt), dest)) {
+    for (let i = 0; i < vpcTexts.length; i++) {
+      const vt = vpcTexts[i]!;
+      if (contains(vpcRanges[i]!, dest)) {
         out.add(
           'ROUTE_INSIDE_VPC',
           [t.id, v.id],
@@ -44,8 +49,9 @@ function checkTable(ix: PlanIndex, v: Vpc, t: RouteTable, out: FindingList): voi
         );
       }
     }
-    for (const c of clusters) {
-      const cc = cidrOf(c.containerCidr!);
+    for (let i = 0; i < clusters.length; i++) {
+      const c = clusters[i]!;
+      const cc = clusterRanges[i]!;
       if (contains(cc, dest)) {
         out.add(
           'ROUTE_INSIDE_CLUSTER_CIDR',

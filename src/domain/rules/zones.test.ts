@@ -1,5 +1,6 @@
 // docs/spec/rules.md, SUBNET_ZONE_REGION_MISMATCH: a subnet's zone must be a zone of its VPC's
 // region (the region, "-" and a number), checked only where both are given.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isZoneOfRegion, zonesOf, TENCENT_REGIONS } from '../model/regions';
 import { basePlan, subnet, vpc } from '../../test-support/builders';
@@ -41,6 +42,21 @@ describe('SUBNET_ZONE_REGION_MISMATCH', () => {
     expect(isZoneOfRegion('ap-guangzhou', 'ap-guangzhou')).toBe(false);
     expect(isZoneOfRegion('ap-guangzhou-3a', 'ap-guangzhou')).toBe(false);
     expect(codes(withZone('ap-guangzhou', 'ap-guangzhou-fsi-1'))).toBe(1);
+  });
+
+  it('reads a zone as rules.md words it (the region, "-", then digits only), for any text', () => {
+    // The oracle: the rule as a prefix text and a pattern.
+    const oracle = (zone: string, region: string) =>
+      zone.startsWith(`${region}-`) && /^[0-9]+$/.test(zone.slice(region.length + 1));
+    const part = fc.stringMatching(/^[a-z0-9-]{0,6}$/);
+    fc.assert(
+      fc.property(part, part, fc.boolean(), (region, rest, joined) => {
+        const zone = joined ? `${region}-${rest}` : `${region}${rest}`;
+        expect(isZoneOfRegion(zone, region)).toBe(oracle(zone, region));
+        expect(isZoneOfRegion(rest, region)).toBe(oracle(rest, region));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a zone the table does not list but of the right form is accepted (the rule is the form)', () => {

@@ -38,7 +38,7 @@ interface SharedTemplate {
 /** One cluster's templates by key, and the ones it shares by share key (untracked only). */
 interface ClusterTemplates {
   readonly templates: Map<string, Template | null>;
-  readonly shared: Map<string, SharedTemplate | null>;
+  readonly shared: Map<number, SharedTemplate | null>;
 }
 
 /** An address is IPv6 exactly when it has a colon: `parseIp` tells the families apart so. */
@@ -52,14 +52,16 @@ export class PathEngine {
    * Untracked, per cluster: the template first computed for each share key and its subnet, or
    * null when it names its subnet (then every subnet of that key is computed alone).
    */
-  private readonly shared = new Map<string, Map<string, SharedTemplate | null>>();
+  private readonly shared = new Map<string, Map<number, SharedTemplate | null>>();
+  /** Counts edits: a template kept on a subnet's facts is good for the generation it was made in. */
+  private generation = 0;
   /** The last cluster's maps: an edit's paths, one cluster's, each look them up. */
   private lastTemplates: { readonly id: string; readonly maps: ClusterTemplates } | undefined;
   private clusterTemplates(id: string): ClusterTemplates {
     const last = this.lastTemplates;
     if (last !== undefined && last.id === id) return last.maps;
     let shared = this.shared.get(id);
-    if (!shared) this.shared.set(id, (shared = new Map<string, SharedTemplate | null>()));
+    if (!shared) this.shared.set(id, (shared = new Map<number, SharedTemplate | null>()));
     const maps = { templates: this.templates.of(id), shared };
     this.lastTemplates = { id, maps };
     return maps;
@@ -162,6 +164,7 @@ export class PathEngine {
 
   /** Forgets what an edit made stale, and says which templates of which clusters went with it. */
   invalidate(c: PathChanges): Map<string, Set<string>> {
+    this.generation++;
     this.caches.invalidate(c);
     this.shared.clear();
     this.lastTemplates = undefined;
@@ -198,16 +201,28 @@ export class PathEngine {
     mine = this.clusterTemplates(c.id),
   ): Template | null {
     const key = templateKey(s.id, v6);
-    let tpl = mine.templates.get(key);
+    // Untracked, the first cluster to ask keeps a subnet's template on the subnet's facts: one
+    // lookup per subnet where the cluster's map took two more (a read, then a write). Other
+    // clusters, and tracked evaluations (whose reads `invalidate` needs), use the map.
+    const slot = !this.track && !this.router.reads.active;
+    const facts = slot ? this.caches.facts(s.id, v6) : undefined;
+    if (facts !== undefined && facts.tplFor === c.id && facts.tplGen === this.generation)
+      return facts.tpl!;
+    const own = facts !== undefined && facts.tplFor === undefined;
+    let tpl = own ? undefined : mine.templates.get(key);
     if (tpl === undefined) {
       const text = v6 ? s.ipv6Cidr : s.cidr;
       const range = text ? cidrOf(text) : undefined;
-      const facts = this.caches.facts(s.id, v6);
+      const f = facts ?? this.caches.facts(s.id, v6);
       tpl =
-        range && this.caches.isUniform(facts, range)
-          ? this.compileOrShare(c, s, key, facts, range, mine.shared)
+        range && this.caches.isUniform(f, range)
+          ? this.compileOrShare(c, s, key, f, range, mine.shared)
           : null;
-      mine.templates.set(key, tpl);
+      if (own) {
+        facts.tplFor = c.id;
+        facts.tplGen = this.generation;
+        facts.tpl = tpl;
+      } else mine.templates.set(key, tpl);
     }
     // A tracked evaluation that reads a template depends on what the template read.
     if (tpl !== null) this.router.reads.add(tpl.deps);
@@ -225,7 +240,7 @@ export class PathEngine {
     key: string,
     facts: SubnetFacts,
     range: Cidr,
-    mine: Map<string, SharedTemplate | null>,
+    mine: Map<number, SharedTemplate | null>,
   ): Template {
     const shareable =
       !this.track &&

@@ -40,6 +40,22 @@ describe('templates shared between subnets', () => {
     expect(compiled(plan)).toBeLessThan((plan.clusters.length * plan.subnets.length) / 2);
   });
 
+  it('give the same paths when flows of several clusters come interleaved', () => {
+    // The first cluster to ask keeps a subnet's template on the subnet's facts, the others in
+    // their own maps: flows that alternate between clusters must not take each other's.
+    const plan = generatePlan(1_500, 11);
+    const ix = new PlanIndex(plan);
+    const clusters = plan.clusters.slice(0, 3);
+    const flows = plan.resources.flatMap((r) => clusters.map((c) => ({ from: c.id, to: r.id })));
+    const interleaved = new PathEngine(ix, new Router(ix)).evaluate(flows);
+    const alone = new PathEngine(ix, new Router(ix), true).evaluate(flows);
+    expect(interleaved).toEqual(alone);
+    const byCluster = clusters.map((c) => new PathEngine(ix, new Router(ix)).clusterDefaults(c));
+    const firstOf = (i: number) => byCluster[i]!.slice(0, plan.resources.length);
+    for (let i = 0; i < clusters.length; i++)
+      expect(interleaved.filter((_, j) => j % clusters.length === i)).toEqual(firstOf(i));
+  });
+
   it('keep apart a subnet that a route names exactly, and still agree with the tracked engine', () => {
     const base = generatePlan(1_000, 3);
     // A subnet with resources and a sibling of the same VPC, route table and prefix.

@@ -127,16 +127,19 @@ export function fillTemplate(
     const slot = t.slots[i];
     message += (slot === 0 ? id : slot === 1 ? name : addr) + t.parts[i + 1]!;
   }
-  const out: { -readonly [K in keyof PathResult]: PathResult[K] } = {
-    from: p.from,
-    to,
-    verdict: p.verdict,
-    hops,
-    reason: p.reason,
-    message,
-  };
-  if (p.snatTo !== undefined) out.snatTo = p.snatTo;
-  return out;
+  // Two literals, not one plus a property added after: an added property goes to a separate
+  // properties array, one more object per SNAT result that lives as long as the analysis.
+  if (p.snatTo !== undefined)
+    return {
+      from: p.from,
+      to,
+      verdict: p.verdict,
+      hops,
+      reason: p.reason,
+      message,
+      snatTo: p.snatTo,
+    };
+  return { from: p.from, to, verdict: p.verdict, hops, reason: p.reason, message };
 }
 
 /** Per cluster: which templates read which VPC's tables, CCN's routes and source ranges. */

@@ -90,7 +90,18 @@ export function result(
     snatTo?: string;
   },
 ): PathResult {
-  const out: { -readonly [K in keyof PathResult]: PathResult[K] } = {
+  // Two literals (see `fillTemplate`): snatTo in the object itself, not in a properties array.
+  if (r.snatTo !== undefined)
+    return {
+      from: base.from,
+      to: base.to,
+      verdict: r.verdict,
+      hops: r.hops,
+      reason: r.reason,
+      message: r.message,
+      snatTo: r.snatTo,
+    };
+  return {
     from: base.from,
     to: base.to,
     verdict: r.verdict,
@@ -98,8 +109,6 @@ export function result(
     reason: r.reason,
     message: r.message,
   };
-  if (r.snatTo !== undefined) out.snatTo = r.snatTo;
-  return out;
 }
 
 export function fail(reason: PathReason, hops: string[], message: string): Failed {
