@@ -22,7 +22,6 @@ export interface LiveConnection {
 
 const CURSOR_EVERY_MS = 40;
 
-
 /** The reason the server gave, in the user's words. */
 function refusal(reason: string): string {
   if (/permission|unauthori[sz]ed|token/i.test(reason))
