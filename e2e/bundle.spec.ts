@@ -1,6 +1,6 @@
 // The first screen's JavaScript, as the built index.html asks for it (its entry and every chunk it
 // preloads), gzipped: budget 250 kB (README, Performance). The workspace (Yjs, the provider),
-// review mode, the comparison panel, the dialogs and the validation core load when first needed.
+// the comparison panel, the dialogs and the validation core load when first needed.
 // The web server of this run built dist/ before any test started.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -29,5 +29,5 @@ test('the first screen loads at most 250 kB of JavaScript, gzipped', async ({ pa
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   expect(fetched.some((f) => f.includes('connection-'))).toBe(false);
-  expect(fetched.some((f) => f.includes('ReviewMode-'))).toBe(false);
+  expect(fetched.some((f) => f.includes('ChangesPanel-'))).toBe(false);
 });

@@ -27,7 +27,8 @@ import { LibraryBanner } from './library/LibraryBanner';
 import { CommentsPanel } from '../panels/comments/CommentsPanel';
 import { AuthorDialog } from '../panels/comments/AuthorDialog';
 import { AddressMapSlot } from '../panels/address-map/AddressMapSlot';
-import { ChangesPanelSlot, ReviewModeSlot } from './lazy-panels';
+import { ChangesPanelSlot } from './lazy-panels';
+import { ReviewMode } from '../panels/review/ReviewMode';
 import { LiveBanner } from './workspace/LiveBanner';
 import { WorkspaceDialog } from './workspace/WorkspaceDialog';
 
@@ -122,7 +123,7 @@ function Designer() {
         <Inspector />
       </div>
       <OpenProgress />
-      <ReviewModeSlot />
+      <ReviewMode />
       <Toasts />
       <HelpOverlay />
       <AuthorDialog />

@@ -1,24 +1,14 @@
-// Panels that only a review or a comparison shows: loaded when one starts, not with the page,
-// so that the first screen's JavaScript stays within its budget (docs/performance.md, Bundle).
+// The Changes panel, which only a comparison shows: loaded when one starts, not with the page, so
+// that the first screen's JavaScript stays within its budget (docs/performance.md, Bundle).
+// Review mode stays in the page: its keys work from the click that opens it, and a key pressed
+// while its code was still loading was lost.
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/app-store';
 import { selectCompareLabel } from '../store/selectors';
 
-const ReviewMode = lazy(() =>
-  import('../panels/review/ReviewMode').then((m) => ({ default: m.ReviewMode })),
-);
 const ChangesPanel = lazy(() =>
   import('../panels/changes/ChangesPanel').then((m) => ({ default: m.ChangesPanel })),
 );
-
-export function ReviewModeSlot() {
-  const reviewing = useAppStore((s) => s.review !== null && s.review !== undefined);
-  return reviewing ? (
-    <Suspense fallback={null}>
-      <ReviewMode />
-    </Suspense>
-  ) : null;
-}
 
 export function ChangesPanelSlot() {
   const comparing = useAppStore(selectCompareLabel) !== undefined;
