@@ -5,7 +5,7 @@ import { overlaps, type Cidr } from '../../ip/cidr';
 import type { RangeIndex } from '../../ip/range-index';
 import type { Subnet } from '../../model/plan';
 import { depsAffected, type PathChanges, type PathDeps } from './deps';
-import type { PathResult } from './types';
+import { pathResult, type PathResult } from './types';
 
 // Placeholders for the stand-in resource's id, name and address.
 export const MARK_ID = '\uE000';
@@ -127,19 +127,7 @@ export function fillTemplate(
     const slot = t.slots[i];
     message += (slot === 0 ? id : slot === 1 ? name : addr) + t.parts[i + 1]!;
   }
-  // Two literals, not one plus a property added after: an added property goes to a separate
-  // properties array, one more object per SNAT result that lives as long as the analysis.
-  if (p.snatTo !== undefined)
-    return {
-      from: p.from,
-      to,
-      verdict: p.verdict,
-      hops,
-      reason: p.reason,
-      message,
-      snatTo: p.snatTo,
-    };
-  return { from: p.from, to, verdict: p.verdict, hops, reason: p.reason, message };
+  return pathResult(p.from, to, p.verdict, hops, p.reason, message, p.snatTo);
 }
 
 /** Per cluster: which templates read which VPC's tables, CCN's routes and source ranges. */
