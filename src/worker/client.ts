@@ -87,9 +87,7 @@ export class ValidationClient {
    */
   private moveTo(place: Place): boolean {
     if (place === this.place) return false;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.worker.terminate();
+    this.stop();
     this.place = place;
     this.worker = this.start();
     return true;
@@ -105,12 +103,17 @@ export class ValidationClient {
     return w;
   }
 
+  /** A plan or an edit: validation is running until its answer comes. */
   private post(m: ToWorker): void {
-    this.lastSent = m.type;
     if ('revision' in m) this.sent = Math.max(this.sent, m.revision);
-    this.arm();
     this.events.state({ state: 'running', behind: this.sent - this.answered });
-    // Last: in the page the reply can come back before postMessage returns.
+    this.send(m);
+  }
+
+  /** Every message goes out here, timed; last, since in the page the answer can come back first. */
+  private send(m: ToWorker): void {
+    this.lastSent = m.type;
+    this.arm();
     this.worker.postMessage(m);
   }
 
@@ -142,17 +145,22 @@ export class ValidationClient {
 
   /** The designer's plan sent anew, to wherever validation is now (after a move). */
   private reload(): void {
-    this.moveTo(this.placeFor(this.currentPlan().plan, this.scope));
     const { plan, revision } = this.currentPlan();
+    this.moveTo(this.placeFor(plan, this.scope));
     this.post({ type: 'load', revision, plan, scope: this.scope });
     this.resendComparison();
   }
 
-  /** A new worker with the designer's plan: edits made meanwhile are in that plan, so none is lost. */
-  private restart(message: string, stack?: string): void {
+  /** The current worker (or page engine) is done with: its answers and its timeout too. */
+  private stop(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.worker.terminate();
+  }
+
+  /** A new worker with the designer's plan: edits made meanwhile are in that plan, so none is lost. */
+  private restart(message: string, stack?: string): void {
+    this.stop();
     this.failures++;
     const { plan, revision } = this.currentPlan();
     if (this.failures >= 2) {
@@ -172,15 +180,13 @@ export class ValidationClient {
   }
 
   private resendComparison(): void {
-    if (this.comparing) this.worker.postMessage({ type: 'compare', ...this.comparing });
+    if (this.comparing) this.send({ type: 'compare', ...this.comparing });
   }
 
   /** Compares the plan with `base` from now on (null: stops); answers carry `id`. */
   compare(id: number, base: Plan | null): void {
     this.comparing = base ? { id, base } : null;
-    this.lastSent = 'compare';
-    this.worker.postMessage({ type: 'compare', id, base });
-    this.arm();
+    this.send({ type: 'compare', id, base });
   }
 
   load(revision: number, plan: Plan, scope: PathScope = this.scope): void {
@@ -217,13 +223,10 @@ export class ValidationClient {
       this.reload();
       return;
     }
-    this.lastSent = 'scope';
-    this.worker.postMessage({ type: 'scope', scope });
-    this.arm();
+    this.send({ type: 'scope', scope });
   }
 
   dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.worker.terminate();
+    this.stop();
   }
 }
