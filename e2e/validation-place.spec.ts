@@ -1,6 +1,6 @@
 // Where a plan is validated: a small one in the page, so an edit and the problem it makes are
 // drawn in the same frame; a large one in the worker, so a long analysis never holds up the page.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Worker } from '@playwright/test';
 import { Designer } from './support/designer';
 import { countObjects, gridPlan } from './support/plans';
 
@@ -8,8 +8,8 @@ import { countObjects, gridPlan } from './support/plans';
 const pathCount = (page: Page, n: string) =>
   page.getByRole('region', { name: 'Paths' }).getByRole('option', { name: `everything (${n})` });
 
-const validationWorkers = (page: Page) =>
-  page.workers().filter((w) => w.url().includes('domain.worker'));
+const isValidation = (w: Worker) => w.url().includes('domain.worker');
+const validationWorkers = (page: Page) => page.workers().filter(isValidation);
 
 test('on a small plan, an edit and the problem it makes appear in the same frame', async ({
   page,
@@ -45,7 +45,7 @@ test('a plan of more than 1,000 objects is validated in the worker, and edits st
   await d.open();
   const plan = gridPlan(1200);
   expect(countObjects(plan)).toBeGreaterThan(1000);
-  const started = page.waitForEvent('worker', (w) => w.url().includes('domain.worker'));
+  const started = page.waitForEvent('worker', isValidation);
   await d.openPlanFile('plan-1200.json', plan);
   await started;
   await expect(page.locator('.cc-status')).toHaveAttribute('data-state', 'idle');
@@ -70,7 +70,7 @@ test('showing all paths of a 200-object plan moves validation to the worker; one
   await expect(pathCount(page, '130')).toBeAttached();
   expect(validationWorkers(page)).toHaveLength(0);
   // Every cluster's paths: too much to trace on the page's time.
-  const started = page.waitForEvent('worker', (w) => w.url().includes('domain.worker'));
+  const started = page.waitForEvent('worker', isValidation);
   await page.getByRole('button', { name: 'All paths' }).click();
   const worker = await started;
   await expect(pathCount(page, '1,300')).toBeAttached();

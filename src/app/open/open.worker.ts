@@ -1,6 +1,7 @@
 // Opening a plan off the main thread: the page keeps answering (and Cancel terminates this
 // worker, ELK's nested worker with it) while a large file is parsed, laid out and validated.
-import { runOpenStages, type OpenInput, type OpenOutcome, type Stage } from './stages';
+import type { OpenInput, Stage } from './stage-names';
+import { runOpenStages, type OpenOutcome } from './stages';
 
 export type FromOpenWorker =
   | { readonly type: 'stage'; readonly stage: Stage }

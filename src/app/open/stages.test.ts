@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { serializePlan } from '../../io/serialize';
 import { basePlan, cluster } from '../../test-support/builders';
 import { hasCompleteLayout } from '../auto-layout';
-import { runOpenStages, type Stage } from './stages';
+import type { Stage } from './stage-names';
+import { runOpenStages } from './stages';
 
 async function open(text: string) {
   const stages: Stage[] = [];

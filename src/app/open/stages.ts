@@ -10,8 +10,6 @@ import { parsePlanText } from '../../io/parse';
 import { hasCompleteLayout, withLayout } from '../auto-layout';
 import type { OpenInput, Stage } from './stage-names';
 
-export { STAGES, STAGE_LABELS, type OpenInput, type Stage } from './stage-names';
-
 export type OpenOutcome =
   | {
       readonly ok: true;
