@@ -735,6 +735,14 @@ describe('cidrOf and ipOf', () => {
     expect(() => ipOf('10.0.0.0/8')).toThrow();
     expect(() => ipOf('')).toThrow();
   });
+
+  it('tell a range from an address although they share one cache', () => {
+    expect(cidrOf('10.77.0.0/16').prefix).toBe(16);
+    expect(() => ipOf('10.77.0.0/16')).toThrow(/10\.77\.0\.0\/16/);
+    expect(cidrOf('fd00:77::/64').prefix).toBe(64);
+    expect(() => ipOf('fd00:77::/64')).toThrow();
+    expect(ipOf('10.77.0.9').prefix).toBe(32);
+  });
 });
 
 describe('ipv4Number and holdsAddress', () => {

@@ -234,7 +234,10 @@ export function cidrOf(text: string): Cidr {
   return c;
 }
 
-/** Like `cidrOf`, for an address (memoised in the same cache: an address has no slash). */
+/**
+ * Like `cidrOf`, for an address, memoised in the same cache: an address's text parsed as a CIDR
+ * is the same single-address block. A range's text that `cidrOf` put there is not an address.
+ */
 export function ipOf(text: string): Cidr {
   let c = cache.get(text);
   if (c === undefined) {
@@ -243,7 +246,8 @@ export function ipOf(text: string): Cidr {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(text, c);
   }
-  if (c === null) throw new Error(`Invalid address reached the domain core: ${text}`);
+  if (c === null || c.prefix !== (c.family === 4 ? 32 : 128))
+    throw new Error(`Invalid address reached the domain core: ${text}`);
   return c;
 }
 
