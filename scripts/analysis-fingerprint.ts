@@ -10,8 +10,13 @@ import type { Plan } from '../src/domain/model/plan';
 
 export const FINGERPRINT_SEED = 20240601;
 
-/** JSON with object keys sorted at every depth, so that key order cannot change a hash. */
+/**
+ * JSON with object keys sorted at every depth, so that key order cannot change a hash. An object
+ * with toJSON is written as what that returns, as JSON.stringify writes it.
+ */
 export function canonicalJson(value: unknown): string {
+  if (typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function')
+    return canonicalJson((value as { toJSON(): unknown }).toJSON());
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const o = value as Record<string, unknown>;

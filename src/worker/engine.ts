@@ -3,8 +3,9 @@
 // changed rather than everything again.
 import type { PathScope } from '../domain/analyze';
 import { IncrementalAnalyzer } from '../domain/incremental/analyzer';
-import { mergeAnalysisDeltas } from '../domain/incremental/delta';
+import { mergeAnalysisDeltas, type PathsDelta } from '../domain/incremental/delta';
 import { isCosmetic, type PlanOp } from '../domain/ops/ops';
+import { plainPath } from '../domain/routing/paths';
 import { Comparison } from './compare';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -86,6 +87,7 @@ export class ValidationEngine {
         type: 'result',
         revision: this.revision,
         ...reply,
+        paths: plainPaths(reply.paths),
         ms: performance.now() - t0,
         ...withDiff,
       };
@@ -99,4 +101,14 @@ export class ValidationEngine {
       };
     }
   }
+}
+
+/**
+ * The paths as plain objects: a reply is copied to the page, and a copy keeps only own fields
+ * (a path filled from a template writes its message when read).
+ */
+function plainPaths(d: PathsDelta): PathsDelta {
+  return d.kind === 'all'
+    ? { kind: 'all', paths: d.paths.map(plainPath) }
+    : { ...d, changed: d.changed.map(plainPath) };
 }

@@ -31,17 +31,16 @@ export function pathKey(p: { readonly from: string; readonly to: string }): stri
   return `${p.from}->${p.to}`;
 }
 
-/** Whether two paths between the same ends say the same thing. */
+/**
+ * Whether two paths between the same ends say the same thing. A path filled from a template
+ * builds its hops and message on each read: each is read once here.
+ */
 export function samePath(a: PathResult, b: PathResult): boolean {
-  return (
-    a === b ||
-    (a.verdict === b.verdict &&
-      a.reason === b.reason &&
-      a.message === b.message &&
-      a.snatTo === b.snatTo &&
-      a.hops.length === b.hops.length &&
-      a.hops.every((h, i) => h === b.hops[i]))
-  );
+  if (a === b) return true;
+  if (a.verdict !== b.verdict || a.reason !== b.reason || a.snatTo !== b.snatTo) return false;
+  const ah = a.hops;
+  const bh = b.hops;
+  return ah.length === bh.length && ah.every((h, i) => h === bh[i]) && a.message === b.message;
 }
 
 export function sameFinding(a: Finding, b: Finding): boolean {

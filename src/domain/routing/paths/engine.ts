@@ -152,7 +152,7 @@ export class PathEngine {
         }
         // A resource whose address is not in its subnet (a finding of its own) is evaluated alone.
         if (tpl !== null && (!r.ip || holdsAddress(tpl.range, r.ip)))
-          path = fillTemplate(tpl, r.id, r.id, label(r), r.ip ?? s.cidr);
+          path = fillTemplate(tpl, r.id, label(r), r.ip ?? s.cidr);
       }
       out.push(path ?? this.flow({ from: c.id, to: r.id }));
     }
@@ -173,7 +173,7 @@ export class PathEngine {
 
   private sharedResourcePath(c: Cluster, r: Resource, s: Subnet): PathResult | undefined {
     const tpl = this.template(c, s, isV6(r.ip), r.ip);
-    return tpl && fillTemplate(tpl, r.id, r.id, label(r), r.ip ?? s.cidr);
+    return tpl && fillTemplate(tpl, r.id, label(r), r.ip ?? s.cidr);
   }
 
   /**

@@ -4,4 +4,5 @@
 export { depsAffected, type PathChanges, type PathDeps } from './deps';
 export { PathEngine } from './engine';
 export { defaultFlows } from './legs';
+export { plainPath } from './template-path';
 export type { PathResult, Verdict } from './types';

@@ -5,7 +5,8 @@ import { overlaps, type Cidr } from '../../ip/cidr';
 import type { RangeIndex } from '../../ip/range-index';
 import type { Subnet } from '../../model/plan';
 import { depsAffected, type PathChanges, type PathDeps } from './deps';
-import { pathResult, type PathResult } from './types';
+import { TemplatePath } from './template-path';
+import type { PathResult } from './types';
 
 // Placeholders for the stand-in resource's id, name and address.
 export const MARK_ID = '\uE000';
@@ -21,8 +22,8 @@ const NO_HOPS: readonly number[] = [];
 export interface Template {
   /**
    * The stand-in's path. For a template shared from another subnet (`rebaseTemplate`), the hops
-   * at `subnetHops` name that subnet: `fillTemplate` puts `subnet` there, so that the thousands
-   * of subnets sharing one template do not each copy its path before their resources copy it again.
+   * at `subnetHops` name that subnet: the filled paths put `subnet` there, so that the thousands
+   * of subnets sharing one template do not each copy its path.
    */
   readonly path: PathResult;
   /** Hop positions that name the resource. */
@@ -106,28 +107,9 @@ export function rebaseTemplate(
   };
 }
 
-export function fillTemplate(
-  t: Template,
-  to: string,
-  id: string,
-  name: string,
-  addr: string,
-): PathResult {
-  // `to` is the resource id: the flow ends at it.
-  const p = t.path;
-  let hops = p.hops;
-  if (t.idHops.length > 0 || t.subnetHops.length > 0) {
-    const h = p.hops.slice();
-    for (const i of t.subnetHops) h[i] = t.subnet;
-    for (const i of t.idHops) h[i] = id;
-    hops = h;
-  }
-  let message = t.parts[0]!;
-  for (let i = 0; i < t.slots.length; i++) {
-    const slot = t.slots[i];
-    message += (slot === 0 ? id : slot === 1 ? name : addr) + t.parts[i + 1]!;
-  }
-  return pathResult(p.from, to, p.verdict, hops, p.reason, message, p.snatTo);
+/** The path from a template to the resource `id` (named `name`, at address `addr`). */
+export function fillTemplate(t: Template, id: string, name: string, addr: string): PathResult {
+  return new TemplatePath(t, id, name, addr);
 }
 
 /** Per cluster: which templates read which VPC's tables, CCN's routes and source ranges. */
