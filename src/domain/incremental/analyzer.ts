@@ -385,11 +385,11 @@ export class IncrementalAnalyzer {
   }
 
   /**
-   * Puts `now` in place of `before`, the same flow's earlier evaluation, in `before` itself. An
-   * edit of a cluster re-evaluates all its paths (68,000 at 100k) and most come out the same: the
-   * earlier path object is kept for those, so the new one dies young. Kept, the new ones all
-   * survived to the next scavenge, and copying them made it the slowest part of such an edit.
-   * `evaluate` has already noted the key under its template. True when the path changed.
+   * Puts `now` in place of `before`, the same flow's earlier evaluation, in `before` itself. Some
+   * edits evaluate every path of a cluster again (a rename of its VPC: 68,000 at 100k), and many
+   * come out the same: the earlier path object is kept for those, so the new one dies young
+   * instead of being copied by the next scavenge (that rename: 900 -> 735 ms, measured side by
+   * side). `evaluate` has already noted the key under its template. True when the path changed.
    */
   private replace(k: string, before: Tracked, now: Tracked): boolean {
     if (before.template !== now.template && before.template !== null)
