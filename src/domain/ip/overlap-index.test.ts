@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Spec, blockIn, TEN, v4Block, v6Block } from '../../test-support/blocks';
 import { parseCidr, type Cidr } from './cidr';
-import { crossOverlaps, overlappingPairs, sortedOrder } from './overlap-index';
+import { forEachCrossOverlap, overlappingPairs, sortedOrder } from './overlap-index';
+
+/** The pairs `forEachCrossOverlap` visits, as a list. */
+function crossOverlaps(left: readonly Cidr[], right: readonly Cidr[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  forEachCrossOverlap(left, right, (a, b) => out.push([a, b]));
+  return out;
+}
 
 const mixedBlock = fc.oneof(v4Block, v6Block);
 

@@ -12,7 +12,7 @@ import {
   type Cidr,
   type Cidr4,
 } from '../ip/cidr';
-import { overlappingPairs } from '../ip/overlap-index';
+import { forEachOverlap } from '../ip/overlap-index';
 import { label } from '../model/defaults';
 import { isZoneOfRegion, regionOfZone, zonesOf } from '../model/regions';
 import type { PlanIndex } from '../model/plan-index';
@@ -166,10 +166,10 @@ function checkSubnetOverlaps(
       texts.push(s.ipv6Cidr);
     }
   }
-  for (const [a, b] of overlappingPairs(cidrs)) {
+  forEachOverlap(cidrs, (a, b) => {
     const sa = owners[a]!;
     const sb = owners[b]!;
-    if (sa === sb) continue;
+    if (sa === sb) return;
     // The VPC's subnets are listed in plan order, so their places say which came later without
     // asking the index for positions (which it works out, for all subnets, when first asked).
     // A subnet that is not the index's object for its id (an invalid plan repeats ids) is
@@ -192,7 +192,7 @@ function checkSubnetOverlaps(
           fix && lt === later.cidr ? { object: later.id, field: 'cidr', value: fix } : undefined,
       },
     );
-  }
+  });
 }
 
 /** A key per address: the number itself for IPv4 (no string to build), the text for IPv6. */

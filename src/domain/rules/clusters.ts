@@ -3,7 +3,7 @@
 import { freeContainerCidr, freeServiceCidr } from '../allocate';
 import { globalRouterNumbers, subnetFreeIps } from '../capacity/capacity';
 import { cidrOf, overlaps } from '../ip/cidr';
-import { overlappingPairs } from '../ip/overlap-index';
+import { forEachOverlap } from '../ip/overlap-index';
 import { isPrivate } from '../ip/private-ranges';
 import { clusterMode, label, maxPodsPerNode, maxServices, roundUpPow2 } from '../model/defaults';
 import type { PlanIndex } from '../model/plan-index';
@@ -137,7 +137,7 @@ function checkContainerOverlaps(
 ): void {
   const withCidr = clusters.filter((c) => c.containerCidr);
   const cidrs = withCidr.map((c) => cidrOf(c.containerCidr!));
-  for (const [a, b] of overlappingPairs(cidrs)) {
+  forEachOverlap(cidrs, (a, b) => {
     const ca = withCidr[a]!;
     const cb = withCidr[b]!;
     const [later, earlier] = ix.order(ca.id) > ix.order(cb.id) ? [ca, cb] : [cb, ca];
@@ -150,7 +150,7 @@ function checkContainerOverlaps(
         `${label(earlier)} in the same VPC${fixText(fix)}`,
       { suggestion: fix },
     );
-  }
+  });
 }
 
 function checkServiceCidr(ix: PlanIndex, v: Vpc, c: Cluster, out: FindingList): void {

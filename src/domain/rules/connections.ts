@@ -1,7 +1,7 @@
 // Rules between VPCs joined by a peering or a CCN.
 import { freeContainerCidr } from '../allocate';
 import { cidrOf, type Cidr } from '../ip/cidr';
-import { crossOverlaps, overlappingPairs } from '../ip/overlap-index';
+import { forEachCrossOverlap, forEachOverlap } from '../ip/overlap-index';
 import { label } from '../model/defaults';
 import { vpcCidrTexts, type PlanIndex } from '../model/plan-index';
 import type { Ccn, Peering } from '../model/plan';
@@ -15,7 +15,7 @@ export function checkPeering(ix: PlanIndex, p: Peering, out: FindingList): void 
   if (!va || !vb || a === b) return;
   const ta = vpcCidrTexts(va);
   const tb = vpcCidrTexts(vb);
-  for (const [i, j] of crossOverlaps(ta.map(cidrOf), tb.map(cidrOf))) {
+  forEachCrossOverlap(ta.map(cidrOf), tb.map(cidrOf), (i, j) => {
     out.add(
       'PEERING_CIDR_OVERLAP',
       [p.id, a, b],
@@ -23,7 +23,7 @@ export function checkPeering(ix: PlanIndex, p: Peering, out: FindingList): void 
       `Peering ${label(p)} joins VPC ${label(va)} (${ta[i]}) and VPC ${label(vb)} (${tb[j]}), which overlap: ` +
         `peered VPCs must not share addresses; renumber one of them`,
     );
-  }
+  });
 }
 
 export function checkCcnConflicts(ix: PlanIndex, routes: CcnRoutes, out: FindingList): void {
@@ -87,33 +87,36 @@ export function checkConnectedContainers(
           });
       }
     }
-    for (const [i, j] of overlappingPairs(members.map((m) => m.cidr))) {
-      const x = members[i]!;
-      const y = members[j]!;
-      if (x.vpc === y.vpc || (!x.cluster && !y.cluster)) continue;
-      let mine: Member;
-      let theirs: Member;
-      if (x.cluster && y.cluster)
-        [mine, theirs] = ix.order(x.cluster) > ix.order(y.cluster) ? [x, y] : [y, x];
-      else [mine, theirs] = x.cluster ? [x, y] : [y, x];
-      const other = theirs.cluster ?? theirs.vpc;
-      const key = `${mine.cluster}\u0000${other}\u0000${theirs.text}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
-      const c = ix.cluster(mine.cluster)!;
-      const value = freeContainerCidr(ix, c.vpc, mine.cidr.prefix, c.id);
-      const what = theirs.cluster
-        ? `the container CIDR ${theirs.text} of ${label(ix.cluster(theirs.cluster))}`
-        : `VPC ${label(ix.vpc(theirs.vpc))} (${theirs.text})`;
-      out.add(
-        'CLUSTER_CIDR_OVERLAPS_CONNECTED',
-        [c.id, other],
-        [mine.text, theirs.text],
-        `Container CIDR ${mine.text} of ${label(c)} overlaps ${what}, which is connected to its VPC: ` +
-          `pods cannot reach those addresses${value ? `; ${value} conflicts with nothing` : ''}`,
-        { suggestion: value ? { object: c.id, field: 'containerCidr', value } : undefined },
-      );
-    }
+    forEachOverlap(
+      members.map((m) => m.cidr),
+      (i, j) => {
+        const x = members[i]!;
+        const y = members[j]!;
+        if (x.vpc === y.vpc || (!x.cluster && !y.cluster)) return;
+        let mine: Member;
+        let theirs: Member;
+        if (x.cluster && y.cluster)
+          [mine, theirs] = ix.order(x.cluster) > ix.order(y.cluster) ? [x, y] : [y, x];
+        else [mine, theirs] = x.cluster ? [x, y] : [y, x];
+        const other = theirs.cluster ?? theirs.vpc;
+        const key = `${mine.cluster}\u0000${other}\u0000${theirs.text}`;
+        if (reported.has(key)) return;
+        reported.add(key);
+        const c = ix.cluster(mine.cluster)!;
+        const value = freeContainerCidr(ix, c.vpc, mine.cidr.prefix, c.id);
+        const what = theirs.cluster
+          ? `the container CIDR ${theirs.text} of ${label(ix.cluster(theirs.cluster))}`
+          : `VPC ${label(ix.vpc(theirs.vpc))} (${theirs.text})`;
+        out.add(
+          'CLUSTER_CIDR_OVERLAPS_CONNECTED',
+          [c.id, other],
+          [mine.text, theirs.text],
+          `Container CIDR ${mine.text} of ${label(c)} overlaps ${what}, which is connected to its VPC: ` +
+            `pods cannot reach those addresses${value ? `; ${value} conflicts with nothing` : ''}`,
+          { suggestion: value ? { object: c.id, field: 'containerCidr', value } : undefined },
+        );
+      },
+    );
   }
 }
 
