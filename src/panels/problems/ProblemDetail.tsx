@@ -18,7 +18,13 @@ export function ProblemDetail({
   readOnly: boolean;
 }) {
   return (
-    <div className={`cc-problems__detail cc-problems__detail--${finding.severity}`}>
+    // Focusable: a long message scrolls inside it, and a keyboard must reach what it scrolls to.
+    <div
+      className={`cc-problems__detail cc-problems__detail--${finding.severity}`}
+      role="region"
+      aria-label="The selected problem in full"
+      tabIndex={0}
+    >
       <code>{finding.code}</code> {messageWith(finding, suggestion)}
       {suggestion && (
         <span className="cc-problems__fix">
