@@ -4,7 +4,7 @@
 import { overlapCidr } from 'cidr-tools';
 import ipaddr from 'ipaddr.js';
 import { toCidr, type Cidr } from '../src/domain/ip/cidr';
-import { forEachOverlap } from '../src/domain/ip/overlap-index';
+import { forEachOverlap, overlappingPairs } from '../src/domain/ip/overlap-index';
 
 export type Pair = [number, number];
 
@@ -34,10 +34,7 @@ export function sweepOurs(cidrs: readonly string[]): Int32Array {
 
 /** Ours as a list of pairs, to compare with the peers. */
 export function pairsOurs(cidrs: readonly string[]): Pair[] {
-  const flat = sweepOurs(cidrs);
-  const pairs: Pair[] = [];
-  for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
-  return pairs;
+  return overlappingPairs(cidrs.map(toCidr));
 }
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
