@@ -19,20 +19,14 @@ import type { Collection, Flow, Plan, PlanObject, Reservation } from '../model/p
 import { applyOps, isCosmetic, type PlanOp } from '../ops/ops';
 import type { Finding } from '../rules/codes';
 import { subnetUse } from '../rules/clusters';
-import { depsAffected, PathEngine, type PathDeps, type PathResult } from '../routing/paths';
+import { PathEngine, type PathResult } from '../routing/paths';
 import { Router } from '../routing/route-table';
 import { emptyDirty, noteChange, suggestionNeighbours, type Dirty } from './changes';
-import { pathKey, sameFindings, samePath, type AnalysisDelta, type PathsDelta } from './delta';
+import { pathKey, sameFindings, type AnalysisDelta, type PathsDelta } from './delta';
+import { PathBook, type Tracked } from './path-book';
 
 function find(plan: Plan, c: Collection, id: string): PlanObject | undefined {
   return (plan[c] as readonly PlanObject[]).find((o) => o.id === id);
-}
-
-interface Tracked {
-  path: PathResult;
-  /** For a path read from a template: the template's key; else what it read. */
-  template: string | null;
-  deps: PathDeps | null;
 }
 
 export class IncrementalAnalyzer {
@@ -50,12 +44,7 @@ export class IncrementalAnalyzer {
   private findings: Finding[] = [];
   private readonly capacity = new Map<string, ClusterCapacity>();
   private order: string[] = [];
-  private readonly tracked = new Map<string, Tracked>();
-  /** Per cluster and template key: the paths filled from it. */
-  private readonly users = new Map<string, Map<string, Set<string>>>();
-  /** Paths by destination, and the paths computed alone (not from a template). */
-  private readonly byTarget = new Map<string, Set<string>>();
-  private readonly singles = new Set<string>();
+  private readonly book = new PathBook();
 
   /** Analyses a plan from scratch. */
   load(plan: Plan, scope: PathScope): AnalysisDelta {
@@ -266,19 +255,16 @@ export class IncrementalAnalyzer {
   }
 
   private pathList(): PathResult[] {
-    return this.order.map((k) => this.tracked.get(k)!.path);
+    return this.order.map((k) => this.book.get(k)!.path);
   }
 
   private computeAllPaths(): void {
-    this.tracked.clear();
-    this.users.clear();
-    this.byTarget.clear();
-    this.singles.clear();
+    this.book.clear();
     this.order = [];
     for (const f of this.flows()) {
       const key = pathKey(f);
       this.order.push(key);
-      this.remember(key, this.evaluate(f, key));
+      this.book.remember(key, this.evaluate(f, key));
     }
   }
 
@@ -299,11 +285,7 @@ export class IncrementalAnalyzer {
       const template = this.engine.templateKeyOf(c, r);
       if (template !== null) {
         const path = this.engine.flow(f);
-        let mine = this.users.get(c.id);
-        if (!mine) this.users.set(c.id, (mine = new Map<string, Set<string>>()));
-        let set = mine.get(template);
-        if (!set) mine.set(template, (set = new Set()));
-        set.add(key);
+        this.book.noteUser(c.id, template, key);
         return { path, template, deps: null };
       }
     }
@@ -322,92 +304,36 @@ export class IncrementalAnalyzer {
       const keys = flows.map(pathKey);
       const wanted = new Set(keys);
       removed = this.order.filter((k) => !wanted.has(k));
-      for (const k of removed) this.forget(k);
+      for (const k of removed) this.book.forget(k);
       if (keys.length !== this.order.length || keys.some((k, i) => k !== this.order[i]))
         order = keys;
       this.order = keys;
     }
-    const redo = new Set<string>();
-    for (const [cluster, gone] of dropped) {
-      const mine = this.users.get(cluster);
-      if (!mine) continue;
-      for (const t of gone) {
-        for (const k of mine.get(t) ?? []) redo.add(k);
-        mine.delete(t);
-      }
-    }
-    const ids = d.paths.ids;
-    const sources = d.paths.clusters;
-    // Paths of a source cluster that changed; paths to an object that changed; paths computed
-    // alone whose reads changed. (Paths from templates went with their templates above.)
-    if (sources.size > 0) {
-      for (const [k, t] of this.tracked) if (sources.has(t.path.from)) redo.add(k);
-    }
-    for (const id of ids) for (const k of this.byTarget.get(id) ?? []) redo.add(k);
-    for (const k of this.singles) {
-      const t = this.tracked.get(k);
-      if (t?.deps && depsAffected(t.deps, d.paths)) redo.add(k);
-    }
+    const redo = this.book.stale(dropped, d.paths);
     const changed: PathResult[] = [];
     const evaluateKey = (f: Flow, k: string) => {
-      const before = this.tracked.get(k);
+      const before = this.book.get(k);
       const t = this.evaluate(f, k);
       if (!before) {
-        this.remember(k, t);
+        this.book.remember(k, t);
         changed.push(t.path);
         return;
       }
       // Re-evaluated is not changed: only paths that say something new travel back.
-      if (this.replace(k, before, t)) changed.push(t.path);
+      if (this.book.replace(k, before, t)) changed.push(t.path);
     };
     if (flows) {
       for (const f of flows) {
         const k = pathKey(f);
-        if (!this.tracked.has(k) || redo.has(k)) evaluateKey(f, k);
+        if (!this.book.has(k) || redo.has(k)) evaluateKey(f, k);
       }
     } else {
       for (const k of redo) {
-        const t = this.tracked.get(k);
+        const t = this.book.get(k);
         // A path's ends are its flow's, so `k` is this flow's key.
         if (t) evaluateKey({ from: t.path.from, to: t.path.to }, k);
       }
     }
     return { kind: 'some', changed, removed, order };
-  }
-
-  private forget(k: string): void {
-    const t = this.tracked.get(k);
-    if (!t) return;
-    this.tracked.delete(k);
-    this.singles.delete(k);
-    this.byTarget.get(t.path.to)?.delete(k);
-    if (t.template !== null) this.users.get(t.path.from)?.get(t.template)?.delete(k);
-  }
-
-  /**
-   * Puts `now` in place of `before`, the same flow's earlier evaluation, in `before` itself. Some
-   * edits evaluate every path of a cluster again (a rename of its VPC: 68,000 at 100k), and many
-   * come out the same: the earlier path object is kept for those, so the new one dies young
-   * instead of being copied by the next scavenge (that rename: 900 -> 735 ms, measured side by
-   * side). `evaluate` has already noted the key under its template. True when the path changed.
-   */
-  private replace(k: string, before: Tracked, now: Tracked): boolean {
-    if (before.template !== now.template && before.template !== null)
-      this.users.get(before.path.from)?.get(before.template)?.delete(k);
-    if (before.template === null && now.template !== null) this.singles.delete(k);
-    else if (before.template !== null && now.template === null) this.singles.add(k);
-    before.template = now.template;
-    before.deps = now.deps;
-    if (samePath(before.path, now.path)) return false;
-    before.path = now.path;
-    return true;
-  }
-
-  private remember(k: string, t: Tracked): void {
-    this.tracked.set(k, t);
-    if (t.template === null) this.singles.add(k);
-    let set = this.byTarget.get(t.path.to);
-    if (!set) this.byTarget.set(t.path.to, (set = new Set()));
-    set.add(k);
   }
 }
