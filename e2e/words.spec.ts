@@ -56,6 +56,35 @@ test('paths, edge labels, tooltips and review steps read names; ids stay on hove
   await expect(review).not.toContainText('cls-prod');
 });
 
+test('every edge label of the sample can be read: no line and no node is drawn over it', async ({
+  page,
+}) => {
+  const d = new Designer(page);
+  await d.open();
+  // prod-tke is selected on first run: its paths are drawn above the objects they cross.
+  const labels = page.locator('.cc-path-label, .cc-edge-label');
+  await expect(page.locator('.cc-path-label')).toHaveCount(4);
+  await expect(page.locator('.cc-edge-label')).toHaveCount(2);
+  // What the screen shows at points across each label is the label: its own line (which runs
+  // under its middle) and the cluster beside the peering's label were drawn over them before.
+  const covered = await labels.evaluateAll((els) =>
+    els.flatMap((el) => {
+      // Hit testing follows paint order; a peering's label takes no pointer, so for this look
+      // it takes one.
+      (el as HTMLElement).style.pointerEvents = 'auto';
+      const r = el.getBoundingClientRect();
+      const y = r.top + r.height / 2;
+      return [0.2, 0.5, 0.8].flatMap((f) => {
+        const hit = document.elementFromPoint(r.left + r.width * f, y);
+        return hit && el.contains(hit)
+          ? []
+          : [`${el.textContent} at ${f}: ${hit?.outerHTML.slice(0, 80)}`];
+      });
+    }),
+  );
+  expect(covered).toEqual([]);
+});
+
 test('a route message names its target; clicking the problem opens the route table with the route and its fixes', async ({
   page,
 }) => {
