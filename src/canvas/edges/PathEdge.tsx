@@ -1,13 +1,23 @@
 // A communication path from a cluster: solid when the pod IP is kept, dashed and labelled when
 // SNATed to the node IP, red with the reason when the packet never gets there and back.
-import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  getBezierPath,
+  useStore,
+  type EdgeProps,
+  type ReactFlowState,
+} from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { nameOf, type Names, selectNames, selectReviewing } from '../../store/selectors';
 import type { PathEdge as PathEdgeType } from '../flow-edges';
 import { floatingEnds, useNodeBox } from './geometry';
 import { EdgeLabel } from './label-layer';
+import { labelSize, labelSpot } from './label-spot';
 import { ScreenTip } from './ScreenTip';
+import { textZoom } from '../zoom-scale';
+
+const selectTextZoom = (s: ReactFlowState) => textZoom(s.transform[2]);
 
 function shortLabel(
   p: NonNullable<PathEdgeType['data']>['path'],
@@ -18,6 +28,8 @@ function shortLabel(
   if (p.verdict === 'unreachable') return p.reason ?? 'unreachable';
   return undefined;
 }
+
+const CURVATURE = 0.35;
 
 const VERDICT_WORD = { direct: 'direct', snat: 'SNAT', unreachable: 'unreachable' } as const;
 
@@ -33,6 +45,8 @@ export const PathEdge = memo(function PathEdge({
   // Where the pointer is while it is over the line or its label.
   const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
   const reviewing = useAppStore(selectReviewing);
+  // Stepped (`textZoom`): an edge draws again when its label's size steps, not every zoom frame.
+  const zoom = useStore(selectTextZoom);
   const names = useAppStore(selectNames);
   const hovered = useAppStore(
     (st) =>
@@ -46,14 +60,14 @@ export const PathEdge = memo(function PathEdge({
   );
   if (!s || !t || !data) return null;
   const e = floatingEnds(s, t);
-  const [path, lx, ly] = getBezierPath({
+  const [path, midX, midY] = getBezierPath({
     sourceX: e.sx,
     sourceY: e.sy,
     sourcePosition: e.sourcePos,
     targetX: e.tx,
     targetY: e.ty,
     targetPosition: e.targetPos,
-    curvature: 0.35,
+    curvature: CURVATURE,
   });
   const p = data.path;
   const count = data.keys?.length ?? 1;
@@ -63,6 +77,10 @@ export const PathEdge = memo(function PathEdge({
       ? `${change.before ? VERDICT_WORD[change.before] : 'new'} → ${VERDICT_WORD[change.after]}`
       : undefined;
   const label = moved ?? (count > 1 ? `${count} × ${base ?? 'direct'}` : base);
+  const size = label ? labelSize(label, zoom) : undefined;
+  const { x: lx, y: ly } = size
+    ? labelSpot(e, s, t, size.w, size.h, CURVATURE)
+    : { x: midX, y: midY };
   return (
     <>
       <g
