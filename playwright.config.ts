@@ -1,22 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-const executablePath =
-  process.env.CHROMIUM_PATH ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
-// Debian's Chromium, run as root in a closed network: without these flags it floods the
-// network with connections that are refused.
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+import { CHROMIUM_ARGS as args, CHROMIUM_PATH as executablePath } from './scripts/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 

@@ -38,12 +38,5 @@ const POSITION: Readonly<Record<Side, Position>> = {
 
 export function floatingEnds(s: Box, t: Box) {
   const e = ends(s, t);
-  return {
-    sx: e.sx,
-    sy: e.sy,
-    tx: e.tx,
-    ty: e.ty,
-    sourcePos: POSITION[e.sourceSide],
-    targetPos: POSITION[e.targetSide],
-  };
+  return { ...e, sourcePos: POSITION[e.sourceSide], targetPos: POSITION[e.targetSide] };
 }

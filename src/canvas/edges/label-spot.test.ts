@@ -2,7 +2,8 @@ import { getBezierPath, Position } from '@xyflow/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { floatingEnds } from './geometry';
-import { bezierAt, labelSize, labelSpot, type Ends } from './label-spot';
+import { bezierAt, labelSize, labelSpot } from './label-spot';
+import type { Ends } from '../../io/export/picture/geometry';
 
 const SIDES = ['left', 'right', 'top', 'bottom'] as const;
 const POS = {
@@ -17,8 +18,8 @@ const ends = fc.record({
   sy: fc.integer({ min: -2000, max: 2000 }),
   tx: fc.integer({ min: -2000, max: 2000 }),
   ty: fc.integer({ min: -2000, max: 2000 }),
-  sourcePos: fc.constantFrom(...SIDES),
-  targetPos: fc.constantFrom(...SIDES),
+  sourceSide: fc.constantFrom(...SIDES),
+  targetSide: fc.constantFrom(...SIDES),
 });
 
 const cover = (
@@ -46,10 +47,10 @@ describe('bezierAt', () => {
         const [, x, y] = getBezierPath({
           sourceX: e.sx,
           sourceY: e.sy,
-          sourcePosition: POS[e.sourcePos],
+          sourcePosition: POS[e.sourceSide],
           targetX: e.tx,
           targetY: e.ty,
-          targetPosition: POS[e.targetPos],
+          targetPosition: POS[e.targetSide],
           curvature: c,
         });
         const mid = bezierAt(e, c, 0.5);
@@ -75,7 +76,7 @@ describe('labelSpot', () => {
   it('keeps the middle when the label covers neither node there, and never moves to cover more', () => {
     fc.assert(
       fc.property(box, box, fc.integer({ min: 30, max: 200 }), (s, t, w) => {
-        const e = floatingEnds(s, t) as unknown as Ends;
+        const e = floatingEnds(s, t);
         const mid = bezierAt(e, 0.35, 0.5);
         const spot = labelSpot(e, s, t, w, 20, 0.35);
         const clearAtMid = !overlaps(mid, w, 20, s) && !overlaps(mid, w, 20, t);
@@ -99,7 +100,7 @@ describe('labelSpot', () => {
 
   it('leaves a label that covers nothing at the middle, at this zoom too', () => {
     const db = { x: 34, y: 366, w: 170, h: 50 };
-    const e = floatingEnds(cluster, db) as unknown as Ends;
+    const e = floatingEnds(cluster, db);
     const spot = labelSpot(e, cluster, db, label.w, label.h, 0.35);
     expect(area(spot, cluster)).toBe(0);
     expect(area(spot, db)).toBe(0);
@@ -111,7 +112,7 @@ describe('labelSpot', () => {
     const c = { x: 0, y: 0, w: 220, h: 110 };
     const db = { x: -290, y: -50, w: 150, h: 40 };
     const { w, h } = labelSize('SNAT → 10.0.1.0/24', 1);
-    const e = floatingEnds(c, db) as unknown as Ends;
+    const e = floatingEnds(c, db);
     const mid = bezierAt(e, 0.35, 0.5);
     expect(cover(mid, w, h, c)).toBeGreaterThan(0);
     const spot = labelSpot(e, c, db, w, h, 0.35);

@@ -2,50 +2,21 @@
 // them); at the line's middle, a label of a path to a nearby object lands on the cluster it
 // leaves or the object it reaches and hides its name. It slides along the line instead, to the
 // point nearest the middle where it covers neither end's node.
-import type { Box } from '../../io/export/picture/geometry';
+import { bezier, type Box, type Ends } from '../../io/export/picture/geometry';
 
-type Side = 'left' | 'right' | 'top' | 'bottom';
-
-export interface Ends {
-  readonly sx: number;
-  readonly sy: number;
-  readonly tx: number;
-  readonly ty: number;
-  readonly sourcePos: Side;
-  readonly targetPos: Side;
-}
-
-// React Flow's getBezierPath control points, so that the label sits on the line drawn.
-function controlOffset(distance: number, curvature: number): number {
-  return distance >= 0 ? 0.5 * distance : curvature * 25 * Math.sqrt(-distance);
-}
-
-function control(pos: Side, x1: number, y1: number, x2: number, y2: number, c: number) {
-  switch (pos) {
-    case 'left':
-      return [x1 - controlOffset(x1 - x2, c), y1] as const;
-    case 'right':
-      return [x1 + controlOffset(x2 - x1, c), y1] as const;
-    case 'top':
-      return [x1, y1 - controlOffset(y1 - y2, c)] as const;
-    case 'bottom':
-      return [x1, y1 + controlOffset(y2 - y1, c)] as const;
-  }
-}
-
-/** The point at `t` (0 at the source, 1 at the target) of getBezierPath's curve. */
+/** The point at `t` (0 at the source, 1 at the target) of React Flow's bezier, as drawn. */
 export function bezierAt(e: Ends, curvature: number, t: number): { x: number; y: number } {
-  const [c1x, c1y] = control(e.sourcePos, e.sx, e.sy, e.tx, e.ty, curvature);
-  const [c2x, c2y] = control(e.targetPos, e.tx, e.ty, e.sx, e.sy, curvature);
+  const pts = bezier(e, curvature).points;
+  const [x0, y0] = pts[0]!;
+  const [x1, y1] = pts[1]!;
+  const [x2, y2] = pts[2]!;
+  const [x3, y3] = pts[3]!;
   const u = 1 - t;
   const a = u * u * u;
   const b = 3 * u * u * t;
   const c = 3 * u * t * t;
   const d = t * t * t;
-  return {
-    x: a * e.sx + b * c1x + c * c2x + d * e.tx,
-    y: a * e.sy + b * c1y + c * c2y + d * e.ty,
-  };
+  return { x: a * x0 + b * x1 + c * x2 + d * x3, y: a * y0 + b * y1 + c * y2 + d * y3 };
 }
 
 /** How much of node `n` a `w` by `h` label centred at (x, y) covers. */

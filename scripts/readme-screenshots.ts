@@ -1,25 +1,14 @@
 // Takes the README's two pictures from the built designer, so they show the product as it is:
 // the sample plan on first run (prod-tke selected, its paths drawn), and a conflict typed into
-// the inspector. Run after `npx vite build`: `node scripts/readme-screenshots.mjs`.
-// Uses the same Chromium as the tests (CHROMIUM, else Debian's /usr/bin/chromium).
+// the inspector. `npm run screenshots` builds the designer and runs this, in the Chromium the
+// tests use.
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const server = await preview({ preview: { port: 4460, strictPort: true, host: '127.0.0.1' } });
 const url = 'http://127.0.0.1:4460/';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url);
