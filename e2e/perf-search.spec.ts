@@ -1,9 +1,12 @@
-// Typing in the command bar on a 100,000-object plan, timed in the page: each keystroke from its
-// input event to the next frame, that is the search and the render of its results. Budget 50 ms.
+// Typing in the command bar on a 20,000- and a 100,000-object plan, timed in the page: each
+// keystroke from its input event to the next frame, that is the search and the render of its
+// results. Budget 50 ms. Timed here, alone: in the e2e project another browser shared the two
+// cores, and the 20k median moved from 18 ms alone to 45-94 ms with whichever test ran beside it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { countObjects, generatePlan } from '../bench/generate';
 import { Designer } from './support/designer';
+import { countObjects as countGrid, gridPlan } from './support/plans';
 import { bar, expectInView, openPlan, typingLatency } from './support/search';
 
 test('typing in the command bar on a 100,000-object plan stays within 50 ms a keystroke', async ({
@@ -56,4 +59,41 @@ test('typing in the command bar on a 100,000-object plan stays within 50 ms a ke
   test.info().annotations.push({ type: 'perf', description: JSON.stringify(report) });
   process.stdout.write(`search latency 100k: ${JSON.stringify(report)}\n`);
   expect(report.p95Ms).toBeLessThanOrEqual(50);
+});
+
+test('typing in the command bar on a 20,000-object plan stays within 50 ms a keystroke (median)', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const d = new Designer(page);
+  await d.open();
+  const plan = gridPlan(20_000);
+  await openPlan(page, 'grid-20k.json', plan);
+  await d.waitValidated();
+  const last = (plan.vpcs as unknown[]).length - 1;
+  const address = `${(plan.subnets as { id: string; cidr: string }[])
+    .find((s) => s.id === 'sn-0-3')!
+    .cidr.replace(/\.0\/24$/, '')}.77`;
+  const b = bar(page);
+  await page.keyboard.press('Control+k');
+  await expect(b.input).toBeFocused();
+  // A name, an address and a one-letter query, after one untimed query.
+  await typingLatency(page, 'warm');
+  const ms = [
+    ...(await typingLatency(page, `subnet ${last}.7`)),
+    ...(await typingLatency(page, address)),
+    ...(await typingLatency(page, 's')),
+  ].sort((x, y) => x - y);
+  await expect(b.options.first()).toContainText('subnet');
+  const report = {
+    objects: countGrid(plan),
+    keystrokes: ms.length,
+    medianMs: +ms[ms.length >> 1]!.toFixed(1),
+    maxMs: +ms[ms.length - 1]!.toFixed(1),
+  };
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/search-latency.json', JSON.stringify(report, null, 2));
+  test.info().annotations.push({ type: 'perf', description: JSON.stringify(report) });
+  process.stdout.write(`search latency: ${JSON.stringify(report)}\n`);
+  expect(report.medianMs).toBeLessThanOrEqual(50);
 });

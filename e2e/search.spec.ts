@@ -1,13 +1,12 @@
 // Finding an object: Ctrl+K or "/" opens the command bar, a name or an address inside a range
 // finds it, the keyboard picks it, and the canvas selects and frames it, even on a large plan
-// that has not drawn it yet. Also: axe on the open bar, and typing latency at 20,000 objects
-// (perf-search.spec.ts times it alone at 100,000).
+// that has not drawn it yet. Also: axe on the open bar. Typing latency, at 20,000 and 100,000
+// objects, is timed alone in perf-search.spec.ts.
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { Designer } from './support/designer';
 import { countObjects, gridPlan } from './support/plans';
-import { bar, expectInView, openPlan, typingLatency } from './support/search';
+import { bar, expectInView, openPlan } from './support/search';
 
 test('Ctrl+K finds an object by name and Enter selects it and brings it into view', async ({
   page,
@@ -98,14 +97,14 @@ test('the open command bar passes axe-core', async ({ page }) => {
   expect(bad).toEqual([]);
 });
 
-test('on a 20,000-object plan a target that is not drawn is found, selected and framed; typing stays fast', async ({
+test('on a 20,000-object plan a target that is not drawn is found, selected and framed', async ({
   page,
 }) => {
   test.setTimeout(240_000);
   const d = new Designer(page);
   await d.open();
   const plan = gridPlan(20_000);
-  const objects = countObjects(plan);
+  expect(countObjects(plan)).toBeGreaterThanOrEqual(20_000);
   await openPlan(page, 'grid-20k.json', plan);
   await d.waitValidated();
   const vpcs = (plan.vpcs as unknown[]).length;
@@ -137,26 +136,4 @@ test('on a 20,000-object plan a target that is not drawn is found, selected and 
   await page.keyboard.press('Enter');
   await expectInView(page, d.node(subnet));
   await expect(d.node(subnet)).toHaveClass(/\bselected\b/);
-
-  // Typing latency: a name, an address and a one-letter query, each keystroke to the next frame.
-  await page.keyboard.press('Control+k');
-  await expect(b.input).toBeFocused();
-  await typingLatency(page, 'warm');
-  const ms = [
-    ...(await typingLatency(page, `subnet ${last}.7`)),
-    ...(await typingLatency(page, address)),
-    ...(await typingLatency(page, 's')),
-  ].sort((x, y) => x - y);
-  await expect(b.options.first()).toContainText('subnet');
-  const report = {
-    objects,
-    keystrokes: ms.length,
-    medianMs: +ms[ms.length >> 1]!.toFixed(1),
-    maxMs: +ms[ms.length - 1]!.toFixed(1),
-  };
-  mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/search-latency.json', JSON.stringify(report, null, 2));
-  test.info().annotations.push({ type: 'perf', description: JSON.stringify(report) });
-  process.stdout.write(`search latency: ${JSON.stringify(report)}\n`);
-  expect(report.medianMs).toBeLessThanOrEqual(50);
 });
