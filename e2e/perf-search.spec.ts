@@ -6,8 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { countObjects, generatePlan } from '../bench/generate';
 import { Designer } from './support/designer';
-import { countObjects as countGrid, gridPlan } from './support/plans';
-import { bar, expectInView, openPlan, typingLatency } from './support/search';
+import { countObjects as countGrid } from './support/plans';
+import { bar, expectInView, openGrid20k, openPlan, typingLatency } from './support/search';
 
 test('typing in the command bar on a 100,000-object plan stays within 50 ms a keystroke', async ({
   page,
@@ -65,15 +65,7 @@ test('typing in the command bar on a 20,000-object plan stays within 50 ms a key
   page,
 }) => {
   test.setTimeout(240_000);
-  const d = new Designer(page);
-  await d.open();
-  const plan = gridPlan(20_000);
-  await openPlan(page, 'grid-20k.json', plan);
-  await d.waitValidated();
-  const last = (plan.vpcs as unknown[]).length - 1;
-  const address = `${(plan.subnets as { id: string; cidr: string }[])
-    .find((s) => s.id === 'sn-0-3')!
-    .cidr.replace(/\.0\/24$/, '')}.77`;
+  const { plan, last, address } = await openGrid20k(page);
   const b = bar(page);
   await page.keyboard.press('Control+k');
   await expect(b.input).toBeFocused();

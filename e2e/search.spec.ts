@@ -5,8 +5,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { Designer } from './support/designer';
-import { countObjects, gridPlan } from './support/plans';
-import { bar, expectInView, openPlan } from './support/search';
+import { countObjects } from './support/plans';
+import { bar, expectInView, openGrid20k } from './support/search';
 
 test('Ctrl+K finds an object by name and Enter selects it and brings it into view', async ({
   page,
@@ -101,14 +101,8 @@ test('on a 20,000-object plan a target that is not drawn is found, selected and 
   page,
 }) => {
   test.setTimeout(240_000);
-  const d = new Designer(page);
-  await d.open();
-  const plan = gridPlan(20_000);
+  const { d, plan, last, address } = await openGrid20k(page);
   expect(countObjects(plan)).toBeGreaterThanOrEqual(20_000);
-  await openPlan(page, 'grid-20k.json', plan);
-  await d.waitValidated();
-  const vpcs = (plan.vpcs as unknown[]).length;
-  const last = vpcs - 1;
   const target = `res-${last}-7-2`;
   // The large plan draws only what is in view: the target is not on the page yet.
   await expect(d.node('vpc-0')).toBeAttached();
@@ -128,9 +122,6 @@ test('on a 20,000-object plan a target that is not drawn is found, selected and 
   const subnet = `sn-0-3`;
   await expect(d.node(subnet)).toHaveCount(0);
   await page.keyboard.press('Control+k');
-  const address = `${(plan.subnets as { id: string; cidr: string }[])
-    .find((s) => s.id === subnet)!
-    .cidr.replace(/\.0\/24$/, '')}.77`;
   await page.keyboard.type(address);
   await expect(b.options.first()).toContainText('subnet 0.3');
   await page.keyboard.press('Enter');

@@ -1,5 +1,7 @@
 // The command bar as a person uses it, for the search specs.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Designer } from './designer';
+import { gridPlan } from './plans';
 
 export function bar(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Find an object' });
@@ -66,4 +68,23 @@ export async function typingLatency(page: Page, text: string): Promise<number[]>
     }
     return out;
   }, text);
+}
+
+/**
+ * The designer with the 20,000-object grid plan (`gridPlan`) opened and validated: the number of
+ * its last VPC, and an address (.77) inside subnet sn-0-3, far from where the canvas opens.
+ */
+export async function openGrid20k(
+  page: Page,
+): Promise<{ d: Designer; plan: Record<string, unknown>; last: number; address: string }> {
+  const d = new Designer(page);
+  await d.open();
+  const plan = gridPlan(20_000);
+  await openPlan(page, 'grid-20k.json', plan);
+  await d.waitValidated();
+  const last = (plan.vpcs as unknown[]).length - 1;
+  const address = `${(plan.subnets as { id: string; cidr: string }[])
+    .find((s) => s.id === 'sn-0-3')!
+    .cidr.replace(/\.0\/24$/, '')}.77`;
+  return { d, plan, last, address };
 }

@@ -2,21 +2,22 @@
 // them); at the line's middle, a label of a path to a nearby object lands on the cluster it
 // leaves or the object it reaches and hides its name. It slides along the line instead, to the
 // point nearest the middle where it covers neither end's node.
-import { bezier, type Box, type Ends } from '../../io/export/picture/geometry';
+import { bezierControls, type Box, type Ends } from '../../io/export/picture/geometry';
 
-/** The point at `t` (0 at the source, 1 at the target) of React Flow's bezier, as drawn. */
-export function bezierAt(e: Ends, curvature: number, t: number): { x: number; y: number } {
-  const pts = bezier(e, curvature).points;
-  const [x0, y0] = pts[0]!;
-  const [x1, y1] = pts[1]!;
-  const [x2, y2] = pts[2]!;
-  const [x3, y3] = pts[3]!;
+type Controls = ReturnType<typeof bezierControls>;
+
+function pointAt([[x0, y0], [x1, y1], [x2, y2], [x3, y3]]: Controls, t: number) {
   const u = 1 - t;
   const a = u * u * u;
   const b = 3 * u * u * t;
   const c = 3 * u * t * t;
   const d = t * t * t;
   return { x: a * x0 + b * x1 + c * x2 + d * x3, y: a * y0 + b * y1 + c * y2 + d * y3 };
+}
+
+/** The point at `t` (0 at the source, 1 at the target) of React Flow's bezier, as drawn. */
+export function bezierAt(e: Ends, curvature: number, t: number): { x: number; y: number } {
+  return pointAt(bezierControls(e, curvature), t);
 }
 
 /** How much of node `n` a `w` by `h` label centred at (x, y) covers. */
@@ -46,10 +47,11 @@ export function labelSpot(
   h: number,
   curvature: number,
 ): { x: number; y: number } {
+  const controls = bezierControls(e, curvature);
   let best: { x: number; y: number } | undefined;
   let least = Infinity;
   for (const at of TRIES) {
-    const p = bezierAt(e, curvature, at);
+    const p = pointAt(controls, at);
     const area = covered(p.x, p.y, w, h, s) + covered(p.x, p.y, w, h, t);
     if (area === 0) return p;
     if (area < least) {

@@ -104,10 +104,27 @@ export interface Curve {
 
 const r = (n: number) => Math.round(n * 10) / 10;
 
+/** The source, its control point, the target's control point and the target of React Flow's bezier. */
+export function bezierControls(
+  e: Ends,
+  curvature = 0.25,
+): readonly [
+  readonly [number, number],
+  readonly [number, number],
+  readonly [number, number],
+  readonly [number, number],
+] {
+  return [
+    [e.sx, e.sy],
+    control(e.sourceSide, e.sx, e.sy, e.tx, e.ty, curvature),
+    control(e.targetSide, e.tx, e.ty, e.sx, e.sy, curvature),
+    [e.tx, e.ty],
+  ];
+}
+
 /** React Flow's bezier edge between two ends (curvature 0.25 unless given). */
 export function bezier(e: Ends, curvature = 0.25): Curve {
-  const [scx, scy] = control(e.sourceSide, e.sx, e.sy, e.tx, e.ty, curvature);
-  const [tcx, tcy] = control(e.targetSide, e.tx, e.ty, e.sx, e.sy, curvature);
+  const [, [scx, scy], [tcx, tcy]] = bezierControls(e, curvature);
   const lx = e.sx * 0.125 + scx * 0.375 + tcx * 0.375 + e.tx * 0.125;
   const ly = e.sy * 0.125 + scy * 0.375 + tcy * 0.375 + e.ty * 0.125;
   return {
